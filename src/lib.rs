@@ -1,0 +1,1 @@
+//! greenlca: life-cycle assessment engine.
