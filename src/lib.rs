@@ -1,1 +1,13 @@
 //! greenlca: life-cycle assessment engine.
+
+pub mod error;
+pub mod formula;
+pub mod model;
+
+pub use error::{Error, ErrorKind, Location, Result};
+pub mod analysis;
+pub mod calc;
+pub mod io;
+pub mod matrix;
+pub mod report;
+pub mod solve;

@@ -1,0 +1,308 @@
+//! The matrix method: factorize A once, then supply s = A^-1 f, inventory g = B s, scores h = C g,
+//! and the intensities (adjoints) lambda_k = A^-T B^T c_k that price every product.
+
+use rayon::prelude::*;
+use sprs::CsMat;
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::matrix::{Characterization, TechSystem};
+use crate::solve::{NumericLu, SolveError, SymbolicLu, relative_residual};
+
+/// Largest relative residual accepted for a solve.
+pub const RESIDUAL_TOLERANCE: f64 = 1e-9;
+
+/// A factorized system ready to answer many demands.
+#[derive(Debug, Clone)]
+pub struct Lca<'s> {
+    system: &'s TechSystem,
+    characterization: &'s Characterization,
+    a: CsMat<f64>,
+    b: CsMat<f64>,
+    c: CsMat<f64>,
+    lu: NumericLu,
+}
+
+/// Supply and inventory for one demand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LciResult {
+    /// Scaling vector s: how much each process runs.
+    pub supply: Vec<f64>,
+    /// Inventory g = B s (plus any direct flows added by the caller).
+    pub inventory: Vec<f64>,
+}
+
+/// Category scores for one inventory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LciaResult {
+    /// The inventory the scores were computed from.
+    pub lci: LciResult,
+    /// h = C g, one value per category.
+    pub scores: Vec<f64>,
+}
+
+/// Per category, the impact of one unit of each product (lambda) and the direct impact of one unit
+/// of each process (C B).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intensities {
+    /// lambda[k][i]: cradle-to-gate impact in category k of one unit of product i.
+    pub total: Vec<Vec<f64>>,
+    /// direct[k][j]: impact in category k of the elementary flows of one unit of process j.
+    pub direct: Vec<Vec<f64>>,
+}
+
+impl<'s> Lca<'s> {
+    /// Analyses and factorizes the system with its deterministic values.
+    pub fn new(system: &'s TechSystem, characterization: &'s Characterization) -> Result<Lca<'s>> {
+        let a = system.a_matrix();
+        let symbolic = SymbolicLu::analyze(a.view()).map_err(|e| solve_error(e, system))?;
+        Self::with_matrices(
+            system,
+            characterization,
+            &symbolic,
+            a,
+            system.b_matrix(),
+            characterization.matrix(),
+        )
+    }
+
+    /// Factorizes given matrices (same patterns as `system`) with a symbolic analysis done before.
+    pub fn with_matrices(
+        system: &'s TechSystem,
+        characterization: &'s Characterization,
+        symbolic: &SymbolicLu,
+        a: CsMat<f64>,
+        b: CsMat<f64>,
+        c: CsMat<f64>,
+    ) -> Result<Lca<'s>> {
+        check_finite(&a, "A", system)?;
+        check_finite(&b, "B", system)?;
+        let lu = NumericLu::factorize(symbolic, a.view()).map_err(|e| solve_error(e, system))?;
+        Ok(Lca {
+            system,
+            characterization,
+            a,
+            b,
+            c: c.to_csr(),
+            lu,
+        })
+    }
+
+    /// The system.
+    pub fn system(&self) -> &'s TechSystem {
+        self.system
+    }
+
+    /// The characterization.
+    pub fn characterization(&self) -> &'s Characterization {
+        self.characterization
+    }
+
+    /// A as factorized.
+    pub fn a(&self) -> &CsMat<f64> {
+        &self.a
+    }
+
+    /// B.
+    pub fn b(&self) -> &CsMat<f64> {
+        &self.b
+    }
+
+    /// C (rows are categories).
+    pub fn c(&self) -> &CsMat<f64> {
+        &self.c
+    }
+
+    /// The numeric factorization.
+    pub fn lu(&self) -> &NumericLu {
+        &self.lu
+    }
+
+    /// Solves A s = demand and checks the residual.
+    pub fn supply(&self, demand: &[f64]) -> Result<Vec<f64>> {
+        let mut s = demand.to_vec();
+        self.lu.solve_in_place(&mut s);
+        self.check_residual(&s, demand, false)?;
+        Ok(s)
+    }
+
+    /// Solves A^T x = rhs and checks the residual.
+    pub fn solve_transpose(&self, rhs: &[f64]) -> Result<Vec<f64>> {
+        let mut x = rhs.to_vec();
+        self.lu.solve_transpose_in_place(&mut x);
+        self.check_residual(&x, rhs, true)?;
+        Ok(x)
+    }
+
+    fn check_residual(&self, x: &[f64], b: &[f64], transposed: bool) -> Result<()> {
+        let r = if transposed {
+            let at = self.a.transpose_view().to_csc();
+            relative_residual(at.view(), x, b)
+        } else {
+            relative_residual(self.a.view(), x, b)
+        };
+        if r.is_finite() && r <= RESIDUAL_TOLERANCE {
+            return Ok(());
+        }
+        Err(Error::new(
+            ErrorKind::Singular,
+            Location::default(),
+            format!(
+                "the technology matrix is too ill-conditioned to solve reliably (relative residual {r:.1e})"
+            ),
+            "look for processes that produce almost nothing of their reference product, or loops that consume more than they make",
+        ))
+    }
+
+    /// Inventory g = B s.
+    pub fn inventory(&self, supply: &[f64]) -> Vec<f64> {
+        let mut g = vec![0.0; self.system.m()];
+        for (j, col) in self.b.outer_iterator().enumerate() {
+            let sj = supply[j];
+            if sj == 0.0 {
+                continue;
+            }
+            for (f, v) in col.iter() {
+                g[f] += v * sj;
+            }
+        }
+        g
+    }
+
+    /// Scores h = C g.
+    pub fn scores(&self, inventory: &[f64]) -> Vec<f64> {
+        self.c
+            .outer_iterator()
+            .map(|row| row.iter().map(|(f, v)| v * inventory[f]).sum())
+            .collect()
+    }
+
+    /// Supply and inventory for a demand.
+    pub fn lci(&self, demand: &[f64]) -> Result<LciResult> {
+        let supply = self.supply(demand)?;
+        let inventory = self.inventory(&supply);
+        Ok(LciResult { supply, inventory })
+    }
+
+    /// Scores of an inventory.
+    pub fn lcia(&self, lci: LciResult) -> LciaResult {
+        let scores = self.scores(&lci.inventory);
+        LciaResult { lci, scores }
+    }
+
+    /// The intensities of every category: one transposed solve per category, in parallel.
+    pub fn intensities(&self) -> Result<Intensities> {
+        let n = self.system.n();
+        let direct: Vec<Vec<f64>> = self
+            .c
+            .outer_iterator()
+            .map(|crow| {
+                // (C B)[k, j] = sum_f C[k, f] B[f, j]
+                let mut ck = vec![0.0; self.system.m()];
+                for (f, v) in crow.iter() {
+                    ck[f] = *v;
+                }
+                let mut d = vec![0.0; n];
+                for (j, col) in self.b.outer_iterator().enumerate() {
+                    d[j] = col.iter().map(|(f, v)| v * ck[f]).sum();
+                }
+                d
+            })
+            .collect();
+        let total = direct
+            .par_iter()
+            .map(|d| self.solve_transpose(d))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Intensities { total, direct })
+    }
+}
+
+fn check_finite(m: &CsMat<f64>, name: &str, system: &TechSystem) -> Result<()> {
+    for (v, (r, c)) in m.iter() {
+        if !v.is_finite() {
+            let col = m.is_csc().then_some(c).unwrap_or(r);
+            return Err(Error::new(
+                ErrorKind::Value,
+                Location::entity(format!("process `{}`", system.columns[col].id)),
+                format!("an entry of {name} is {v}"),
+                "every amount must be a finite number: check the exchange amounts and formulas of this process",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Turns a solver error into an error that names the processes involved.
+pub fn solve_error(e: SolveError, system: &TechSystem) -> Error {
+    let name = |c: usize| {
+        system.columns.get(c).map_or_else(
+            || format!("#{c}"),
+            |col| format!("`{}` ({})", col.id, col.name),
+        )
+    };
+    let list = |cols: &[usize]| {
+        let mut v: Vec<String> = cols.iter().take(10).map(|&c| name(c)).collect();
+        if cols.len() > 10 {
+            v.push(format!("and {} more", cols.len() - 10));
+        }
+        v.join(", ")
+    };
+    let hint = "check that each of these processes makes a non-zero amount of its reference product and that their loops do not consume more than they make";
+    match e {
+        SolveError::NotSquare { rows, cols } => Error::new(
+            ErrorKind::Singular,
+            Location::default(),
+            format!("the technology matrix is {rows} x {cols}, not square"),
+            "every process needs exactly one reference product",
+        ),
+        SolveError::MissingDiagonal { col } => Error::new(
+            ErrorKind::Singular,
+            Location::default(),
+            format!(
+                "process {} has no entry for its own reference product",
+                name(col)
+            ),
+            "give the process a reference exchange with a non-zero amount",
+        ),
+        SolveError::StructurallySingular { cols } => Error::new(
+            ErrorKind::Singular,
+            Location::default(),
+            format!(
+                "the system cannot be solved: processes {} are structurally dependent",
+                list(&cols)
+            ),
+            hint,
+        ),
+        SolveError::NumericallySingular { col, block } => {
+            let involved = if block.is_empty() {
+                name(col)
+            } else {
+                list(&block)
+            };
+            Error::new(
+                ErrorKind::Singular,
+                Location::default(),
+                format!(
+                    "the technology matrix is singular at process {}; processes involved: {involved}",
+                    name(col)
+                ),
+                hint,
+            )
+        }
+        SolveError::PatternMismatch => Error::new(
+            ErrorKind::Invalid,
+            Location::default(),
+            "matrix values do not match the analysed pattern",
+            "this is a bug in greenlca: please report it",
+        ),
+        SolveError::NotFinite { row, col } => Error::new(
+            ErrorKind::Value,
+            Location::default(),
+            format!(
+                "entry ({}, {}) of the technology matrix is not finite",
+                name(row),
+                name(col)
+            ),
+            "check the exchange amounts and formulas",
+        ),
+    }
+}

@@ -1,0 +1,124 @@
+//! A product study: the model, its background system and characterization, factorized once and
+//! shared by every variant whose matrices differ only in the foreground.
+
+use rayon::prelude::*;
+
+use super::lca::{Intensities, Lca, solve_error};
+use super::product::{ProductResult, assess};
+use crate::error::{Location, Result};
+use crate::io::inputs::ModelInputs;
+use crate::matrix::foreground::{self, Foreground};
+use crate::matrix::parameters::DbFormulas;
+use crate::matrix::{Characterization, TechSystem, UnlinkedPolicy, build_system, characterize};
+use crate::solve::SymbolicLu;
+
+/// A model with its built matrices.
+#[derive(Debug)]
+pub struct Study {
+    /// What was read.
+    pub inputs: ModelInputs,
+    /// The background system.
+    pub system: TechSystem,
+    /// C for the model's methods.
+    pub characterization: Characterization,
+    /// Database formulas, for parameter overrides.
+    pub formulas: DbFormulas,
+    symbolic: SymbolicLu,
+}
+
+/// The factorized background and its intensities.
+#[derive(Debug, Clone)]
+pub struct Engine<'s> {
+    /// The factorized system.
+    pub lca: Lca<'s>,
+    /// Intensities per category.
+    pub intensities: Intensities,
+}
+
+impl Study {
+    /// Builds the matrices and analyses the pattern of A.
+    pub fn new(inputs: ModelInputs, policy: UnlinkedPolicy) -> Result<Study> {
+        let system = build_system(&inputs.database, policy)?;
+        let characterization =
+            characterize(&system.flows, &inputs.methods, &inputs.database.units)?;
+        let formulas = DbFormulas::new(&inputs.database)?;
+        let symbolic =
+            SymbolicLu::analyze(system.a_matrix().view()).map_err(|e| solve_error(e, &system))?;
+        Ok(Study {
+            inputs,
+            system,
+            characterization,
+            formulas,
+            symbolic,
+        })
+    }
+
+    /// The symbolic analysis of A.
+    pub fn symbolic(&self) -> &SymbolicLu {
+        &self.symbolic
+    }
+
+    /// Factorizes the base background and computes its intensities.
+    pub fn engine(&self) -> Result<Engine<'_>> {
+        let a = self.system.a_matrix();
+        let lca = Lca::with_matrices(
+            &self.system,
+            &self.characterization,
+            &self.symbolic,
+            a,
+            self.system.b_matrix(),
+            self.characterization.matrix(),
+        )?;
+        let intensities = lca.intensities()?;
+        Ok(Engine { lca, intensities })
+    }
+
+    /// Resolves a variant with extra parameter values.
+    pub fn resolve(&self, variant: &str, sets: &[(String, f64)]) -> Result<Foreground> {
+        foreground::check_overrides(
+            &self.inputs.model,
+            &self.formulas,
+            sets,
+            &Location::entity("--set"),
+        )?;
+        foreground::resolve(
+            &self.inputs.model,
+            variant,
+            sets,
+            &self.inputs.database,
+            &self.system,
+        )
+    }
+
+    /// Assesses a resolved variant: with the shared engine, or, when it changes database
+    /// parameters, with a background refactorized for it (same symbolic analysis).
+    pub fn assess(&self, engine: &Engine<'_>, fg: &Foreground) -> Result<ProductResult> {
+        if fg.db_overrides.is_empty() || self.formulas.is_empty() {
+            return assess(&engine.lca, &engine.intensities, fg);
+        }
+        let (a_vals, b_vals) = self.formulas.entry_values(&self.system, &fg.db_overrides)?;
+        let lca = Lca::with_matrices(
+            &self.system,
+            &self.characterization,
+            &self.symbolic,
+            self.system.a_pattern.matrix(&a_vals),
+            self.system.b_pattern.matrix(&b_vals),
+            self.characterization.matrix(),
+        )?;
+        let intensities = lca.intensities()?;
+        assess(&lca, &intensities, fg)
+    }
+
+    /// Resolves and assesses several variants in parallel, results in the order asked.
+    pub fn assess_variants(
+        &self,
+        engine: &Engine<'_>,
+        variants: &[String],
+        sets: &[(String, f64)],
+    ) -> Result<Vec<ProductResult>> {
+        variants
+            .par_iter()
+            .map(|v| self.assess(engine, &self.resolve(v, sets)?))
+            .collect()
+    }
+}

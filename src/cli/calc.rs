@@ -1,0 +1,125 @@
+//! `greenlca calc`: impacts per category and stage, per variant, with top contributors; or, with
+//! `--matrices DIR`, the scores of a matrix exchange folder.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use clap::Args;
+use greenlca::calc::Lca;
+use greenlca::io::exchange_folder::read_exchange_folder;
+use greenlca::report::Format;
+use greenlca::report::calc::CalcReport;
+use greenlca::report::format::{TextTable, csv_line, exact, human};
+use std::process::ExitCode;
+
+use super::common::{ModelOptions, emit, format, variants};
+
+#[derive(Debug, Args)]
+pub struct CalcArgs {
+    /// Product model (TOML).
+    #[arg(
+        value_name = "MODEL",
+        required_unless_present = "matrices",
+        conflicts_with = "matrices"
+    )]
+    model: Option<PathBuf>,
+    /// A matrix exchange folder (technosphere.csv, biosphere.csv, cf.csv, demand.csv) instead of a model.
+    #[arg(long, value_name = "DIR")]
+    matrices: Option<PathBuf>,
+    /// Variant to compute (repeatable; default: the base model).
+    #[arg(long = "variant", value_name = "V", conflicts_with = "all_variants")]
+    variants: Vec<String>,
+    /// Compute the base model and every variant.
+    #[arg(long)]
+    all_variants: bool,
+    /// Contributors listed per category.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    top: usize,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    opts: ModelOptions,
+}
+
+pub fn run(args: CalcArgs) -> Result<ExitCode> {
+    if let Some(dir) = &args.matrices {
+        return run_matrices(dir, &args);
+    }
+    let model = args
+        .model
+        .as_ref()
+        .expect("clap requires MODEL or --matrices");
+    let study = args.opts.study(model)?;
+    let engine = study.engine()?;
+    let chosen = variants(&study, &args.variants, args.all_variants)?;
+    let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
+    let report = CalcReport::build(&study, &engine, &results, args.top);
+    let text = match format(&args.format) {
+        Format::Json => report.to_json(),
+        Format::Csv => report.to_csv(),
+        Format::Table => report.to_table(),
+    };
+    emit(&text, args.out.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
+    if !args.variants.is_empty() || args.all_variants || !args.opts.sets.is_empty() {
+        bail!("--variant, --all-variants and --set apply to product models, not to --matrices");
+    }
+    let ms = read_exchange_folder(dir)?;
+    let lca = Lca::new(&ms.system, &ms.characterization)?;
+    let result = lca.lcia(lca.lci(&ms.demand)?);
+    let cats = &ms.characterization.categories;
+    let text = match format(&args.format) {
+        Format::Csv => {
+            let mut s = csv_line(&[
+                "category".into(),
+                "name".into(),
+                "unit".into(),
+                "total".into(),
+            ]);
+            for (c, v) in cats.iter().zip(&result.scores) {
+                s.push_str(&csv_line(&[
+                    c.id.clone(),
+                    c.name.clone(),
+                    c.unit.clone(),
+                    exact(*v),
+                ]));
+            }
+            s
+        }
+        Format::Json => {
+            let v = serde_json::json!({
+                "schema": "greenlca.calc-matrices",
+                "schema_version": 1,
+                "greenlca_version": env!("CARGO_PKG_VERSION"),
+                "folder": dir.display().to_string(),
+                "processes": ms.system.n(),
+                "flows": ms.system.m(),
+                "scores": cats.iter().zip(&result.scores).map(|(c, v)| serde_json::json!({"category": c.id, "name": c.name, "unit": c.unit, "total": v})).collect::<Vec<_>>(),
+                "supply_sum": result.lci.supply.iter().sum::<f64>(),
+            });
+            serde_json::to_string_pretty(&v)? + "\n"
+        }
+        Format::Table => {
+            let mut t = TextTable::new(vec!["category".into(), "unit".into(), "total".into()]);
+            for (c, v) in cats.iter().zip(&result.scores) {
+                t.row(vec![c.name.clone(), c.unit.clone(), human(*v, 6)]);
+            }
+            format!(
+                "{} processes, {} flows, {} categories\n{}",
+                ms.system.n(),
+                ms.system.m(),
+                cats.len(),
+                t.render()
+            )
+        }
+    };
+    emit(&text, args.out.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}

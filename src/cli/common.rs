@@ -1,0 +1,101 @@
+//! Options and helpers shared by several commands.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use greenlca::calc::Study;
+use greenlca::io::inputs::load_model;
+use greenlca::matrix::UnlinkedPolicy;
+use greenlca::report::{Format, write_atomic};
+
+/// Options that choose the data of a product model.
+#[derive(Debug, Args, Clone)]
+pub struct ModelOptions {
+    /// Background database folder (default: the one the model names, else the embedded default).
+    #[arg(long, value_name = "DIR")]
+    pub db: Option<PathBuf>,
+    /// Impact method id or method TOML file (repeatable; default: the model's methods).
+    #[arg(long = "method", value_name = "M")]
+    pub methods: Vec<String>,
+    /// What to do with product inputs that have no provider: error, warn or cutoff.
+    #[arg(long, value_name = "POLICY", default_value = "error", value_parser = ["error", "warn", "cutoff"])]
+    pub unlinked: String,
+    /// Parameter value for this run, `name=value` (repeatable; checked against the parameter's range).
+    #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_set)]
+    pub sets: Vec<(String, f64)>,
+}
+
+impl ModelOptions {
+    /// Reads the model and builds its study.
+    pub fn study(&self, model: &Path) -> Result<Study> {
+        let inputs = load_model(model, self.db.as_deref(), &self.methods)?;
+        let policy = UnlinkedPolicy::parse(&self.unlinked).expect("clap checked it");
+        let study = Study::new(inputs, policy)?;
+        if policy == UnlinkedPolicy::Warn {
+            for u in &study.system.links.unlinked {
+                eprintln!(
+                    "warning: process `{}`: input of `{}` ({}) has no provider and is left out",
+                    u.process, u.flow, u.flow_name
+                );
+            }
+        }
+        Ok(study)
+    }
+}
+
+/// Parses `name=value`.
+pub fn parse_set(s: &str) -> std::result::Result<(String, f64), String> {
+    let (name, value) = s.split_once('=').ok_or_else(|| {
+        format!("`{s}` is not NAME=VALUE\n  hint: write e.g. --set lifetime_years=8")
+    })?;
+    let v: f64 = value.trim().parse().map_err(|_| {
+        format!(
+            "`{value}` is not a number\n  hint: write e.g. --set {}=8",
+            name.trim()
+        )
+    })?;
+    if !v.is_finite() {
+        return Err(format!("`{value}` is not a finite number"));
+    }
+    Ok((name.trim().to_string(), v))
+}
+
+/// Parses `--format`.
+pub fn format(s: &str) -> Format {
+    Format::parse(s).expect("clap checked it")
+}
+
+/// Writes text to `out` (atomically) or to stdout.
+pub fn emit(text: &str, out: Option<&Path>) -> Result<()> {
+    match out {
+        Some(p) => write_atomic(p, text.as_bytes()).with_context(|| "writing the output")?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// The variants to run: `--all-variants`, the `--variant` list, or the base model.
+pub fn variants(study: &Study, chosen: &[String], all: bool) -> Result<Vec<String>> {
+    if all {
+        return Ok(study.inputs.model.variant_ids());
+    }
+    if chosen.is_empty() {
+        return Ok(vec!["base".into()]);
+    }
+    let known = study.inputs.model.variant_ids();
+    for v in chosen {
+        if !known.contains(v) {
+            bail!(
+                "unknown variant `{v}`\n  hint: choose one of: {}",
+                known.join(", ")
+            );
+        }
+    }
+    Ok(chosen.to_vec())
+}

@@ -1,0 +1,283 @@
+//! Formulas over parameters (exmex, MIT/Apache) and the evaluation of parameter sets in dependency
+//! order, with unknown names and cycles reported where they are defined.
+
+use std::collections::{HashMap, HashSet};
+
+use exmex::prelude::*;
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::model::Parameter;
+
+/// A parsed formula.
+#[derive(Debug, Clone)]
+pub struct Formula {
+    text: String,
+    expr: FlatEx<f64>,
+    vars: Vec<String>,
+}
+
+impl Formula {
+    /// Parses `text`; `**` is accepted for powers (Brightway style) besides `^`.
+    pub fn parse(text: &str, at: &Location) -> Result<Formula> {
+        let normalized = text.trim().replace("**", "^");
+        if normalized.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Formula,
+                at.clone(),
+                "empty formula",
+                "give an expression such as `2 * mass`, or leave the column empty and give an amount",
+            ));
+        }
+        let expr = FlatEx::<f64>::parse(&normalized).map_err(|e| {
+            Error::new(
+                ErrorKind::Formula,
+                at.clone(),
+                format!("formula `{}` does not parse: {e}", text.trim()),
+                "use numbers, parameter names, + - * / ^, parentheses and functions such as exp, ln, sqrt, abs",
+            )
+        })?;
+        let vars = expr.var_names().iter().map(|s| s.to_string()).collect();
+        Ok(Formula {
+            text: text.trim().to_string(),
+            expr,
+            vars,
+        })
+    }
+
+    /// The formula as written.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Names the formula uses, in alphabetical order.
+    pub fn variables(&self) -> &[String] {
+        &self.vars
+    }
+
+    /// Evaluates with values from `lookup`; an unknown name or a non-finite result is an error.
+    pub fn eval(&self, lookup: impl Fn(&str) -> Option<f64>, at: &Location) -> Result<f64> {
+        let mut values = Vec::with_capacity(self.vars.len());
+        for v in &self.vars {
+            match lookup(v) {
+                Some(x) => values.push(x),
+                None => {
+                    return Err(Error::new(
+                        ErrorKind::Formula,
+                        at.clone(),
+                        format!("formula `{}` uses unknown parameter `{v}`", self.text),
+                        format!("define `{v}` as a parameter, or correct the spelling"),
+                    ));
+                }
+            }
+        }
+        let x = self.expr.eval(&values).map_err(|e| {
+            Error::new(
+                ErrorKind::Formula,
+                at.clone(),
+                format!("formula `{}` cannot be evaluated: {e}", self.text),
+                "check the formula",
+            )
+        })?;
+        if !x.is_finite() {
+            return Err(Error::new(
+                ErrorKind::Value,
+                at.clone(),
+                format!("formula `{}` gives {x}", self.text),
+                "check for a division by zero or a logarithm of a non-positive number",
+            ));
+        }
+        Ok(x)
+    }
+}
+
+/// Values of evaluated parameters, with an optional enclosing scope.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    values: HashMap<String, f64>,
+}
+
+impl Env {
+    /// The value of `name`, if defined.
+    pub fn get(&self, name: &str) -> Option<f64> {
+        self.values.get(name).copied()
+    }
+    /// Defines or replaces a value.
+    pub fn insert(&mut self, name: &str, value: f64) {
+        self.values.insert(name.to_string(), value);
+    }
+    /// All names and values, sorted by name.
+    pub fn sorted(&self) -> Vec<(String, f64)> {
+        let mut v: Vec<_> = self.values.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+    /// True when no value is defined.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+/// Evaluates `params` (one scope) in dependency order. Values in `overrides` replace the value or
+/// formula of a parameter of the same name; names not found in this scope are looked up in `outer`.
+pub fn evaluate(
+    params: &[&Parameter],
+    overrides: &HashMap<String, f64>,
+    outer: Option<&Env>,
+) -> Result<Env> {
+    let mut formulas: HashMap<&str, (Formula, &Parameter)> = HashMap::new();
+    let mut env = Env::default();
+    let mut seen: HashMap<&str, &Parameter> = HashMap::new();
+    for p in params {
+        if let Some(first) = seen.insert(p.name.as_str(), p) {
+            return Err(Error::new(
+                ErrorKind::DuplicateId,
+                p.origin.clone(),
+                format!(
+                    "parameter `{}` is defined twice (first at {})",
+                    p.name, first.origin
+                ),
+                "remove or rename one of them",
+            ));
+        }
+        if let Some(v) = overrides.get(&p.name) {
+            env.insert(&p.name, *v);
+        } else if let Some(f) = &p.formula {
+            formulas.insert(p.name.as_str(), (Formula::parse(f, &p.origin)?, p));
+        } else if let Some(v) = p.value {
+            if !v.is_finite() {
+                return Err(Error::new(
+                    ErrorKind::Value,
+                    p.origin.clone(),
+                    format!("parameter `{}` is {v}", p.name),
+                    "give a finite number",
+                ));
+            }
+            env.insert(&p.name, v);
+        } else {
+            return Err(Error::new(
+                ErrorKind::Value,
+                p.origin.clone(),
+                format!("parameter `{}` has neither a value nor a formula", p.name),
+                "give `value` or `formula`",
+            ));
+        }
+    }
+    // Depth-first evaluation of the formulas, with the path kept to name a cycle.
+    let mut names: Vec<&str> = formulas.keys().copied().collect();
+    names.sort_unstable();
+    let mut done: HashSet<String> = HashSet::new();
+    for name in names {
+        let mut path = Vec::new();
+        eval_one(name, &formulas, outer, &mut env, &mut done, &mut path)?;
+    }
+    Ok(env)
+}
+
+fn eval_one<'a>(
+    name: &'a str,
+    formulas: &'a HashMap<&'a str, (Formula, &'a Parameter)>,
+    outer: Option<&Env>,
+    env: &mut Env,
+    done: &mut HashSet<String>,
+    path: &mut Vec<&'a str>,
+) -> Result<()> {
+    if done.contains(name) {
+        return Ok(());
+    }
+    let (formula, param) = &formulas[name];
+    if let Some(pos) = path.iter().position(|p| *p == name) {
+        let mut cycle: Vec<&str> = path[pos..].to_vec();
+        cycle.push(name);
+        return Err(Error::new(
+            ErrorKind::Formula,
+            param.origin.clone(),
+            format!(
+                "parameters depend on each other in a cycle: {}",
+                cycle.join(" -> ")
+            ),
+            "give one of them a value instead of a formula",
+        ));
+    }
+    path.push(name);
+    for v in formula.variables() {
+        if formulas.contains_key(v.as_str()) {
+            let key = formulas
+                .get_key_value(v.as_str())
+                .map(|(k, _)| *k)
+                .unwrap_or(name);
+            eval_one(key, formulas, outer, env, done, path)?;
+        }
+    }
+    path.pop();
+    let x = formula.eval(
+        |v| env.get(v).or_else(|| outer.and_then(|o| o.get(v))),
+        &param.origin,
+    )?;
+    env.insert(name, x);
+    done.insert(name.to_string());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn formula_param(name: &str, f: &str, line: usize) -> Parameter {
+        let mut p = Parameter::value(name, 0.0);
+        p.value = None;
+        p.formula = Some(f.into());
+        p.origin = Location::line("model.toml", line);
+        p
+    }
+
+    #[test]
+    fn evaluates_in_dependency_order_with_overrides() {
+        let a = Parameter::value("a", 2.0);
+        let b = formula_param("b", "a * c + 1", 3);
+        let c = formula_param("c", "a ** 2", 4);
+        let env = evaluate(&[&b, &c, &a], &HashMap::new(), None).unwrap();
+        assert_eq!(env.get("c"), Some(4.0));
+        assert_eq!(env.get("b"), Some(9.0));
+        let env = evaluate(
+            &[&b, &c, &a],
+            &HashMap::from([("c".to_string(), 10.0)]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(env.get("b"), Some(21.0));
+    }
+
+    #[test]
+    fn reports_cycles_unknown_names_and_syntax_with_the_line() {
+        let x = formula_param("x", "y + 1", 7);
+        let y = formula_param("y", "2 * x", 8);
+        let e = evaluate(&[&x, &y], &HashMap::new(), None).unwrap_err();
+        assert!(e.message.contains("x -> y -> x"), "{e}");
+        assert_eq!(e.at.line, Some(7));
+
+        let z = formula_param("z", "w * 2", 9);
+        let e = evaluate(&[&z], &HashMap::new(), None).unwrap_err();
+        assert!(
+            e.message.contains("unknown parameter `w`") && e.at.line == Some(9),
+            "{e}"
+        );
+
+        let bad = formula_param("bad", "2 * (3 +", 10);
+        let e = evaluate(&[&bad], &HashMap::new(), None).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Formula);
+        assert_eq!(e.at.line, Some(10));
+    }
+
+    #[test]
+    fn outer_scope_is_visible() {
+        let mut outer = Env::default();
+        outer.insert("g", 3.0);
+        let p = formula_param("p", "g / 2", 1);
+        assert_eq!(
+            evaluate(&[&p], &HashMap::new(), Some(&outer))
+                .unwrap()
+                .get("p"),
+            Some(1.5)
+        );
+    }
+}

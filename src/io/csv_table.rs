@@ -1,0 +1,267 @@
+//! Reading CSV tables by column name, with the line of every row kept for error messages.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, ErrorKind, Location, Result};
+
+/// A CSV file read into memory: header and rows with their line numbers.
+#[derive(Debug, Clone)]
+pub struct CsvTable {
+    path: PathBuf,
+    headers: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+/// One row of a [`CsvTable`].
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    table: &'a CsvTable,
+    line: usize,
+    fields: &'a [String],
+}
+
+impl CsvTable {
+    /// Reads `path`. The file must be UTF-8 (a BOM is skipped) with one header line.
+    pub fn read(path: &Path) -> Result<CsvTable> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        Self::parse(path, &bytes)
+    }
+
+    /// Parses CSV text already in memory (`path` is used for messages).
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<CsvTable> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(bytes);
+        let syntax = |line: Option<u64>, msg: String| {
+            let mut at = Location::file(path);
+            at.line = line.map(|l| l as usize);
+            Error::new(
+                ErrorKind::Syntax,
+                at,
+                msg,
+                "save the file as UTF-8 CSV with a header line, comma separated",
+            )
+        };
+        let headers: Vec<String> = reader
+            .byte_headers()
+            .map_err(|e| syntax(Some(1), format!("cannot read the header: {e}")))?
+            .iter()
+            .map(|h| String::from_utf8(h.to_vec()).map(|s| s.trim().to_string()))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|_| syntax(Some(1), "the header is not valid UTF-8".into()))?;
+        let mut rows = Vec::new();
+        for rec in reader.byte_records() {
+            let rec = rec.map_err(|e| syntax(e.position().map(|p| p.line()), format!("{e}")))?;
+            let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+            if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            if rec.len() > headers.len() {
+                return Err(syntax(
+                    Some(line as u64),
+                    format!("{} fields, but the header has {}", rec.len(), headers.len()),
+                ));
+            }
+            let fields = rec
+                .iter()
+                .map(|f| String::from_utf8(f.to_vec()).map(|s| s.trim().to_string()))
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|_| syntax(Some(line as u64), "text is not valid UTF-8".into()))?;
+            rows.push((line, fields));
+        }
+        Ok(CsvTable {
+            path: path.to_path_buf(),
+            headers,
+            rows,
+        })
+    }
+
+    /// The file the table came from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when the header has this column.
+    pub fn has_column(&self, name: &str) -> bool {
+        self.headers.iter().any(|h| h == name)
+    }
+
+    /// Fails, naming every missing column, unless all of `names` are present.
+    pub fn require_columns(&self, names: &[&str]) -> Result<()> {
+        let missing: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| !self.has_column(n))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        Err(Error::new(
+            ErrorKind::Syntax,
+            Location::line(&self.path, 1),
+            format!(
+                "missing column(s) {}",
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            format!(
+                "the header must include {} (see docs/formats.md)",
+                names.join(", ")
+            ),
+        ))
+    }
+
+    /// The rows, in file order.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(move |(line, fields)| Row {
+            table: self,
+            line: *line,
+            fields,
+        })
+    }
+
+    /// Number of data rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when there are no data rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn column(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+}
+
+impl<'a> Row<'a> {
+    /// Location of the row: file and line.
+    pub fn at(&self) -> Location {
+        Location::line(&self.table.path, self.line)
+    }
+
+    /// 1-based line number.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The trimmed text of a column; `None` when the column is absent or the cell empty.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        let i = self.table.column(name)?;
+        self.fields
+            .get(i)
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The text of a column that must not be empty.
+    pub fn required(&self, name: &str) -> Result<&'a str> {
+        self.get(name).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Value,
+                self.at(),
+                format!("column `{name}` is empty"),
+                format!("fill in `{name}`"),
+            )
+        })
+    }
+
+    /// A finite number, or `None` for an empty cell.
+    pub fn number(&self, name: &str) -> Result<Option<f64>> {
+        let Some(text) = self.get(name) else {
+            return Ok(None);
+        };
+        parse_number(text).map(Some).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Value,
+                self.at(),
+                format!("`{name}` is `{text}`, not a finite number"),
+                "write a number with `.` as the decimal point, e.g. 0.25 or 1.5e-3",
+            )
+        })
+    }
+
+    /// A non-negative integer index, or `None` for an empty cell.
+    pub fn index(&self, name: &str) -> Result<Option<usize>> {
+        let Some(text) = self.get(name) else {
+            return Ok(None);
+        };
+        text.parse::<usize>().map(Some).or_else(|_| {
+            // Tolerate `3.0` as written by some spreadsheet exports.
+            match text.parse::<f64>() {
+                Ok(x) if x >= 0.0 && x.fract() == 0.0 && x < 1e15 => Ok(Some(x as usize)),
+                _ => Err(Error::new(
+                    ErrorKind::Value,
+                    self.at(),
+                    format!("`{name}` is `{text}`, not a 0-based index"),
+                    "write a whole number >= 0",
+                )),
+            }
+        })
+    }
+
+    /// A yes/no cell: `true`, `yes`, `1`, `x` or `false`, `no`, `0`, empty.
+    pub fn flag(&self, name: &str) -> Result<bool> {
+        match self.get(name).map(|s| s.to_ascii_lowercase()) {
+            None => Ok(false),
+            Some(s) if matches!(s.as_str(), "true" | "yes" | "1" | "x" | "y") => Ok(true),
+            Some(s) if matches!(s.as_str(), "false" | "no" | "0" | "n") => Ok(false),
+            Some(s) => Err(Error::new(
+                ErrorKind::Value,
+                self.at(),
+                format!("`{name}` is `{s}`"),
+                "write true or false",
+            )),
+        }
+    }
+
+    /// Owned text of an optional column.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_string)
+    }
+}
+
+/// Parses a finite number; rejects NaN and infinities.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let x: f64 = text.trim().parse().ok()?;
+    x.is_finite().then_some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_by_column_name_with_lines_and_refuses_bad_numbers() {
+        let t = CsvTable::parse(
+            Path::new("x.csv"),
+            "\u{feff}b,a\n1, 2\n\n3,NaN\n".as_bytes(),
+        )
+        .unwrap();
+        let rows: Vec<Row> = t.rows().collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].get("a"), Some("2"));
+        assert_eq!(rows[1].line(), 4);
+        let e = rows[1].number("a").unwrap_err();
+        assert_eq!(e.at.line, Some(4));
+        assert!(
+            t.require_columns(&["a", "c"])
+                .unwrap_err()
+                .message
+                .contains("`c`")
+        );
+    }
+
+    #[test]
+    fn refuses_non_utf8() {
+        let e = CsvTable::parse(Path::new("x.csv"), b"a\n\xff\xfe\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Syntax);
+        assert!(e.message.contains("UTF-8"));
+    }
+}

@@ -1,0 +1,245 @@
+//! The matrix exchange folder of `../shared/peers` (technosphere.csv, biosphere.csv, cf.csv,
+//! demand.csv, optional categories.csv), read into a system, a characterization and a demand.
+
+use std::path::Path;
+
+use super::csv_table::{CsvTable, Row};
+use crate::error::{Collector, Error, ErrorKind, Location, Result};
+use crate::matrix::{
+    CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem,
+};
+use crate::model::Distribution;
+
+/// A system read from matrix files.
+#[derive(Debug, Clone)]
+pub struct MatrixSystem {
+    /// A and B with names.
+    pub system: TechSystem,
+    /// C with category names.
+    pub characterization: Characterization,
+    /// Final demand f, one value per process.
+    pub demand: Vec<f64>,
+}
+
+/// Reads a triplet-CSV exchange folder.
+pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
+    let mut problems = Collector::default();
+    let tech = CsvTable::read(&dir.join("technosphere.csv"))?;
+    let bio = CsvTable::read(&dir.join("biosphere.csv"))?;
+    let cf = CsvTable::read(&dir.join("cf.csv"))?;
+    let dem = CsvTable::read(&dir.join("demand.csv"))?;
+    tech.require_columns(&["row", "col", "amount"])?;
+    bio.require_columns(&["row", "col", "amount"])?;
+    cf.require_columns(&["flow", "category", "factor"])?;
+    dem.require_columns(&["process", "amount"])?;
+
+    let a = triplets(&tech, "row", "col", "amount", &mut problems);
+    let b = triplets(&bio, "row", "col", "amount", &mut problems);
+    let c = triplets(&cf, "category", "flow", "factor", &mut problems);
+    let n = a
+        .rows
+        .iter()
+        .chain(&a.cols)
+        .map(|&i| i + 1)
+        .max()
+        .unwrap_or(0);
+    let m = b
+        .rows
+        .iter()
+        .chain(&c.cols)
+        .map(|&i| i + 1)
+        .max()
+        .unwrap_or(0);
+    for (k, &j) in b.cols.iter().enumerate() {
+        if j >= n {
+            problems.push(Error::new(
+                ErrorKind::UnknownId,
+                Location::file(dir.join("biosphere.csv")).with_entity(format!("entry {}", k + 1)),
+                format!("column {j} is not a process (the technosphere has {n})"),
+                "every biosphere column must be a process index of technosphere.csv",
+            ));
+        }
+    }
+    // Every process needs a diagonal entry: Brightway would silently solve with a zero there.
+    let mut has_diag = vec![false; n];
+    for k in 0..a.len() {
+        if a.rows[k] == a.cols[k] {
+            has_diag[a.rows[k]] = true;
+        }
+    }
+    for (j, _) in has_diag.iter().enumerate().filter(|(_, h)| !**h) {
+        problems.push(Error::new(
+            ErrorKind::Singular,
+            Location::file(dir.join("technosphere.csv")).with_entity(format!("process {j}")),
+            format!("process {j} has no diagonal (production) entry"),
+            format!("add a line `{j},{j},1` (its production amount) to technosphere.csv"),
+        ));
+    }
+    let mut demand = vec![0.0; n];
+    for row in dem.rows() {
+        let r = (|| {
+            let p = row.index("process")?.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Value,
+                    row.at(),
+                    "`process` is empty",
+                    "give a process index",
+                )
+            })?;
+            let v = row.number("amount")?.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Value,
+                    row.at(),
+                    "`amount` is empty",
+                    "give the amount",
+                )
+            })?;
+            if p >= n {
+                return Err(Error::new(
+                    ErrorKind::UnknownId,
+                    row.at(),
+                    format!("demand on process {p}, but the technosphere has {n} processes"),
+                    "use a 0-based process index",
+                ));
+            }
+            Ok((p, v))
+        })();
+        if let Some((p, v)) = problems.take(r) {
+            demand[p] += v;
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut units: Vec<String> = Vec::new();
+    let cat_count = c.rows.iter().map(|&i| i + 1).max().unwrap_or(0);
+    if dir.join("categories.csv").exists() {
+        let t = CsvTable::read(&dir.join("categories.csv"))?;
+        t.require_columns(&["category", "name"])?;
+        for row in t.rows() {
+            let r = (|| {
+                Ok((
+                    row.index("category")?.unwrap_or(0),
+                    row.required("name")?.to_string(),
+                    row.text("unit").unwrap_or_default(),
+                ))
+            })();
+            if let Some((i, name, unit)) = problems.take(r) {
+                if names.len() <= i {
+                    names.resize(i + 1, String::new());
+                    units.resize(i + 1, String::new());
+                }
+                names[i] = name;
+                units[i] = unit;
+            }
+        }
+    }
+    let k = cat_count.max(names.len());
+    let categories = (0..k)
+        .map(|i| {
+            let name = names
+                .get(i)
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_else(|| i.to_string());
+            CategoryRow {
+                id: i.to_string(),
+                method: "matrices".into(),
+                name,
+                name_zh: None,
+                unit: units.get(i).cloned().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let columns = (0..n)
+        .map(|j| Column {
+            id: j.to_string(),
+            process: None,
+            product: None,
+            name: format!("process {j}"),
+            unit: String::new(),
+            location: None,
+        })
+        .collect();
+    let flows = (0..m)
+        .map(|f| FlowRow {
+            id: f.to_string(),
+            name: format!("flow {f}"),
+            compartment: String::new(),
+            unit: String::new(),
+            cas: None,
+        })
+        .collect();
+    let system = TechSystem::new(columns, flows, a, b, LinkReport::default());
+    let characterization = Characterization::from_entries(categories, m, c);
+    problems.finish(MatrixSystem {
+        system,
+        characterization,
+        demand,
+    })
+}
+
+fn triplets(
+    t: &CsvTable,
+    row_col: &str,
+    col_col: &str,
+    val_col: &str,
+    problems: &mut Collector,
+) -> Entries {
+    let mut e = Entries::default();
+    for row in t.rows() {
+        let r = (|| {
+            let i = row.index(row_col)?.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Value,
+                    row.at(),
+                    format!("`{row_col}` is empty"),
+                    "give a 0-based index",
+                )
+            })?;
+            let j = row.index(col_col)?.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Value,
+                    row.at(),
+                    format!("`{col_col}` is empty"),
+                    "give a 0-based index",
+                )
+            })?;
+            let v = row.number(val_col)?.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Value,
+                    row.at(),
+                    format!("`{val_col}` is empty"),
+                    "give a number",
+                )
+            })?;
+            Ok((i, j, v, stats_arrays(&row, v)?))
+        })();
+        if let Some((i, j, v, d)) = problems.take(r) {
+            e.push(i, j, v, d, EntrySource::Data);
+        }
+    }
+    e
+}
+
+/// The stats_arrays columns of the exchange folder (`uncertainty_type,loc,scale,shape,minimum,maximum`).
+fn stats_arrays(row: &Row<'_>, amount: f64) -> Result<Option<Distribution>> {
+    let kind = match row.get("uncertainty_type") {
+        None => 0,
+        Some(t) => super::uncertainty_columns::parse_kind(t).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Distribution,
+                row.at(),
+                format!("uncertainty type `{t}` is not supported"),
+                "use 0/1 (none), 2 (lognormal), 3 (normal), 4 (uniform) or 5 (triangular)",
+            )
+        })?,
+    };
+    Distribution::from_stats_arrays(
+        kind,
+        amount,
+        row.number("loc")?,
+        row.number("scale")?,
+        row.number("minimum")?,
+        row.number("maximum")?,
+        &row.at(),
+    )
+}

@@ -1,0 +1,135 @@
+//! Reads impact methods: a TOML file with the categories beside a CSV file of factors.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::csv_table::CsvTable;
+use super::toml_error;
+use super::uncertainty_columns;
+use crate::error::{Collector, Error, ErrorKind, Location, Result};
+use crate::model::{Category, Factor, Method};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMethod {
+    id: String,
+    name: String,
+    version: String,
+    source: String,
+    notes: Option<String>,
+    factors: String,
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    id: String,
+    name: String,
+    name_zh: Option<String>,
+    unit: String,
+}
+
+/// Reads a method from its TOML file (the factor CSV is named inside, relative to it).
+pub fn read_method(path: &Path) -> Result<Method> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+    let csv_path = path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(method_csv_name(path, &text)?);
+    let csv = CsvTable::read(&csv_path)?;
+    parse_method(path, &text, &csv)
+}
+
+fn method_csv_name(path: &Path, text: &str) -> Result<String> {
+    let raw: RawMethod = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    Ok(raw.factors)
+}
+
+/// Parses a method from the TOML text and the factor table already read.
+pub fn parse_method(path: &Path, text: &str, csv: &CsvTable) -> Result<Method> {
+    let raw: RawMethod = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+    csv.require_columns(&["category", "factor"])?;
+    let mut problems = Collector::default();
+    let mut categories: Vec<Category> = raw
+        .categories
+        .into_iter()
+        .map(|c| Category {
+            id: c.id,
+            name: c.name,
+            name_zh: c.name_zh,
+            unit: c.unit,
+            factors: Vec::new(),
+        })
+        .collect();
+    let pos: HashMap<String, usize> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    if pos.len() != categories.len() {
+        problems.push(Error::new(
+            ErrorKind::DuplicateId,
+            Location::file(path),
+            "two categories share an id",
+            "give every [[categories]] its own id",
+        ));
+    }
+    for row in csv.rows() {
+        let r = (|| {
+            let cat = row.required("category")?;
+            let &ci = pos.get(cat).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnknownId,
+                    row.at(),
+                    format!("category `{cat}` is not defined in {}", path.display()),
+                    "add it under [[categories]] or correct the id",
+                )
+            })?;
+            let value = row.number("factor")?.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Value,
+                    row.at(),
+                    "`factor` is empty",
+                    "fill in the factor",
+                )
+            })?;
+            let flow_id = row.text("flow_id");
+            let flow_name = row.text("flow_name");
+            if flow_id.is_none() && flow_name.is_none() && row.get("cas").is_none() {
+                return Err(Error::new(
+                    ErrorKind::Value,
+                    row.at(),
+                    "the factor names no flow",
+                    "give flow_id, or flow_name (and compartment), or cas",
+                ));
+            }
+            let f = Factor {
+                flow_id,
+                flow_name,
+                cas: row.text("cas"),
+                compartment: row.text("compartment"),
+                subcompartment: row.text("subcompartment"),
+                flow_unit: row.text("unit"),
+                value,
+                uncertainty: uncertainty_columns::read(&row, value)?,
+                source: row.text("source"),
+                origin: row.at(),
+            };
+            Ok((ci, f))
+        })();
+        if let Some((ci, f)) = problems.take(r) {
+            categories[ci].factors.push(f);
+        }
+    }
+    problems.finish(Method {
+        id: raw.id,
+        name: raw.name,
+        version: raw.version,
+        source: raw.source,
+        notes: raw.notes,
+        categories,
+    })
+}

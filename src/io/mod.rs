@@ -1,0 +1,39 @@
+//! Readers and writers: native CSV databases, TOML product models, methods, the matrix exchange
+//! folder, Matrix Market, and importers of other formats.
+
+pub mod csv_table;
+pub mod database_read;
+pub mod exchange_folder;
+pub mod inputs;
+pub mod method_read;
+pub mod product_toml;
+pub mod uncertainty_columns;
+
+use std::path::Path;
+
+use crate::error::{Error, ErrorKind, Location};
+
+pub use database_read::read_database;
+pub use product_toml::read_product_model;
+
+/// Line (1-based) of a byte offset in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// A TOML syntax or schema error with its file and line.
+pub(crate) fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Error {
+    let mut at = Location::file(path);
+    at.line = e.span().map(|s| line_of(text, s.start));
+    Error::new(
+        ErrorKind::Syntax,
+        at,
+        e.message().trim().to_string(),
+        "check the TOML against docs/formats.md (field names are case-sensitive; unknown fields are refused)",
+    )
+}
+pub use method_read::read_method;

@@ -1,0 +1,204 @@
+//! A product model: the product, its functional unit, parameters, the foreground exchanges of each
+//! life-cycle stage, and variants. Amounts are per functional unit.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::parameter::Parameter;
+use super::stage::Stage;
+use super::uncertainty::Distribution;
+use crate::error::Location;
+
+/// What a foreground exchange does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForegroundKind {
+    /// A product bought from a background process (`provider`).
+    Input,
+    /// Waste sent to a treatment process (`provider`).
+    Waste,
+    /// A product whose production is avoided (a recycling or energy-recovery credit).
+    Avoided,
+    /// A direct emission or resource use (`flow`, an elementary flow).
+    Elementary,
+}
+
+impl ForegroundKind {
+    /// Parses `input`, `waste`, `avoided` or `elementary` (also `emission` and `resource`).
+    pub fn parse(s: &str) -> Option<ForegroundKind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "input" => Some(ForegroundKind::Input),
+            "waste" => Some(ForegroundKind::Waste),
+            "avoided" | "credit" => Some(ForegroundKind::Avoided),
+            "elementary" | "emission" | "resource" => Some(ForegroundKind::Elementary),
+            _ => None,
+        }
+    }
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ForegroundKind::Input => "input",
+            ForegroundKind::Waste => "waste",
+            ForegroundKind::Avoided => "avoided",
+            ForegroundKind::Elementary => "elementary",
+        }
+    }
+}
+
+/// One exchange of the product's own life cycle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ForegroundExchange {
+    /// Id, unique in the model (variants refer to it).
+    pub id: String,
+    /// What the exchange is for, in words (`stainless steel body`).
+    pub label: Option<String>,
+    /// The stage it belongs to.
+    pub stage: Stage,
+    /// Input, waste, avoided or elementary.
+    pub kind: ForegroundKind,
+    /// Provider process id (input, waste, avoided) or elementary flow id.
+    pub target: String,
+    /// Amount per functional unit in `unit` (the value of `formula` when there is one).
+    pub amount: f64,
+    /// Formula over parameters.
+    pub formula: Option<String>,
+    /// Unit of the amount.
+    pub unit: String,
+    /// Uncertainty of the amount (only when there is no formula).
+    pub uncertainty: Option<Distribution>,
+    /// Share of recycled material in this input (0 to 1), for the recycled-content indicator.
+    pub recycled_fraction: Option<f64>,
+    /// Free tags used by foreground indicators: `material`, `packaging`, `fresh_water`, `energy`.
+    pub tags: Vec<String>,
+    /// Where the value comes from.
+    pub source: Option<String>,
+    /// Free text.
+    pub comment: Option<String>,
+    /// Where it was defined.
+    #[serde(skip)]
+    pub origin: Location,
+}
+
+/// Replace the provider of exchanges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Swap {
+    /// Exchanges with this provider (or flow) ...
+    pub from: String,
+    /// ... get this one instead.
+    pub to: String,
+    /// Only in this stage, if given.
+    pub stage: Option<Stage>,
+    /// Where it was defined.
+    #[serde(skip)]
+    pub origin: Location,
+}
+
+/// A variant of the product: parameter overrides, provider swaps, added and removed exchanges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Variant {
+    /// Id used on the command line.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Name in Chinese.
+    pub name_zh: Option<String>,
+    /// What differs, in words.
+    pub description: Option<String>,
+    /// Parameter overrides.
+    pub set: Vec<(String, f64)>,
+    /// Provider swaps.
+    pub swaps: Vec<Swap>,
+    /// Exchanges added.
+    pub add: Vec<ForegroundExchange>,
+    /// Ids of exchanges removed.
+    pub remove: Vec<String>,
+    /// Where it was defined.
+    #[serde(skip)]
+    pub origin: Location,
+}
+
+/// The product and its functional unit.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ProductInfo {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Name in Chinese.
+    pub name_zh: Option<String>,
+    /// Product category, e.g. `household electric kettle`.
+    pub category: Option<String>,
+    /// Producer (for the report and the self-declaration).
+    pub producer: Option<String>,
+    /// The functional unit in words.
+    pub functional_unit: String,
+    /// The functional unit in Chinese.
+    pub functional_unit_zh: Option<String>,
+    /// Reference flow: how much product fulfils the functional unit.
+    pub reference_amount: f64,
+    /// Unit of the reference flow.
+    pub unit: String,
+    /// Further description.
+    pub description: Option<String>,
+}
+
+/// What the study includes and leaves out (for the report's system boundary section).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Boundary {
+    /// Included processes, in words.
+    pub included: Vec<String>,
+    /// Excluded processes, in words.
+    pub excluded: Vec<String>,
+    /// The cut-off rule, in words.
+    pub cutoff: Option<String>,
+    /// Data quality statement.
+    pub data_quality: Option<String>,
+}
+
+/// A product model.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProductModel {
+    /// The file it was read from.
+    pub path: PathBuf,
+    /// Product and functional unit.
+    pub product: ProductInfo,
+    /// Background database folder (relative to the model file), `None` for the embedded default.
+    pub database: Option<String>,
+    /// Impact method ids or files.
+    pub methods: Vec<String>,
+    /// Eco-design specification file, if the model names one.
+    pub spec: Option<String>,
+    /// Evidence file for declared values and basic requirements.
+    pub evidence: Option<String>,
+    /// Parameters.
+    pub parameters: Vec<Parameter>,
+    /// The foreground exchanges of all stages.
+    pub exchanges: Vec<ForegroundExchange>,
+    /// Variants (the base model is variant `base`).
+    pub variants: Vec<Variant>,
+    /// Name of the base variant.
+    pub base_name: String,
+    /// System boundary.
+    pub boundary: Boundary,
+}
+
+impl ProductModel {
+    /// The stages that have at least one exchange, in life-cycle order.
+    pub fn stages(&self) -> Vec<Stage> {
+        Stage::ALL
+            .into_iter()
+            .filter(|s| self.exchanges.iter().any(|e| e.stage == *s))
+            .collect()
+    }
+    /// A variant by id.
+    pub fn variant(&self, id: &str) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.id == id)
+    }
+    /// Ids of the base and of every variant.
+    pub fn variant_ids(&self) -> Vec<String> {
+        std::iter::once("base".to_string())
+            .chain(self.variants.iter().map(|v| v.id.clone()))
+            .collect()
+    }
+}

@@ -1,0 +1,506 @@
+//! The result of `greenlca calc` as one serializable report, and its table and CSV renderings.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::format::{TextTable, csv_line, exact, human, percent};
+use crate::analysis::contribution::{self, Ranked};
+use crate::calc::{Engine, ProductResult, Study};
+use crate::model::Stage;
+
+/// Schema id of the calc JSON.
+pub const SCHEMA: &str = "greenlca.calc";
+/// Schema version of the calc JSON; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Product and functional unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductSummary {
+    /// Product id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Chinese name.
+    pub name_zh: Option<String>,
+    /// Functional unit.
+    pub functional_unit: String,
+    /// Reference amount and unit.
+    pub reference_amount: f64,
+    /// Unit.
+    pub unit: String,
+}
+
+/// A category.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategorySummary {
+    /// Id.
+    pub id: String,
+    /// Method id.
+    pub method: String,
+    /// Name.
+    pub name: String,
+    /// Chinese name.
+    pub name_zh: Option<String>,
+    /// Unit.
+    pub unit: String,
+}
+
+/// A method used.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodSummary {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Version.
+    pub version: String,
+    /// Source.
+    pub source: String,
+}
+
+/// How product inputs were linked.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkSummary {
+    /// `error`, `warn` or `cutoff`.
+    pub unlinked_policy: String,
+    /// Linked exchanges.
+    pub linked: usize,
+    /// Unlinked inputs: process, flow, amount, unit.
+    pub unlinked: Vec<BTreeMap<String, String>>,
+    /// Links chosen among several producers.
+    pub ambiguous: Vec<BTreeMap<String, String>>,
+}
+
+/// A ranked contribution listing for one category.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankedSummary {
+    /// Category id.
+    pub category: String,
+    /// Items shown.
+    pub items: Vec<RankedItem>,
+    /// Sum of the rest.
+    pub rest: f64,
+    /// Number of items in the rest.
+    pub rest_count: usize,
+    /// Total accounted for.
+    pub total: f64,
+}
+
+/// One ranked item.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankedItem {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Value.
+    pub value: f64,
+    /// Share of the total.
+    pub share: Option<f64>,
+}
+
+impl RankedSummary {
+    /// From a ranking.
+    pub fn new(category: &str, r: Ranked) -> Self {
+        RankedSummary {
+            category: category.to_string(),
+            items: r
+                .items
+                .into_iter()
+                .map(|i| RankedItem {
+                    id: i.id,
+                    name: i.name,
+                    value: i.value,
+                    share: i.share,
+                })
+                .collect(),
+            rest: r.rest,
+            rest_count: r.rest_count,
+            total: r.total,
+        }
+    }
+}
+
+/// Result of one category for one variant.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryResult {
+    /// Category id.
+    pub category: String,
+    /// Total.
+    pub total: f64,
+    /// Per stage id.
+    pub stages: BTreeMap<String, f64>,
+}
+
+/// One foreground exchange's contributions.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExchangeSummary {
+    /// Id.
+    pub id: String,
+    /// Label.
+    pub label: Option<String>,
+    /// Stage id.
+    pub stage: String,
+    /// Kind.
+    pub kind: String,
+    /// Provider or flow id.
+    pub target: String,
+    /// Provider or flow name.
+    pub target_name: String,
+    /// Amount.
+    pub amount: f64,
+    /// Unit.
+    pub unit: String,
+    /// Contribution per category id.
+    pub values: BTreeMap<String, f64>,
+}
+
+/// Results of one variant.
+#[derive(Debug, Clone, Serialize)]
+pub struct VariantSummary {
+    /// Variant id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Parameter values used.
+    pub parameters: BTreeMap<String, f64>,
+    /// Stages present, in life-cycle order.
+    pub stages: Vec<String>,
+    /// Per category.
+    pub results: Vec<CategoryResult>,
+    /// Per foreground exchange.
+    pub exchanges: Vec<ExchangeSummary>,
+    /// Top processes per category.
+    pub top_processes: Vec<RankedSummary>,
+    /// Top elementary flows per category.
+    pub top_flows: Vec<RankedSummary>,
+}
+
+/// A file read.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputSummary {
+    /// Role.
+    pub role: String,
+    /// Path.
+    pub path: String,
+    /// SHA-256.
+    pub sha256: String,
+}
+
+/// The whole calc report.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalcReport {
+    /// Schema id.
+    pub schema: &'static str,
+    /// Schema version.
+    pub schema_version: u32,
+    /// greenlca version.
+    pub greenlca_version: &'static str,
+    /// Product.
+    pub product: ProductSummary,
+    /// Database name and version.
+    pub database: String,
+    /// Methods.
+    pub methods: Vec<MethodSummary>,
+    /// Categories.
+    pub categories: Vec<CategorySummary>,
+    /// Linking.
+    pub links: LinkSummary,
+    /// Elementary flows of the database no loaded factor matches.
+    pub unmatched_flows: Vec<String>,
+    /// Variants.
+    pub variants: Vec<VariantSummary>,
+    /// Files read.
+    pub inputs: Vec<InputSummary>,
+}
+
+impl CalcReport {
+    /// Builds the report from results computed with `engine`.
+    pub fn build(
+        study: &Study,
+        engine: &Engine<'_>,
+        results: &[ProductResult],
+        top: usize,
+    ) -> CalcReport {
+        let m = &study.inputs.model;
+        let ch = &study.characterization;
+        let cats: Vec<CategorySummary> = ch
+            .categories
+            .iter()
+            .map(|c| CategorySummary {
+                id: c.id.clone(),
+                method: c.method.clone(),
+                name: c.name.clone(),
+                name_zh: c.name_zh.clone(),
+                unit: c.unit.clone(),
+            })
+            .collect();
+        let links = &study.system.links;
+        let variants = results
+            .iter()
+            .map(|r| {
+                let results = cats
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| CategoryResult {
+                        category: c.id.clone(),
+                        total: r.totals[k],
+                        stages: r
+                            .stages
+                            .iter()
+                            .map(|(s, v)| (s.id().to_string(), v[k]))
+                            .collect(),
+                    })
+                    .collect();
+                let exchanges = r
+                    .exchanges
+                    .iter()
+                    .map(|e| ExchangeSummary {
+                        id: e.id.clone(),
+                        label: e.label.clone(),
+                        stage: e.stage.id().into(),
+                        kind: e.kind.as_str().into(),
+                        target: e.target.clone(),
+                        target_name: e.target_name.clone(),
+                        amount: e.amount,
+                        unit: e.unit.clone(),
+                        values: cats
+                            .iter()
+                            .zip(&e.values)
+                            .map(|(c, v)| (c.id.clone(), *v))
+                            .collect(),
+                    })
+                    .collect();
+                let top_processes = cats
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        RankedSummary::new(
+                            &c.id,
+                            contribution::rank(
+                                contribution::by_process(&engine.lca, &engine.intensities, r, k),
+                                top,
+                            ),
+                        )
+                    })
+                    .collect();
+                let top_flows = cats
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        RankedSummary::new(
+                            &c.id,
+                            contribution::rank(
+                                contribution::by_flow(&engine.lca, &r.inventory, k),
+                                top,
+                            ),
+                        )
+                    })
+                    .collect();
+                VariantSummary {
+                    id: r.variant.clone(),
+                    name: r.variant_name.clone(),
+                    parameters: study
+                        .resolve(&r.variant, &[])
+                        .map(|f| f.parameters.into_iter().collect())
+                        .unwrap_or_default(),
+                    stages: r.stages.iter().map(|(s, _)| s.id().to_string()).collect(),
+                    results,
+                    exchanges,
+                    top_processes,
+                    top_flows,
+                }
+            })
+            .collect();
+        CalcReport {
+            schema: SCHEMA,
+            schema_version: SCHEMA_VERSION,
+            greenlca_version: env!("CARGO_PKG_VERSION"),
+            product: ProductSummary {
+                id: m.product.id.clone(),
+                name: m.product.name.clone(),
+                name_zh: m.product.name_zh.clone(),
+                functional_unit: m.product.functional_unit.clone(),
+                reference_amount: m.product.reference_amount,
+                unit: m.product.unit.clone(),
+            },
+            database: format!(
+                "{} {}",
+                study.inputs.database.meta.name, study.inputs.database.meta.version
+            )
+            .trim()
+            .to_string(),
+            methods: study
+                .inputs
+                .methods
+                .iter()
+                .map(|m| MethodSummary {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                    version: m.version.clone(),
+                    source: m.source.clone(),
+                })
+                .collect(),
+            categories: cats,
+            links: LinkSummary {
+                unlinked_policy: links.policy.as_str().into(),
+                linked: links.linked,
+                unlinked: links
+                    .unlinked
+                    .iter()
+                    .map(|u| {
+                        BTreeMap::from([
+                            ("process".into(), u.process.clone()),
+                            ("flow".into(), u.flow.clone()),
+                            ("flow_name".into(), u.flow_name.clone()),
+                            ("amount".into(), exact(u.amount)),
+                            ("unit".into(), u.unit.clone()),
+                        ])
+                    })
+                    .collect(),
+                ambiguous: links
+                    .ambiguous
+                    .iter()
+                    .map(|a| {
+                        BTreeMap::from([
+                            ("process".into(), a.process.clone()),
+                            ("flow".into(), a.flow.clone()),
+                            ("chosen".into(), a.chosen.clone()),
+                            ("candidates".into(), a.candidates.join(" ")),
+                        ])
+                    })
+                    .collect(),
+            },
+            unmatched_flows: study.characterization.unmatched_flows.clone(),
+            variants,
+            inputs: study
+                .inputs
+                .files
+                .iter()
+                .map(|f| InputSummary {
+                    role: f.role.clone(),
+                    path: f.path.display().to_string(),
+                    sha256: f.sha256.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("plain data serializes") + "\n"
+    }
+
+    /// CSV: one row per variant and category, with the stage columns.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        let mut header: Vec<String> = ["variant", "category", "method", "name", "unit", "total"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        header.extend(Stage::ALL.iter().map(|s| s.id().to_string()));
+        out.push_str(&csv_line(&header));
+        for v in &self.variants {
+            for (c, r) in self.categories.iter().zip(&v.results) {
+                let mut row = vec![
+                    v.id.clone(),
+                    c.id.clone(),
+                    c.method.clone(),
+                    c.name.clone(),
+                    c.unit.clone(),
+                    exact(r.total),
+                ];
+                row.extend(
+                    Stage::ALL
+                        .iter()
+                        .map(|s| exact(r.stages.get(s.id()).copied().unwrap_or(0.0))),
+                );
+                out.push_str(&csv_line(&row));
+            }
+        }
+        out
+    }
+
+    /// Tables for people.
+    pub fn to_table(&self) -> String {
+        let mut out = String::new();
+        let p = &self.product;
+        out.push_str(&format!(
+            "{}{}\n",
+            p.name,
+            p.name_zh
+                .as_ref()
+                .map(|z| format!(" ({z})"))
+                .unwrap_or_default()
+        ));
+        out.push_str(&format!(
+            "functional unit: {} [{} {}]\n",
+            p.functional_unit,
+            human(p.reference_amount, 4),
+            p.unit
+        ));
+        out.push_str(&format!(
+            "database: {}; methods: {}\n",
+            self.database,
+            self.methods
+                .iter()
+                .map(|m| format!("{} {}", m.name, m.version))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        if !self.links.unlinked.is_empty() {
+            out.push_str(&format!(
+                "unlinked inputs left out ({}): {}\n",
+                self.links.unlinked_policy,
+                self.links.unlinked.len()
+            ));
+        }
+        for v in &self.variants {
+            out.push_str(&format!("\nvariant {} ({})\n", v.id, v.name));
+            let stages: Vec<Stage> = v.stages.iter().filter_map(|s| Stage::parse(s)).collect();
+            let mut header = vec!["category".to_string(), "unit".into(), "total".into()];
+            header.extend(stages.iter().map(|s| s.name_en().to_string()));
+            let mut t = TextTable::new(header);
+            for (c, r) in self.categories.iter().zip(&v.results) {
+                let mut row = vec![c.name.clone(), c.unit.clone(), human(r.total, 4)];
+                row.extend(
+                    stages
+                        .iter()
+                        .map(|s| human(r.stages.get(s.id()).copied().unwrap_or(0.0), 4)),
+                );
+                t.row(row);
+            }
+            out.push_str(&t.render());
+            for (c, tp) in self.categories.iter().zip(&v.top_processes) {
+                out.push_str(&format!("\ntop processes, {} [{}]\n", c.name, c.unit));
+                let mut t = TextTable::new(vec!["process".into(), "value".into(), "share".into()]);
+                for i in &tp.items {
+                    t.row(vec![
+                        truncate(&i.name, 60),
+                        human(i.value, 4),
+                        percent(i.share),
+                    ]);
+                }
+                if tp.rest_count > 0 {
+                    t.row(vec![
+                        format!("(rest: {} processes)", tp.rest_count),
+                        human(tp.rest, 4),
+                        percent((tp.total != 0.0).then(|| tp.rest / tp.total)),
+                    ]);
+                }
+                out.push_str(&t.render());
+            }
+        }
+        out
+    }
+}
+
+/// Shortens text to `n` characters with an ellipsis.
+pub fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n.saturating_sub(1)).collect::<String>() + "…"
+    }
+}

@@ -1,0 +1,167 @@
+//! Output formats, number formatting and plain-text tables.
+
+use std::fmt::Write;
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Aligned tables for people.
+    #[default]
+    Table,
+    /// JSON with a schema version, for programs.
+    Json,
+    /// CSV for spreadsheets, values in round-trip precision.
+    Csv,
+}
+
+impl Format {
+    /// Parses `table`, `json` or `csv`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "table" => Some(Format::Table),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// A number with about `sig` significant digits for people: plain where that reads well,
+/// scientific for very large or small magnitudes.
+pub fn human(x: f64, sig: usize) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let mag = x.abs().log10().floor() as i32;
+    if (-3..6).contains(&mag) {
+        let decimals = (sig as i32 - 1 - mag).max(0) as usize;
+        format!("{x:.decimals$}")
+    } else {
+        format!("{x:.prec$e}", prec = sig.saturating_sub(1))
+    }
+}
+
+/// A percentage with one decimal.
+pub fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "-".into(), |s| format!("{:.1}%", s * 100.0))
+}
+
+/// Round-trip representation of a number (shortest text that reads back to the same f64).
+pub fn exact(x: f64) -> String {
+    format!("{x:?}")
+}
+
+/// A simple text table: first column left-aligned, the others right-aligned.
+#[derive(Debug, Clone, Default)]
+pub struct TextTable {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl TextTable {
+    /// A table with this header.
+    pub fn new(header: Vec<String>) -> Self {
+        TextTable {
+            header,
+            rows: Vec::new(),
+        }
+    }
+    /// Adds a row.
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+    /// Renders with columns padded to their widest cell (by displayed characters).
+    pub fn render(&self) -> String {
+        let ncol = self.header.len();
+        let width = |s: &str| {
+            s.chars()
+                .map(|c| if is_wide(c) { 2 } else { 1 })
+                .sum::<usize>()
+        };
+        let mut w = vec![0usize; ncol];
+        for r in std::iter::once(&self.header).chain(&self.rows) {
+            for (i, c) in r.iter().enumerate().take(ncol) {
+                w[i] = w[i].max(width(c));
+            }
+        }
+        let mut out = String::new();
+        let line = |out: &mut String, cells: &[String]| {
+            for (i, c) in cells.iter().enumerate().take(ncol) {
+                let pad = w[i].saturating_sub(width(c));
+                if i > 0 {
+                    out.push_str("  ");
+                }
+                if i == 0 {
+                    out.push_str(c);
+                    if i + 1 < ncol {
+                        out.push_str(&" ".repeat(pad));
+                    }
+                } else {
+                    out.push_str(&" ".repeat(pad));
+                    out.push_str(c);
+                }
+            }
+            out.push('\n');
+        };
+        line(&mut out, &self.header);
+        let total: usize = w.iter().sum::<usize>() + 2 * ncol.saturating_sub(1);
+        let _ = writeln!(out, "{}", "-".repeat(total));
+        for r in &self.rows {
+            line(&mut out, r);
+        }
+        out
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Quotes a CSV field when needed.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A CSV line from fields.
+pub fn csv_line(fields: &[String]) -> String {
+    let mut s = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_for_people_and_programs() {
+        assert_eq!(human(1234.567, 4), "1235");
+        assert_eq!(human(0.012345, 4), "0.01235");
+        assert_eq!(human(1.5e-7, 4), "1.500e-7");
+        assert_eq!(human(-2.0e9, 3), "-2.00e9");
+        assert_eq!(exact(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+    }
+
+    #[test]
+    fn table_aligns_wide_characters() {
+        let mut t = TextTable::new(vec!["stage".into(), "value".into()]);
+        t.row(vec!["生产".into(), "1".into()]);
+        t.row(vec!["use".into(), "10".into()]);
+        let r = t.render();
+        let lines: Vec<&str> = r.lines().collect();
+        assert_eq!(lines[2], "生产      1");
+        assert_eq!(lines[3], "use      10");
+    }
+}

@@ -1,0 +1,8 @@
+//! Results for people and programs: tables, JSON, CSV, Markdown and HTML reports.
+
+pub mod atomic;
+pub mod calc;
+pub mod format;
+
+pub use atomic::{write_all_atomic, write_atomic};
+pub use format::{Format, TextTable, exact, human};
