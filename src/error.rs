@@ -18,27 +18,15 @@ pub struct Location {
 impl Location {
     /// A location in a file.
     pub fn file(path: impl AsRef<Path>) -> Self {
-        Location {
-            path: Some(path.as_ref().to_path_buf()),
-            line: None,
-            entity: None,
-        }
+        Location { path: Some(path.as_ref().to_path_buf()), line: None, entity: None }
     }
     /// A location at a line of a file.
     pub fn line(path: impl AsRef<Path>, line: usize) -> Self {
-        Location {
-            path: Some(path.as_ref().to_path_buf()),
-            line: Some(line),
-            entity: None,
-        }
+        Location { path: Some(path.as_ref().to_path_buf()), line: Some(line), entity: None }
     }
     /// A location that names only an entity.
     pub fn entity(entity: impl Into<String>) -> Self {
-        Location {
-            path: None,
-            line: None,
-            entity: Some(entity.into()),
-        }
+        Location { path: None, line: None, entity: Some(entity.into()) }
     }
     /// The same location, naming an entity as well.
     pub fn with_entity(mut self, entity: impl Into<String>) -> Self {
@@ -120,19 +108,8 @@ pub struct Error {
 
 impl Error {
     /// A new error of `kind` at `at`.
-    pub fn new(
-        kind: ErrorKind,
-        at: Location,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Self {
-        Error {
-            kind,
-            at,
-            message: message.into(),
-            hint: hint.into(),
-            also: Vec::new(),
-        }
+    pub fn new(kind: ErrorKind, at: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error { kind, at, message: message.into(), hint: hint.into(), also: Vec::new() }
     }
     /// One error carrying all of `errors` (the first leads); `None` when the list is empty.
     pub fn many(errors: Vec<Error>) -> Option<Error> {

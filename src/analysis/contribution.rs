@@ -37,15 +37,7 @@ pub fn rank(mut all: Vec<(String, String, f64)>, n: usize) -> Ranked {
     let rest_items = all.split_off(n.min(all.len()));
     let share = |v: f64| (total != 0.0).then(|| v / total);
     Ranked {
-        items: all
-            .into_iter()
-            .map(|(id, name, value)| Item {
-                id,
-                name,
-                value,
-                share: share(value),
-            })
-            .collect(),
+        items: all.into_iter().map(|(id, name, value)| Item { id, name, value, share: share(value) }).collect(),
         rest: rest_items.iter().map(|x| x.2).sum(),
         rest_count: rest_items.len(),
         total,
@@ -68,27 +60,12 @@ pub fn by_process(
         .columns
         .iter()
         .enumerate()
-        .map(|(j, col)| {
-            (
-                col.id.clone(),
-                col.name.clone(),
-                result.supply[j] * intensities.direct[k][j],
-            )
-        })
+        .map(|(j, col)| (col.id.clone(), col.name.clone(), result.supply[j] * intensities.direct[k][j]))
         .collect();
     let c = lca.c();
-    let fg: f64 = result
-        .direct_flows
-        .iter()
-        .enumerate()
-        .map(|(f, v)| v * c.get(k, f).copied().unwrap_or(0.0))
-        .sum();
+    let fg: f64 = result.direct_flows.iter().enumerate().map(|(f, v)| v * c.get(k, f).copied().unwrap_or(0.0)).sum();
     if result.direct_flows.iter().any(|v| *v != 0.0) {
-        out.push((
-            FOREGROUND_ID.to_string(),
-            "direct emissions of the product".to_string(),
-            fg,
-        ));
+        out.push((FOREGROUND_ID.to_string(), "direct emissions of the product".to_string(), fg));
     }
     out
 }
@@ -102,11 +79,7 @@ pub fn by_flow(lca: &Lca<'_>, inventory: &[f64], k: usize) -> Vec<(String, Strin
             row.iter()
                 .map(|(f, v)| {
                     let fl = &system.flows[f];
-                    (
-                        fl.id.clone(),
-                        format!("{} ({})", fl.name, fl.compartment),
-                        v * inventory[f],
-                    )
+                    (fl.id.clone(), format!("{} ({})", fl.name, fl.compartment), v * inventory[f])
                 })
                 .collect()
         })
@@ -118,13 +91,7 @@ pub fn by_exchange(result: &ProductResult, k: usize) -> Vec<(String, String, f64
     result
         .exchanges
         .iter()
-        .map(|e| {
-            (
-                e.id.clone(),
-                e.label.clone().unwrap_or_else(|| e.target_name.clone()),
-                e.values[k],
-            )
-        })
+        .map(|e| (e.id.clone(), e.label.clone().unwrap_or_else(|| e.target_name.clone()), e.values[k]))
         .collect()
 }
 
@@ -143,16 +110,10 @@ mod tests {
             ],
             2,
         );
-        assert_eq!(
-            r.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
-            ["b", "c"]
-        );
+        assert_eq!(r.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["b", "c"]);
         assert_eq!(r.rest, 1.0);
         assert_eq!(r.rest_count, 1);
         assert_eq!(r.total, -2.0);
-        assert_eq!(
-            r.items.iter().map(|i| i.value).sum::<f64>() + r.rest,
-            r.total
-        );
+        assert_eq!(r.items.iter().map(|i| i.value).sum::<f64>() + r.rest, r.total);
     }
 }

@@ -55,14 +55,7 @@ impl<'s> Lca<'s> {
     pub fn new(system: &'s TechSystem, characterization: &'s Characterization) -> Result<Lca<'s>> {
         let a = system.a_matrix();
         let symbolic = SymbolicLu::analyze(a.view()).map_err(|e| solve_error(e, system))?;
-        Self::with_matrices(
-            system,
-            characterization,
-            &symbolic,
-            a,
-            system.b_matrix(),
-            characterization.matrix(),
-        )
+        Self::with_matrices(system, characterization, &symbolic, a, system.b_matrix(), characterization.matrix())
     }
 
     /// Factorizes given matrices (same patterns as `system`) with a symbolic analysis done before.
@@ -77,14 +70,7 @@ impl<'s> Lca<'s> {
         check_finite(&a, "A", system)?;
         check_finite(&b, "B", system)?;
         let lu = NumericLu::factorize(symbolic, a.view()).map_err(|e| solve_error(e, system))?;
-        Ok(Lca {
-            system,
-            characterization,
-            a,
-            b,
-            c: c.to_csr(),
-            lu,
-        })
+        Ok(Lca { system, characterization, a, b, c: c.to_csr(), lu })
     }
 
     /// The system.
@@ -146,9 +132,7 @@ impl<'s> Lca<'s> {
         Err(Error::new(
             ErrorKind::Singular,
             Location::default(),
-            format!(
-                "the technology matrix is too ill-conditioned to solve reliably (relative residual {r:.1e})"
-            ),
+            format!("the technology matrix is too ill-conditioned to solve reliably (relative residual {r:.1e})"),
             "look for processes that produce almost nothing of their reference product, or loops that consume more than they make",
         ))
     }
@@ -170,10 +154,7 @@ impl<'s> Lca<'s> {
 
     /// Scores h = C g.
     pub fn scores(&self, inventory: &[f64]) -> Vec<f64> {
-        self.c
-            .outer_iterator()
-            .map(|row| row.iter().map(|(f, v)| v * inventory[f]).sum())
-            .collect()
+        self.c.outer_iterator().map(|row| row.iter().map(|(f, v)| v * inventory[f]).sum()).collect()
     }
 
     /// Supply and inventory for a demand.
@@ -208,10 +189,7 @@ impl<'s> Lca<'s> {
                 d
             })
             .collect();
-        let total = direct
-            .par_iter()
-            .map(|d| self.solve_transpose(d))
-            .collect::<Result<Vec<_>>>()?;
+        let total = direct.par_iter().map(|d| self.solve_transpose(d)).collect::<Result<Vec<_>>>()?;
         Ok(Intensities { total, direct })
     }
 }
@@ -233,12 +211,8 @@ fn check_finite(m: &CsMat<f64>, name: &str, system: &TechSystem) -> Result<()> {
 
 /// Turns a solver error into an error that names the processes involved.
 pub fn solve_error(e: SolveError, system: &TechSystem) -> Error {
-    let name = |c: usize| {
-        system.columns.get(c).map_or_else(
-            || format!("#{c}"),
-            |col| format!("`{}` ({})", col.id, col.name),
-        )
-    };
+    let name =
+        |c: usize| system.columns.get(c).map_or_else(|| format!("#{c}"), |col| format!("`{}` ({})", col.id, col.name));
     let list = |cols: &[usize]| {
         let mut v: Vec<String> = cols.iter().take(10).map(|&c| name(c)).collect();
         if cols.len() > 10 {
@@ -257,34 +231,21 @@ pub fn solve_error(e: SolveError, system: &TechSystem) -> Error {
         SolveError::MissingDiagonal { col } => Error::new(
             ErrorKind::Singular,
             Location::default(),
-            format!(
-                "process {} has no entry for its own reference product",
-                name(col)
-            ),
+            format!("process {} has no entry for its own reference product", name(col)),
             "give the process a reference exchange with a non-zero amount",
         ),
         SolveError::StructurallySingular { cols } => Error::new(
             ErrorKind::Singular,
             Location::default(),
-            format!(
-                "the system cannot be solved: processes {} are structurally dependent",
-                list(&cols)
-            ),
+            format!("the system cannot be solved: processes {} are structurally dependent", list(&cols)),
             hint,
         ),
         SolveError::NumericallySingular { col, block } => {
-            let involved = if block.is_empty() {
-                name(col)
-            } else {
-                list(&block)
-            };
+            let involved = if block.is_empty() { name(col) } else { list(&block) };
             Error::new(
                 ErrorKind::Singular,
                 Location::default(),
-                format!(
-                    "the technology matrix is singular at process {}; processes involved: {involved}",
-                    name(col)
-                ),
+                format!("the technology matrix is singular at process {}; processes involved: {involved}", name(col)),
                 hint,
             )
         }
@@ -297,11 +258,7 @@ pub fn solve_error(e: SolveError, system: &TechSystem) -> Error {
         SolveError::NotFinite { row, col } => Error::new(
             ErrorKind::Value,
             Location::default(),
-            format!(
-                "entry ({}, {}) of the technology matrix is not finite",
-                name(row),
-                name(col)
-            ),
+            format!("entry ({}, {}) of the technology matrix is not finite", name(row), name(col)),
             "check the exchange amounts and formulas",
         ),
     }

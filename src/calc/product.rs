@@ -52,10 +52,7 @@ pub struct ProductResult {
 impl ProductResult {
     /// The values of one stage, zeros when the stage has no exchanges.
     pub fn stage(&self, stage: Stage) -> Vec<f64> {
-        self.stages
-            .iter()
-            .find(|(s, _)| *s == stage)
-            .map_or_else(|| vec![0.0; self.totals.len()], |(_, v)| v.clone())
+        self.stages.iter().find(|(s, _)| *s == stage).map_or_else(|| vec![0.0; self.totals.len()], |(_, v)| v.clone())
     }
 }
 
@@ -76,16 +73,12 @@ pub fn assess(lca: &Lca<'_>, intensities: &Intensities, fg: &Foreground) -> Resu
     for e in &fg.entries {
         let (values, target, target_name) = match e.target {
             Target::Column(col) => (
-                (0..k)
-                    .map(|cat| -e.value * intensities.total[cat][col])
-                    .collect(),
+                (0..k).map(|cat| -e.value * intensities.total[cat][col]).collect(),
                 system.columns[col].id.clone(),
                 system.columns[col].name.clone(),
             ),
             Target::Flow(f) => (
-                (0..k)
-                    .map(|cat| e.value * c.get(cat, f).copied().unwrap_or(0.0))
-                    .collect(),
+                (0..k).map(|cat| e.value * c.get(cat, f).copied().unwrap_or(0.0)).collect(),
                 system.flows[f].id.clone(),
                 system.flows[f].name.clone(),
             ),

@@ -39,18 +39,10 @@ impl Study {
     /// Builds the matrices and analyses the pattern of A.
     pub fn new(inputs: ModelInputs, policy: UnlinkedPolicy) -> Result<Study> {
         let system = build_system(&inputs.database, policy)?;
-        let characterization =
-            characterize(&system.flows, &inputs.methods, &inputs.database.units)?;
+        let characterization = characterize(&system.flows, &inputs.methods, &inputs.database.units)?;
         let formulas = DbFormulas::new(&inputs.database)?;
-        let symbolic =
-            SymbolicLu::analyze(system.a_matrix().view()).map_err(|e| solve_error(e, &system))?;
-        Ok(Study {
-            inputs,
-            system,
-            characterization,
-            formulas,
-            symbolic,
-        })
+        let symbolic = SymbolicLu::analyze(system.a_matrix().view()).map_err(|e| solve_error(e, &system))?;
+        Ok(Study { inputs, system, characterization, formulas, symbolic })
     }
 
     /// The symbolic analysis of A.
@@ -75,19 +67,8 @@ impl Study {
 
     /// Resolves a variant with extra parameter values.
     pub fn resolve(&self, variant: &str, sets: &[(String, f64)]) -> Result<Foreground> {
-        foreground::check_overrides(
-            &self.inputs.model,
-            &self.formulas,
-            sets,
-            &Location::entity("--set"),
-        )?;
-        foreground::resolve(
-            &self.inputs.model,
-            variant,
-            sets,
-            &self.inputs.database,
-            &self.system,
-        )
+        foreground::check_overrides(&self.inputs.model, &self.formulas, sets, &Location::entity("--set"))?;
+        foreground::resolve(&self.inputs.model, variant, sets, &self.inputs.database, &self.system)
     }
 
     /// Assesses a resolved variant: with the shared engine, or, when it changes database
@@ -116,9 +97,6 @@ impl Study {
         variants: &[String],
         sets: &[(String, f64)],
     ) -> Result<Vec<ProductResult>> {
-        variants
-            .par_iter()
-            .map(|v| self.assess(engine, &self.resolve(v, sets)?))
-            .collect()
+        variants.par_iter().map(|v| self.assess(engine, &self.resolve(v, sets)?)).collect()
     }
 }

@@ -17,11 +17,7 @@ use super::common::{ModelOptions, emit, format, variants};
 #[derive(Debug, Args)]
 pub struct CalcArgs {
     /// Product model (TOML).
-    #[arg(
-        value_name = "MODEL",
-        required_unless_present = "matrices",
-        conflicts_with = "matrices"
-    )]
+    #[arg(value_name = "MODEL", required_unless_present = "matrices", conflicts_with = "matrices")]
     model: Option<PathBuf>,
     /// A matrix exchange folder (technosphere.csv, biosphere.csv, cf.csv, demand.csv) instead of a model.
     #[arg(long, value_name = "DIR")]
@@ -49,10 +45,7 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     if let Some(dir) = &args.matrices {
         return run_matrices(dir, &args);
     }
-    let model = args
-        .model
-        .as_ref()
-        .expect("clap requires MODEL or --matrices");
+    let model = args.model.as_ref().expect("clap requires MODEL or --matrices");
     let study = args.opts.study(model)?;
     let engine = study.engine()?;
     let chosen = variants(&study, &args.variants, args.all_variants)?;
@@ -77,19 +70,9 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
     let cats = &ms.characterization.categories;
     let text = match format(&args.format) {
         Format::Csv => {
-            let mut s = csv_line(&[
-                "category".into(),
-                "name".into(),
-                "unit".into(),
-                "total".into(),
-            ]);
+            let mut s = csv_line(&["category".into(), "name".into(), "unit".into(), "total".into()]);
             for (c, v) in cats.iter().zip(&result.scores) {
-                s.push_str(&csv_line(&[
-                    c.id.clone(),
-                    c.name.clone(),
-                    c.unit.clone(),
-                    exact(*v),
-                ]));
+                s.push_str(&csv_line(&[c.id.clone(), c.name.clone(), c.unit.clone(), exact(*v)]));
             }
             s
         }
@@ -111,13 +94,7 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
             for (c, v) in cats.iter().zip(&result.scores) {
                 t.row(vec![c.name.clone(), c.unit.clone(), human(*v, 6)]);
             }
-            format!(
-                "{} processes, {} flows, {} categories\n{}",
-                ms.system.n(),
-                ms.system.m(),
-                cats.len(),
-                t.render()
-            )
+            format!("{} processes, {} flows, {} categories\n{}", ms.system.n(), ms.system.m(), cats.len(), t.render())
         }
     };
     emit(&text, args.out.as_deref())?;

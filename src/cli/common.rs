@@ -47,15 +47,13 @@ impl ModelOptions {
 
 /// Parses `name=value`.
 pub fn parse_set(s: &str) -> std::result::Result<(String, f64), String> {
-    let (name, value) = s.split_once('=').ok_or_else(|| {
-        format!("`{s}` is not NAME=VALUE\n  hint: write e.g. --set lifetime_years=8")
-    })?;
-    let v: f64 = value.trim().parse().map_err(|_| {
-        format!(
-            "`{value}` is not a number\n  hint: write e.g. --set {}=8",
-            name.trim()
-        )
-    })?;
+    let (name, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not NAME=VALUE\n  hint: write e.g. --set lifetime_years=8"))?;
+    let v: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{value}` is not a number\n  hint: write e.g. --set {}=8", name.trim()))?;
     if !v.is_finite() {
         return Err(format!("`{value}` is not a finite number"));
     }
@@ -91,10 +89,7 @@ pub fn variants(study: &Study, chosen: &[String], all: bool) -> Result<Vec<Strin
     let known = study.inputs.model.variant_ids();
     for v in chosen {
         if !known.contains(v) {
-            bail!(
-                "unknown variant `{v}`\n  hint: choose one of: {}",
-                known.join(", ")
-            );
+            bail!("unknown variant `{v}`\n  hint: choose one of: {}", known.join(", "));
         }
     }
     Ok(chosen.to_vec())

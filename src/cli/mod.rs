@@ -34,9 +34,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         if t == 0 {
             anyhow::bail!("--threads must be at least 1\n  hint: leave it out to use all cores");
         }
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(t)
-            .build_global()?;
+        rayon::ThreadPoolBuilder::new().num_threads(t).build_global()?;
     }
     match cli.command {
         Command::Calc(a) => calc::run(a),

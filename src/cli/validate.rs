@@ -29,10 +29,7 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
             args.path.display(),
             db.processes.len(),
             db.flows.len(),
-            db.processes
-                .iter()
-                .map(|p| p.exchanges.len())
-                .sum::<usize>(),
+            db.processes.iter().map(|p| p.exchanges.len()).sum::<usize>(),
             system.links.linked,
             system.links.unlinked.len(),
             system.links.ambiguous.len()

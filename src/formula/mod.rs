@@ -37,11 +37,7 @@ impl Formula {
             )
         })?;
         let vars = expr.var_names().iter().map(|s| s.to_string()).collect();
-        Ok(Formula {
-            text: text.trim().to_string(),
-            expr,
-            vars,
-        })
+        Ok(Formula { text: text.trim().to_string(), expr, vars })
     }
 
     /// The formula as written.
@@ -119,11 +115,7 @@ impl Env {
 
 /// Evaluates `params` (one scope) in dependency order. Values in `overrides` replace the value or
 /// formula of a parameter of the same name; names not found in this scope are looked up in `outer`.
-pub fn evaluate(
-    params: &[&Parameter],
-    overrides: &HashMap<String, f64>,
-    outer: Option<&Env>,
-) -> Result<Env> {
+pub fn evaluate(params: &[&Parameter], overrides: &HashMap<String, f64>, outer: Option<&Env>) -> Result<Env> {
     let mut formulas: HashMap<&str, (Formula, &Parameter)> = HashMap::new();
     let mut env = Env::default();
     let mut seen: HashMap<&str, &Parameter> = HashMap::new();
@@ -132,10 +124,7 @@ pub fn evaluate(
             return Err(Error::new(
                 ErrorKind::DuplicateId,
                 p.origin.clone(),
-                format!(
-                    "parameter `{}` is defined twice (first at {})",
-                    p.name, first.origin
-                ),
+                format!("parameter `{}` is defined twice (first at {})", p.name, first.origin),
                 "remove or rename one of them",
             ));
         }
@@ -191,28 +180,19 @@ fn eval_one<'a>(
         return Err(Error::new(
             ErrorKind::Formula,
             param.origin.clone(),
-            format!(
-                "parameters depend on each other in a cycle: {}",
-                cycle.join(" -> ")
-            ),
+            format!("parameters depend on each other in a cycle: {}", cycle.join(" -> ")),
             "give one of them a value instead of a formula",
         ));
     }
     path.push(name);
     for v in formula.variables() {
         if formulas.contains_key(v.as_str()) {
-            let key = formulas
-                .get_key_value(v.as_str())
-                .map(|(k, _)| *k)
-                .unwrap_or(name);
+            let key = formulas.get_key_value(v.as_str()).map(|(k, _)| *k).unwrap_or(name);
             eval_one(key, formulas, outer, env, done, path)?;
         }
     }
     path.pop();
-    let x = formula.eval(
-        |v| env.get(v).or_else(|| outer.and_then(|o| o.get(v))),
-        &param.origin,
-    )?;
+    let x = formula.eval(|v| env.get(v).or_else(|| outer.and_then(|o| o.get(v))), &param.origin)?;
     env.insert(name, x);
     done.insert(name.to_string());
     Ok(())
@@ -238,12 +218,7 @@ mod tests {
         let env = evaluate(&[&b, &c, &a], &HashMap::new(), None).unwrap();
         assert_eq!(env.get("c"), Some(4.0));
         assert_eq!(env.get("b"), Some(9.0));
-        let env = evaluate(
-            &[&b, &c, &a],
-            &HashMap::from([("c".to_string(), 10.0)]),
-            None,
-        )
-        .unwrap();
+        let env = evaluate(&[&b, &c, &a], &HashMap::from([("c".to_string(), 10.0)]), None).unwrap();
         assert_eq!(env.get("b"), Some(21.0));
     }
 
@@ -257,10 +232,7 @@ mod tests {
 
         let z = formula_param("z", "w * 2", 9);
         let e = evaluate(&[&z], &HashMap::new(), None).unwrap_err();
-        assert!(
-            e.message.contains("unknown parameter `w`") && e.at.line == Some(9),
-            "{e}"
-        );
+        assert!(e.message.contains("unknown parameter `w`") && e.at.line == Some(9), "{e}");
 
         let bad = formula_param("bad", "2 * (3 +", 10);
         let e = evaluate(&[&bad], &HashMap::new(), None).unwrap_err();
@@ -273,11 +245,6 @@ mod tests {
         let mut outer = Env::default();
         outer.insert("g", 3.0);
         let p = formula_param("p", "g / 2", 1);
-        assert_eq!(
-            evaluate(&[&p], &HashMap::new(), Some(&outer))
-                .unwrap()
-                .get("p"),
-            Some(1.5)
-        );
+        assert_eq!(evaluate(&[&p], &HashMap::new(), Some(&outer)).unwrap().get("p"), Some(1.5));
     }
 }

@@ -30,19 +30,11 @@ impl CsvTable {
     /// Parses CSV text already in memory (`path` is used for messages).
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<CsvTable> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(bytes);
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(bytes);
         let syntax = |line: Option<u64>, msg: String| {
             let mut at = Location::file(path);
             at.line = line.map(|l| l as usize);
-            Error::new(
-                ErrorKind::Syntax,
-                at,
-                msg,
-                "save the file as UTF-8 CSV with a header line, comma separated",
-            )
+            Error::new(ErrorKind::Syntax, at, msg, "save the file as UTF-8 CSV with a header line, comma separated")
         };
         let headers: Vec<String> = reader
             .byte_headers()
@@ -71,11 +63,7 @@ impl CsvTable {
                 .map_err(|_| syntax(Some(line as u64), "text is not valid UTF-8".into()))?;
             rows.push((line, fields));
         }
-        Ok(CsvTable {
-            path: path.to_path_buf(),
-            headers,
-            rows,
-        })
+        Ok(CsvTable { path: path.to_path_buf(), headers, rows })
     }
 
     /// The file the table came from.
@@ -90,39 +78,21 @@ impl CsvTable {
 
     /// Fails, naming every missing column, unless all of `names` are present.
     pub fn require_columns(&self, names: &[&str]) -> Result<()> {
-        let missing: Vec<&str> = names
-            .iter()
-            .copied()
-            .filter(|n| !self.has_column(n))
-            .collect();
+        let missing: Vec<&str> = names.iter().copied().filter(|n| !self.has_column(n)).collect();
         if missing.is_empty() {
             return Ok(());
         }
         Err(Error::new(
             ErrorKind::Syntax,
             Location::line(&self.path, 1),
-            format!(
-                "missing column(s) {}",
-                missing
-                    .iter()
-                    .map(|m| format!("`{m}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            format!(
-                "the header must include {} (see docs/formats.md)",
-                names.join(", ")
-            ),
+            format!("missing column(s) {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")),
+            format!("the header must include {} (see docs/formats.md)", names.join(", ")),
         ))
     }
 
     /// The rows, in file order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(move |(line, fields)| Row {
-            table: self,
-            line: *line,
-            fields,
-        })
+        self.rows.iter().map(move |(line, fields)| Row { table: self, line: *line, fields })
     }
 
     /// Number of data rows.
@@ -154,21 +124,13 @@ impl<'a> Row<'a> {
     /// The trimmed text of a column; `None` when the column is absent or the cell empty.
     pub fn get(&self, name: &str) -> Option<&'a str> {
         let i = self.table.column(name)?;
-        self.fields
-            .get(i)
-            .map(String::as_str)
-            .filter(|s| !s.is_empty())
+        self.fields.get(i).map(String::as_str).filter(|s| !s.is_empty())
     }
 
     /// The text of a column that must not be empty.
     pub fn required(&self, name: &str) -> Result<&'a str> {
         self.get(name).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Value,
-                self.at(),
-                format!("column `{name}` is empty"),
-                format!("fill in `{name}`"),
-            )
+            Error::new(ErrorKind::Value, self.at(), format!("column `{name}` is empty"), format!("fill in `{name}`"))
         })
     }
 
@@ -212,12 +174,9 @@ impl<'a> Row<'a> {
             None => Ok(false),
             Some(s) if matches!(s.as_str(), "true" | "yes" | "1" | "x" | "y") => Ok(true),
             Some(s) if matches!(s.as_str(), "false" | "no" | "0" | "n") => Ok(false),
-            Some(s) => Err(Error::new(
-                ErrorKind::Value,
-                self.at(),
-                format!("`{name}` is `{s}`"),
-                "write true or false",
-            )),
+            Some(s) => {
+                Err(Error::new(ErrorKind::Value, self.at(), format!("`{name}` is `{s}`"), "write true or false"))
+            }
         }
     }
 
@@ -239,23 +198,14 @@ mod tests {
 
     #[test]
     fn reads_by_column_name_with_lines_and_refuses_bad_numbers() {
-        let t = CsvTable::parse(
-            Path::new("x.csv"),
-            "\u{feff}b,a\n1, 2\n\n3,NaN\n".as_bytes(),
-        )
-        .unwrap();
+        let t = CsvTable::parse(Path::new("x.csv"), "\u{feff}b,a\n1, 2\n\n3,NaN\n".as_bytes()).unwrap();
         let rows: Vec<Row> = t.rows().collect();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].get("a"), Some("2"));
         assert_eq!(rows[1].line(), 4);
         let e = rows[1].number("a").unwrap_err();
         assert_eq!(e.at.line, Some(4));
-        assert!(
-            t.require_columns(&["a", "c"])
-                .unwrap_err()
-                .message
-                .contains("`c`")
-        );
+        assert!(t.require_columns(&["a", "c"]).unwrap_err().message.contains("`c`"));
     }
 
     #[test]

@@ -10,8 +10,8 @@ use super::uncertainty_columns;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::formula;
 use crate::model::{
-    AllocationFactor, AllocationMethod, Database, DatabaseMeta, Direction, Exchange, Flow,
-    FlowKind, Parameter, Process, Scope, Source, UnitRegistry,
+    AllocationFactor, AllocationMethod, Database, DatabaseMeta, Direction, Exchange, Flow, FlowKind, Parameter,
+    Process, Scope, Source, UnitRegistry,
 };
 
 #[derive(Deserialize)]
@@ -45,9 +45,7 @@ pub fn read_database(dir: &Path) -> Result<Database> {
         ));
     }
     let mut problems = Collector::default();
-    let meta = problems
-        .take(read_meta(&dir.join("database.toml")))
-        .unwrap_or_default();
+    let meta = problems.take(read_meta(&dir.join("database.toml"))).unwrap_or_default();
     let mut units = UnitRegistry::default();
     if dir.join("units.csv").exists() {
         problems.take(read_units(&dir.join("units.csv"), &mut units));
@@ -63,20 +61,9 @@ pub fn read_database(dir: &Path) -> Result<Database> {
         Vec::new()
     };
     let flow_ids: HashMap<&str, &Flow> = flows.iter().map(|f| (f.id.as_str(), f)).collect();
-    let proc_pos: HashMap<String, usize> = processes
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
-        .collect();
+    let proc_pos: HashMap<String, usize> = processes.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
     if let Some(t) = problems.take(CsvTable::read(&dir.join("exchanges.csv"))) {
-        read_exchanges(
-            &t,
-            &flow_ids,
-            &proc_pos,
-            &units,
-            &mut processes,
-            &mut problems,
-        );
+        read_exchanges(&t, &flow_ids, &proc_pos, &units, &mut processes, &mut problems);
     }
     if dir.join("allocation.csv").exists()
         && let Some(t) = problems.take(CsvTable::read(&dir.join("allocation.csv")))
@@ -86,8 +73,7 @@ pub fn read_database(dir: &Path) -> Result<Database> {
     evaluate_formulas(&parameters, &mut processes, &mut problems);
     check_sources(&meta, &processes, &mut problems);
     let mut meta = meta;
-    meta.origin_format
-        .get_or_insert_with(|| "greenlca csv".to_string());
+    meta.origin_format.get_or_insert_with(|| "greenlca csv".to_string());
     let db = Database::new(meta, flows, processes, parameters, units);
     problems.finish(db)
 }
@@ -101,15 +87,7 @@ fn read_meta(path: &Path) -> Result<DatabaseMeta> {
         description: m.description,
         license: m.license,
         intended_use: m.intended_use,
-        sources: m
-            .sources
-            .into_iter()
-            .map(|s| Source {
-                key: s.key,
-                citation: s.citation,
-                url: s.url,
-            })
-            .collect(),
+        sources: m.sources.into_iter().map(|s| Source { key: s.key, citation: s.citation, url: s.url }).collect(),
         origin_format: None,
     })
 }
@@ -120,20 +98,10 @@ fn read_units(path: &Path, units: &mut UnitRegistry) -> Result<()> {
     let mut problems = Collector::default();
     for row in t.rows() {
         let r = (|| {
-            let factor = row.number("factor")?.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    "`factor` is empty",
-                    "fill in the factor",
-                )
-            })?;
-            units.add(
-                row.required("unit")?,
-                row.required("dimension")?,
-                factor,
-                &row.at(),
-            )
+            let factor = row
+                .number("factor")?
+                .ok_or_else(|| Error::new(ErrorKind::Value, row.at(), "`factor` is empty", "fill in the factor"))?;
+            units.add(row.required("unit")?, row.required("dimension")?, factor, &row.at())
         })();
         problems.take(r);
     }
@@ -336,9 +304,7 @@ fn read_exchanges(
                 )
             })?;
             let unit = row.required("unit")?.to_string();
-            let at = row
-                .at()
-                .with_entity(format!("process `{pid}`, flow `{fid}`"));
+            let at = row.at().with_entity(format!("process `{pid}`, flow `{fid}`"));
             units.factor(&unit, &flow.unit, &at)?;
             let formula = row.text("formula");
             let amount = match (row.number("amount")?, &formula) {
@@ -374,15 +340,8 @@ fn read_exchanges(
                     "set direction to output",
                 ));
             }
-            let uncertainty = if formula.is_none() {
-                uncertainty_columns::read(&row, amount)?
-            } else {
-                None
-            };
-            let pedigree = row
-                .get("pedigree")
-                .map(|p| crate::model::pedigree::parse(p, &row.at()))
-                .transpose()?;
+            let uncertainty = if formula.is_none() { uncertainty_columns::read(&row, amount)? } else { None };
+            let pedigree = row.get("pedigree").map(|p| crate::model::pedigree::parse(p, &row.at())).transpose()?;
             Ok((
                 pos,
                 Exchange {
@@ -435,12 +394,7 @@ fn read_allocation(
         let r = (|| {
             let pid = row.required("process")?;
             let &pos = proc_pos.get(pid).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::UnknownId,
-                    row.at(),
-                    format!("unknown process `{pid}`"),
-                    "correct the id",
-                )
+                Error::new(ErrorKind::UnknownId, row.at(), format!("unknown process `{pid}`"), "correct the id")
             })?;
             let product = row.required("product")?;
             if !flows.contains_key(product) {
@@ -463,14 +417,9 @@ fn read_allocation(
                     ));
                 }
             };
-            let factor = row.number("factor")?.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    "`factor` is empty",
-                    "fill in the factor",
-                )
-            })?;
+            let factor = row
+                .number("factor")?
+                .ok_or_else(|| Error::new(ErrorKind::Value, row.at(), "`factor` is empty", "fill in the factor"))?;
             if !(0.0..=1.0).contains(&factor) {
                 return Err(Error::new(
                     ErrorKind::Value,
@@ -497,21 +446,12 @@ fn read_allocation(
 }
 
 /// Evaluates global parameters, then each process's parameters and exchange formulas.
-fn evaluate_formulas(
-    parameters: &[Parameter],
-    processes: &mut [Process],
-    problems: &mut Collector,
-) {
-    let has_formulas = processes
-        .iter()
-        .any(|p| p.exchanges.iter().any(|e| e.formula.is_some()));
+fn evaluate_formulas(parameters: &[Parameter], processes: &mut [Process], problems: &mut Collector) {
+    let has_formulas = processes.iter().any(|p| p.exchanges.iter().any(|e| e.formula.is_some()));
     if parameters.is_empty() && !has_formulas {
         return;
     }
-    let globals: Vec<&Parameter> = parameters
-        .iter()
-        .filter(|p| p.scope == Scope::Global)
-        .collect();
+    let globals: Vec<&Parameter> = parameters.iter().filter(|p| p.scope == Scope::Global).collect();
     let Some(global_env) = problems.take(formula::evaluate(&globals, &HashMap::new(), None)) else {
         return;
     };
@@ -532,15 +472,9 @@ fn evaluate_formulas(
         if !proc.exchanges.iter().any(|e| e.formula.is_some()) {
             continue;
         }
-        let locals: Vec<&Parameter> = parameters
-            .iter()
-            .filter(|p| p.scope == Scope::Process(proc.id.clone()))
-            .collect();
-        let Some(env) = problems.take(formula::evaluate(
-            &locals,
-            &HashMap::new(),
-            Some(&global_env),
-        )) else {
+        let locals: Vec<&Parameter> =
+            parameters.iter().filter(|p| p.scope == Scope::Process(proc.id.clone())).collect();
+        let Some(env) = problems.take(formula::evaluate(&locals, &HashMap::new(), Some(&global_env))) else {
             continue;
         };
         for ex in proc.exchanges.iter_mut() {

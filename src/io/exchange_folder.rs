@@ -5,9 +5,7 @@ use std::path::Path;
 
 use super::csv_table::{CsvTable, Row};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
-use crate::matrix::{
-    CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem,
-};
+use crate::matrix::{CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem};
 use crate::model::Distribution;
 
 /// A system read from matrix files.
@@ -36,20 +34,8 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
     let a = triplets(&tech, "row", "col", "amount", &mut problems);
     let b = triplets(&bio, "row", "col", "amount", &mut problems);
     let c = triplets(&cf, "category", "flow", "factor", &mut problems);
-    let n = a
-        .rows
-        .iter()
-        .chain(&a.cols)
-        .map(|&i| i + 1)
-        .max()
-        .unwrap_or(0);
-    let m = b
-        .rows
-        .iter()
-        .chain(&c.cols)
-        .map(|&i| i + 1)
-        .max()
-        .unwrap_or(0);
+    let n = a.rows.iter().chain(&a.cols).map(|&i| i + 1).max().unwrap_or(0);
+    let m = b.rows.iter().chain(&c.cols).map(|&i| i + 1).max().unwrap_or(0);
     for (k, &j) in b.cols.iter().enumerate() {
         if j >= n {
             problems.push(Error::new(
@@ -78,22 +64,12 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
     let mut demand = vec![0.0; n];
     for row in dem.rows() {
         let r = (|| {
-            let p = row.index("process")?.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    "`process` is empty",
-                    "give a process index",
-                )
-            })?;
-            let v = row.number("amount")?.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    "`amount` is empty",
-                    "give the amount",
-                )
-            })?;
+            let p = row
+                .index("process")?
+                .ok_or_else(|| Error::new(ErrorKind::Value, row.at(), "`process` is empty", "give a process index"))?;
+            let v = row
+                .number("amount")?
+                .ok_or_else(|| Error::new(ErrorKind::Value, row.at(), "`amount` is empty", "give the amount"))?;
             if p >= n {
                 return Err(Error::new(
                     ErrorKind::UnknownId,
@@ -135,11 +111,7 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
     let k = cat_count.max(names.len());
     let categories = (0..k)
         .map(|i| {
-            let name = names
-                .get(i)
-                .filter(|s| !s.is_empty())
-                .cloned()
-                .unwrap_or_else(|| i.to_string());
+            let name = names.get(i).filter(|s| !s.is_empty()).cloned().unwrap_or_else(|| i.to_string());
             CategoryRow {
                 id: i.to_string(),
                 method: "matrices".into(),
@@ -170,46 +142,21 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
         .collect();
     let system = TechSystem::new(columns, flows, a, b, LinkReport::default());
     let characterization = Characterization::from_entries(categories, m, c);
-    problems.finish(MatrixSystem {
-        system,
-        characterization,
-        demand,
-    })
+    problems.finish(MatrixSystem { system, characterization, demand })
 }
 
-fn triplets(
-    t: &CsvTable,
-    row_col: &str,
-    col_col: &str,
-    val_col: &str,
-    problems: &mut Collector,
-) -> Entries {
+fn triplets(t: &CsvTable, row_col: &str, col_col: &str, val_col: &str, problems: &mut Collector) -> Entries {
     let mut e = Entries::default();
     for row in t.rows() {
         let r = (|| {
             let i = row.index(row_col)?.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    format!("`{row_col}` is empty"),
-                    "give a 0-based index",
-                )
+                Error::new(ErrorKind::Value, row.at(), format!("`{row_col}` is empty"), "give a 0-based index")
             })?;
             let j = row.index(col_col)?.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    format!("`{col_col}` is empty"),
-                    "give a 0-based index",
-                )
+                Error::new(ErrorKind::Value, row.at(), format!("`{col_col}` is empty"), "give a 0-based index")
             })?;
             let v = row.number(val_col)?.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    format!("`{val_col}` is empty"),
-                    "give a number",
-                )
+                Error::new(ErrorKind::Value, row.at(), format!("`{val_col}` is empty"), "give a number")
             })?;
             Ok((i, j, v, stats_arrays(&row, v)?))
         })();

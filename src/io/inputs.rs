@@ -63,11 +63,7 @@ pub fn hash_folder(role: &str, dir: &Path) -> Result<Vec<InputFile>> {
         .collect();
     entries.sort();
     for p in entries {
-        out.push(InputFile {
-            role: role.to_string(),
-            sha256: sha256_file(&p)?,
-            path: p,
-        });
+        out.push(InputFile { role: role.to_string(), sha256: sha256_file(&p)?, path: p });
     }
     Ok(out)
 }
@@ -75,11 +71,7 @@ pub fn hash_folder(role: &str, dir: &Path) -> Result<Vec<InputFile>> {
 /// Resolves a path written in a model file: relative paths are taken from the model's folder.
 pub fn relative_to(model_path: &Path, written: &str) -> PathBuf {
     let p = Path::new(written);
-    if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        model_path.parent().unwrap_or(Path::new(".")).join(p)
-    }
+    if p.is_absolute() { p.to_path_buf() } else { model_path.parent().unwrap_or(Path::new(".")).join(p) }
 }
 
 /// Finds a method by id among the shipped methods, or reads it from a path.
@@ -106,11 +98,7 @@ pub fn find_method(name: &str, base: Option<&Path>) -> Result<(Method, Vec<Input
         shipped
     };
     let method = read_method(&path)?;
-    let mut files = vec![InputFile {
-        role: "method".into(),
-        sha256: sha256_file(&path)?,
-        path: path.clone(),
-    }];
+    let mut files = vec![InputFile { role: "method".into(), sha256: sha256_file(&path)?, path: path.clone() }];
     if let Some(dir) = path.parent() {
         for f in hash_folder("method", dir)? {
             if f.path.file_stem() == path.file_stem() && f.path != path {
@@ -145,11 +133,7 @@ pub fn shipped_method_ids() -> Vec<String> {
 /// model's own choice (command-line options).
 pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> Result<ModelInputs> {
     let model = read_product_model(path)?;
-    let mut files = vec![InputFile {
-        role: "model".into(),
-        path: path.to_path_buf(),
-        sha256: sha256_file(path)?,
-    }];
+    let mut files = vec![InputFile { role: "model".into(), path: path.to_path_buf(), sha256: sha256_file(path)? }];
     let database_dir = match (database, &model.database) {
         (Some(d), _) => d.to_path_buf(),
         (None, Some(d)) => relative_to(path, d),
@@ -171,11 +155,5 @@ pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> R
         ms.push(m);
         files.extend(f);
     }
-    Ok(ModelInputs {
-        model,
-        database,
-        database_dir,
-        methods: ms,
-        files,
-    })
+    Ok(ModelInputs { model, database, database_dir, methods: ms, files })
 }

@@ -35,10 +35,7 @@ struct RawCategory {
 /// Reads a method from its TOML file (the factor CSV is named inside, relative to it).
 pub fn read_method(path: &Path) -> Result<Method> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-    let csv_path = path
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join(method_csv_name(path, &text)?);
+    let csv_path = path.parent().unwrap_or(Path::new(".")).join(method_csv_name(path, &text)?);
     let csv = CsvTable::read(&csv_path)?;
     parse_method(path, &text, &csv)
 }
@@ -56,19 +53,9 @@ pub fn parse_method(path: &Path, text: &str, csv: &CsvTable) -> Result<Method> {
     let mut categories: Vec<Category> = raw
         .categories
         .into_iter()
-        .map(|c| Category {
-            id: c.id,
-            name: c.name,
-            name_zh: c.name_zh,
-            unit: c.unit,
-            factors: Vec::new(),
-        })
+        .map(|c| Category { id: c.id, name: c.name, name_zh: c.name_zh, unit: c.unit, factors: Vec::new() })
         .collect();
-    let pos: HashMap<String, usize> = categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
+    let pos: HashMap<String, usize> = categories.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
     if pos.len() != categories.len() {
         problems.push(Error::new(
             ErrorKind::DuplicateId,
@@ -88,14 +75,9 @@ pub fn parse_method(path: &Path, text: &str, csv: &CsvTable) -> Result<Method> {
                     "add it under [[categories]] or correct the id",
                 )
             })?;
-            let value = row.number("factor")?.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    "`factor` is empty",
-                    "fill in the factor",
-                )
-            })?;
+            let value = row
+                .number("factor")?
+                .ok_or_else(|| Error::new(ErrorKind::Value, row.at(), "`factor` is empty", "fill in the factor"))?;
             let flow_id = row.text("flow_id");
             let flow_name = row.text("flow_name");
             if flow_id.is_none() && flow_name.is_none() && row.get("cas").is_none() {

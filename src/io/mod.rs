@@ -8,6 +8,7 @@ pub mod inputs;
 pub mod method_read;
 pub mod product_toml;
 pub mod uncertainty_columns;
+pub mod useeio;
 
 use std::path::Path;
 
@@ -18,11 +19,7 @@ pub use product_toml::read_product_model;
 
 /// Line (1-based) of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// A TOML syntax or schema error with its file and line.

@@ -9,8 +9,8 @@ use toml::Spanned;
 use super::{line_of, toml_error};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::model::{
-    Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo,
-    ProductModel, Scope, Stage, Swap, Variant,
+    Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Scope, Stage,
+    Swap, Variant,
 };
 
 #[derive(Deserialize)]
@@ -126,12 +126,9 @@ struct RawParameter {
 /// model is resolved against one).
 pub fn read_product_model(path: &Path) -> Result<ProductModel> {
     let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::InvalidData => Error::new(
-            ErrorKind::Syntax,
-            Location::file(path),
-            "the file is not valid UTF-8",
-            "save it as UTF-8",
-        ),
+        std::io::ErrorKind::InvalidData => {
+            Error::new(ErrorKind::Syntax, Location::file(path), "the file is not valid UTF-8", "save it as UTF-8")
+        }
         _ => Error::io(path, &e),
     })?;
     let raw: RawModel = toml::from_str(&text).map_err(|e| toml_error(path, &text, &e))?;
@@ -195,10 +192,7 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
             problems.push(Error::new(
                 ErrorKind::DuplicateId,
                 at.clone(),
-                format!(
-                    "variant id `{}` is used twice (`base` is the base model)",
-                    rv.id
-                ),
+                format!("variant id `{}` is used twice (`base` is the base model)", rv.id),
                 "give each variant its own id",
             ));
         }
@@ -212,10 +206,7 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
                 ));
             }
         }
-        let known_params: HashSet<&str> = parameters
-            .iter()
-            .map(|p: &Parameter| p.name.as_str())
-            .collect();
+        let known_params: HashSet<&str> = parameters.iter().map(|p: &Parameter| p.name.as_str()).collect();
         for name in rv.set.keys() {
             if !known_params.contains(name.as_str()) {
                 problems.push(Error::new(
@@ -238,12 +229,7 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
                     }
                 },
             };
-            swaps.push(Swap {
-                from: s.from.clone(),
-                to: s.to.clone(),
-                stage,
-                origin: at.clone(),
-            });
+            swaps.push(Swap { from: s.from.clone(), to: s.to.clone(), stage, origin: at.clone() });
         }
         let mut add = Vec::new();
         for (i, ex) in rv.add.iter().enumerate() {
@@ -304,7 +290,12 @@ fn parameter(name: &str, value: &toml::Value, at: Location) -> Result<Parameter>
         toml::Value::Float(x) => RawParameter::plain(*x),
         toml::Value::String(f) => RawParameter { formula: Some(f.clone()), ..RawParameter::plain(0.0).without_value() },
         other => other.clone().try_into().map_err(|e: toml::de::Error| {
-            Error::new(ErrorKind::Syntax, at.clone(), e.message().trim().to_string(), "write a number, a formula string, or a table with value or formula (docs/formats.md)")
+            Error::new(
+                ErrorKind::Syntax,
+                at.clone(),
+                e.message().trim().to_string(),
+                "write a number, a formula string, or a table with value or formula (docs/formats.md)",
+            )
         })?,
     };
     if raw.value.is_some() == raw.formula.is_some() {
@@ -317,12 +308,7 @@ fn parameter(name: &str, value: &toml::Value, at: Location) -> Result<Parameter>
     }
     if let Some(v) = raw.value {
         if !v.is_finite() {
-            return Err(Error::new(
-                ErrorKind::Value,
-                at,
-                format!("value {v} is not finite"),
-                "give a finite number",
-            ));
+            return Err(Error::new(ErrorKind::Value, at, format!("value {v} is not finite"), "give a finite number"));
         }
         if let (Some(lo), Some(hi)) = (raw.min, raw.max)
             && !(lo <= v && v <= hi)
@@ -381,16 +367,9 @@ impl RawParameter {
     }
 }
 
-pub(crate) fn exchange(
-    raw: &RawExchange,
-    index: usize,
-    at: Location,
-) -> Result<ForegroundExchange> {
+pub(crate) fn exchange(raw: &RawExchange, index: usize, at: Location) -> Result<ForegroundExchange> {
     let stage = Stage::parse(&raw.stage).ok_or_else(|| stage_error(&raw.stage, at.clone()))?;
-    let id = raw
-        .id
-        .clone()
-        .unwrap_or_else(|| format!("{}-{}", stage.id(), index + 1));
+    let id = raw.id.clone().unwrap_or_else(|| format!("{}-{}", stage.id(), index + 1));
     let at = at.with_entity(format!("exchange `{id}`"));
     let explicit = match &raw.kind {
         None => None,
@@ -446,12 +425,7 @@ pub(crate) fn exchange(
             ));
         }
         (Some(a), None) if !a.is_finite() => {
-            return Err(Error::new(
-                ErrorKind::Value,
-                at,
-                format!("amount {a} is not finite"),
-                "give a finite number",
-            ));
+            return Err(Error::new(ErrorKind::Value, at, format!("amount {a} is not finite"), "give a finite number"));
         }
         (Some(a), None) => a,
         (None, Some(_)) => 0.0,
@@ -542,31 +516,15 @@ pub(crate) fn distribution(u: &RawUncertainty, amount: f64, at: &Location) -> Re
                 }
             };
             if let Some(p) = &u.pedigree {
-                let text = p
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",");
-                sigma = crate::model::pedigree::total_sigma(
-                    sigma,
-                    crate::model::pedigree::parse(&text, at)?,
-                );
+                let text = p.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(",");
+                sigma = crate::model::pedigree::total_sigma(sigma, crate::model::pedigree::parse(&text, at)?);
             }
-            Distribution::Lognormal {
-                mu: u.mu.unwrap_or_else(|| amount.abs().ln()),
-                sigma,
-            }
+            Distribution::Lognormal { mu: u.mu.unwrap_or_else(|| amount.abs().ln()), sigma }
         }
-        "normal" => Distribution::Normal {
-            mean: u.mean.unwrap_or(amount),
-            sd: need(u.sd, "sd")?,
-            min: u.min,
-            max: u.max,
-        },
-        "uniform" => Distribution::Uniform {
-            min: need(u.min, "min")?,
-            max: need(u.max, "max")?,
-        },
+        "normal" => {
+            Distribution::Normal { mean: u.mean.unwrap_or(amount), sd: need(u.sd, "sd")?, min: u.min, max: u.max }
+        }
+        "uniform" => Distribution::Uniform { min: need(u.min, "min")?, max: need(u.max, "max")? },
         "triangular" => Distribution::Triangular {
             min: need(u.min, "min")?,
             mode: u.mode.unwrap_or(amount),

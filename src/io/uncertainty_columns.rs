@@ -8,9 +8,7 @@ use crate::model::{Distribution, pedigree};
 /// or stats_arrays id, `loc`, `scale` (or `gsd`), `minimum`, `maximum`, and `pedigree`, which widens
 /// a lognormal (or makes one with only the pedigree width when no distribution is given).
 pub fn read(row: &Row<'_>, amount: f64) -> Result<Option<Distribution>> {
-    let kind_text = row
-        .get("uncertainty")
-        .or_else(|| row.get("uncertainty_type"));
+    let kind_text = row.get("uncertainty").or_else(|| row.get("uncertainty_type"));
     let kind = match kind_text {
         None => 0,
         Some(t) => parse_kind(t).ok_or_else(|| {
@@ -49,14 +47,12 @@ pub fn read(row: &Row<'_>, amount: f64) -> Result<Option<Distribution>> {
     };
     let scores = pedigree::parse(ped_text, &at)?;
     match base {
-        Some(Distribution::Lognormal { mu, sigma }) => Ok(Some(Distribution::Lognormal {
-            mu,
-            sigma: pedigree::total_sigma(sigma, scores),
-        })),
-        None if amount != 0.0 => Ok(Some(Distribution::Lognormal {
-            mu: amount.abs().ln(),
-            sigma: pedigree::total_sigma(0.0, scores),
-        })),
+        Some(Distribution::Lognormal { mu, sigma }) => {
+            Ok(Some(Distribution::Lognormal { mu, sigma: pedigree::total_sigma(sigma, scores) }))
+        }
+        None if amount != 0.0 => {
+            Ok(Some(Distribution::Lognormal { mu: amount.abs().ln(), sigma: pedigree::total_sigma(0.0, scores) }))
+        }
         None => Ok(None),
         Some(_) => Err(Error::new(
             ErrorKind::Distribution,

@@ -4,8 +4,7 @@
 use std::collections::HashMap;
 
 use super::system::{
-    Ambiguous, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem, Unlinked,
-    UnlinkedPolicy,
+    Ambiguous, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem, Unlinked, UnlinkedPolicy,
 };
 use crate::error::{Collector, Error, ErrorKind, Result};
 use crate::model::{AllocationMethod, Database, Direction, Exchange, FlowKind, Process};
@@ -44,16 +43,8 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
         let p = &db.processes[plan.process];
         let ex = &p.exchanges[plan.reference];
         let flow = db.flow(&ex.flow).expect("checked by the reader");
-        let id = if allocated[plan.process] {
-            format!("{}|{}", p.id, flow.id)
-        } else {
-            p.id.clone()
-        };
-        let name = if allocated[plan.process] {
-            format!("{} ({})", p.name, flow.name)
-        } else {
-            p.name.clone()
-        };
+        let id = if allocated[plan.process] { format!("{}|{}", p.id, flow.id) } else { p.id.clone() };
+        let name = if allocated[plan.process] { format!("{} ({})", p.name, flow.name) } else { p.name.clone() };
         columns.push(Column {
             id,
             process: Some(p.id.clone()),
@@ -80,33 +71,24 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
             cas: f.cas.clone(),
         })
         .collect();
-    let flow_row: HashMap<&str, usize> = flows
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
+    let flow_row: HashMap<&str, usize> = flows.iter().enumerate().map(|(i, f)| (f.id.as_str(), i)).collect();
 
     let mut a = Entries::default();
     let mut b = Entries::default();
-    let mut links = LinkReport {
-        policy,
-        ..Default::default()
-    };
+    let mut links = LinkReport { policy, ..Default::default() };
     let mut ambiguous_seen: HashMap<(String, String), ()> = HashMap::new();
     for (c, plan) in plans.iter().enumerate() {
         let p = &db.processes[plan.process];
         for (ei, ex) in p.exchanges.iter().enumerate() {
             let share = plan.shares.as_ref().map_or(1.0, |s| s[ei]);
-            let is_coproduct_elsewhere =
-                allocated[plan.process] && ei != plan.reference && is_coproduct(db, ex);
+            let is_coproduct_elsewhere = allocated[plan.process] && ei != plan.reference && is_coproduct(db, ex);
             if is_coproduct_elsewhere || share == 0.0 {
                 continue;
             }
             let Some(flow) = db.flow(&ex.flow) else {
                 continue;
             };
-            let Some(unit) = problems.take(db.units.factor(&ex.unit, &flow.unit, &ex.origin))
-            else {
+            let Some(unit) = problems.take(db.units.factor(&ex.unit, &flow.unit, &ex.origin)) else {
                 continue;
             };
             if flow.kind == FlowKind::Elementary {
@@ -117,11 +99,7 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
                     c,
                     ex.amount * factor,
                     dist,
-                    EntrySource::Exchange {
-                        process: plan.process,
-                        exchange: ei,
-                        factor,
-                    },
+                    EntrySource::Exchange { process: plan.process, exchange: ei, factor },
                 );
                 continue;
             }
@@ -130,18 +108,12 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
             } else {
                 match provider_column(db, p, ex, &producers, &column_of, &columns) {
                     Ok(Some((col, candidates))) => {
-                        if candidates.len() > 1
-                            && ambiguous_seen
-                                .insert((p.id.clone(), ex.flow.clone()), ())
-                                .is_none()
+                        if candidates.len() > 1 && ambiguous_seen.insert((p.id.clone(), ex.flow.clone()), ()).is_none()
                         {
                             links.ambiguous.push(Ambiguous {
                                 process: p.id.clone(),
                                 flow: ex.flow.clone(),
-                                candidates: candidates
-                                    .iter()
-                                    .map(|&k| columns[k].id.clone())
-                                    .collect(),
+                                candidates: candidates.iter().map(|&k| columns[k].id.clone()).collect(),
                                 chosen: columns[col].id.clone(),
                             });
                         }
@@ -149,8 +121,7 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
                     }
                     Ok(None) => {
                         // Count an allocated process's unlinked input once, not once per co-product.
-                        let first_column_of_process =
-                            plans.iter().position(|q| q.process == plan.process) == Some(c);
+                        let first_column_of_process = plans.iter().position(|q| q.process == plan.process) == Some(c);
                         if first_column_of_process {
                             links.unlinked.push(Unlinked {
                                 process: p.id.clone(),
@@ -172,19 +143,14 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
             if ei != plan.reference {
                 links.linked += 1;
             }
-            let factor =
-                ex.direction.sign() * unit * if ei == plan.reference { 1.0 } else { share };
+            let factor = ex.direction.sign() * unit * if ei == plan.reference { 1.0 } else { share };
             let dist = ex.uncertainty.map(|d| d.scaled(factor));
             a.push(
                 row,
                 c,
                 ex.amount * factor,
                 dist,
-                EntrySource::Exchange {
-                    process: plan.process,
-                    exchange: ei,
-                    factor,
-                },
+                EntrySource::Exchange { process: plan.process, exchange: ei, factor },
             );
         }
     }
@@ -213,11 +179,7 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
 }
 
 fn is_coproduct(db: &Database, ex: &Exchange) -> bool {
-    ex.direction == Direction::Output
-        && !ex.avoided
-        && db
-            .flow(&ex.flow)
-            .is_some_and(|f| f.kind == FlowKind::Product)
+    ex.direction == Direction::Output && !ex.avoided && db.flow(&ex.flow).is_some_and(|f| f.kind == FlowKind::Product)
 }
 
 /// The columns a process turns into, with allocation shares when it has co-products.
@@ -255,24 +217,14 @@ fn plan_process(db: &Database, pi: usize, p: &Process) -> Result<Vec<Plan>> {
         .map(|(i, _)| i)
         .collect();
     if coproducts.is_empty() {
-        return Ok(vec![Plan {
-            process: pi,
-            reference,
-            shares: None,
-        }]);
+        return Ok(vec![Plan { process: pi, reference, shares: None }]);
     }
     if p.allocation == AllocationMethod::None {
-        let names: Vec<String> = coproducts
-            .iter()
-            .map(|&i| format!("`{}`", p.exchanges[i].flow))
-            .collect();
+        let names: Vec<String> = coproducts.iter().map(|&i| format!("`{}`", p.exchanges[i].flow)).collect();
         return Err(Error::new(
             ErrorKind::Invalid,
             p.origin.clone(),
-            format!(
-                "has co-products {} besides its reference product",
-                names.join(", ")
-            ),
+            format!("has co-products {} besides its reference product", names.join(", ")),
             "give allocation factors (allocation.csv and the process's `allocation` column), or mark the co-products avoided = true (substitution)",
         ));
     }
@@ -284,11 +236,7 @@ fn plan_process(db: &Database, pi: usize, p: &Process) -> Result<Vec<Plan>> {
         let of_method = |flow: Option<&str>| {
             p.allocation_factors
                 .iter()
-                .find(|f| {
-                    f.method == p.allocation
-                        && f.product == *pflow
-                        && f.exchange_flow.as_deref() == flow
-                })
+                .find(|f| f.method == p.allocation && f.product == *pflow && f.exchange_flow.as_deref() == flow)
                 .map(|f| f.factor)
         };
         let general = of_method(None);
@@ -297,10 +245,7 @@ fn plan_process(db: &Database, pi: usize, p: &Process) -> Result<Vec<Plan>> {
                 return Err(Error::new(
                     ErrorKind::Invalid,
                     p.origin.clone(),
-                    format!(
-                        "no {} allocation factor for co-product `{pflow}`",
-                        p.allocation.as_str()
-                    ),
+                    format!("no {} allocation factor for co-product `{pflow}`", p.allocation.as_str()),
                     "add a row to allocation.csv for every co-product",
                 ));
             };
@@ -325,20 +270,13 @@ fn plan_process(db: &Database, pi: usize, p: &Process) -> Result<Vec<Plan>> {
             };
             shares.push(s);
         }
-        plans.push(Plan {
-            process: pi,
-            reference: prod,
-            shares: Some(shares),
-        });
+        plans.push(Plan { process: pi, reference: prod, shares: Some(shares) });
     }
     if p.allocation != AllocationMethod::Causal && (total - 1.0).abs() > 1e-6 {
         return Err(Error::new(
             ErrorKind::Invalid,
             p.origin.clone(),
-            format!(
-                "{} allocation factors sum to {total}, not 1",
-                p.allocation.as_str()
-            ),
+            format!("{} allocation factors sum to {total}, not 1", p.allocation.as_str()),
             "correct allocation.csv so that the shares of all co-products add up to 1",
         ));
     }
@@ -372,10 +310,8 @@ fn provider_column(
     if cands.len() == 1 {
         return Ok(Some((cands[0], cands.clone())));
     }
-    let same_place = cands
-        .iter()
-        .copied()
-        .find(|&c| consumer.location.is_some() && columns[c].location == consumer.location);
+    let same_place =
+        cands.iter().copied().find(|&c| consumer.location.is_some() && columns[c].location == consumer.location);
     Ok(Some((same_place.unwrap_or(cands[0]), cands.clone())))
 }
 
@@ -388,12 +324,8 @@ fn check_diagonal(a: &Entries, columns: &[Column], db: &Database, problems: &mut
     }
     for (c, d) in diag.iter().enumerate() {
         if *d == 0.0 {
-            let at = columns[c]
-                .process
-                .as_deref()
-                .and_then(|p| db.process(p))
-                .map(|p| p.origin.clone())
-                .unwrap_or_default();
+            let at =
+                columns[c].process.as_deref().and_then(|p| db.process(p)).map(|p| p.origin.clone()).unwrap_or_default();
             problems.push(Error::new(
                 ErrorKind::Singular,
                 at,

@@ -41,9 +41,7 @@ pub struct Characterization {
 impl Characterization {
     /// Position of a category by id (also `method/category`).
     pub fn category(&self, id: &str) -> Option<usize> {
-        self.categories
-            .iter()
-            .position(|c| c.id == id || format!("{}/{}", c.method, c.id) == id)
+        self.categories.iter().position(|c| c.id == id || format!("{}/{}", c.method, c.id) == id)
     }
     /// C with its deterministic values.
     pub fn matrix(&self) -> sprs::CsMat<f64> {
@@ -57,13 +55,7 @@ impl Characterization {
     pub fn from_entries(categories: Vec<CategoryRow>, m: usize, c: Entries) -> Characterization {
         let pattern = Pattern::new(categories.len(), m, &c.rows, &c.cols);
         let unused = vec![0; categories.len()];
-        Characterization {
-            categories,
-            c,
-            pattern,
-            unmatched_flows: Vec::new(),
-            unused_factors: unused,
-        }
+        Characterization { categories, c, pattern, unmatched_flows: Vec::new(), unused_factors: unused }
     }
 }
 
@@ -72,48 +64,32 @@ fn score(f: &Factor, flow: &FlowRow) -> u8 {
     if let Some(id) = &f.flow_id {
         return if *id == flow.id { 4 } else { 0 };
     }
-    let (top, sub) = flow
-        .compartment
-        .split_once('/')
-        .unwrap_or((flow.compartment.as_str(), ""));
+    let (top, sub) = flow.compartment.split_once('/').unwrap_or((flow.compartment.as_str(), ""));
     let comp_ok = f
         .compartment
         .as_deref()
         .is_none_or(|c| c.eq_ignore_ascii_case(top) || c.eq_ignore_ascii_case(&flow.compartment));
-    let sub_ok = f
-        .subcompartment
-        .as_deref()
-        .is_none_or(|s| s.eq_ignore_ascii_case(sub));
+    let sub_ok = f.subcompartment.as_deref().is_none_or(|s| s.eq_ignore_ascii_case(sub));
     if !(comp_ok && sub_ok) {
         return 0;
     }
     let specific = u8::from(f.subcompartment.is_some());
-    let name_ok = f
-        .flow_name
-        .as_deref()
-        .is_some_and(|n| n.eq_ignore_ascii_case(&flow.name));
+    let name_ok = f.flow_name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&flow.name));
     if name_ok {
         return 2 + specific;
     }
-    let cas_ok = matches!((&f.cas, &flow.cas), (Some(a), Some(b)) if normalize_cas(a) == normalize_cas(b) && !a.is_empty());
+    let cas_ok =
+        matches!((&f.cas, &flow.cas), (Some(a), Some(b)) if normalize_cas(a) == normalize_cas(b) && !a.is_empty());
     if cas_ok { 1 } else { 0 }
 }
 
 fn normalize_cas(c: &str) -> String {
-    let t = c
-        .trim()
-        .trim_start_matches("CAS")
-        .trim_start_matches(':')
-        .trim();
+    let t = c.trim().trim_start_matches("CAS").trim_start_matches(':').trim();
     t.trim_start_matches('0').to_string()
 }
 
 /// Matches the factors of `methods` to `flows` and builds C.
-pub fn characterize(
-    flows: &[FlowRow],
-    methods: &[Method],
-    units: &UnitRegistry,
-) -> Result<Characterization> {
+pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry) -> Result<Characterization> {
     let mut problems = Collector::default();
     let mut categories = Vec::new();
     let mut c = Entries::default();
@@ -122,11 +98,7 @@ pub fn characterize(
     // Candidate flows per lower-case name and per normalised CAS, to avoid a k x m x factors scan.
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_cas: HashMap<String, Vec<usize>> = HashMap::new();
-    let by_id: HashMap<&str, usize> = flows
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
+    let by_id: HashMap<&str, usize> = flows.iter().enumerate().map(|(i, f)| (f.id.as_str(), i)).collect();
     for (i, f) in flows.iter().enumerate() {
         by_name.entry(f.name.to_lowercase()).or_default().push(i);
         if let Some(cas) = &f.cas {
@@ -175,8 +147,7 @@ pub fn characterize(
                 }
             }
             unused.push(unused_here);
-            let mut matched: Vec<(usize, usize)> =
-                best.into_iter().map(|(flow, (_, fi))| (flow, fi)).collect();
+            let mut matched: Vec<(usize, usize)> = best.into_iter().map(|(flow, (_, fi))| (flow, fi)).collect();
             matched.sort_unstable();
             for (flow, fi) in matched {
                 let f = &cat.factors[fi];
@@ -188,28 +159,11 @@ pub fn characterize(
                     None => 1.0,
                 };
                 matched_any[flow] = true;
-                c.push(
-                    row,
-                    flow,
-                    f.value * conv,
-                    f.uncertainty.map(|d| d.scaled(conv)),
-                    EntrySource::Data,
-                );
+                c.push(row, flow, f.value * conv, f.uncertainty.map(|d| d.scaled(conv)), EntrySource::Data);
             }
         }
     }
-    let unmatched_flows = flows
-        .iter()
-        .zip(&matched_any)
-        .filter(|(_, m)| !**m)
-        .map(|(f, _)| f.id.clone())
-        .collect();
+    let unmatched_flows = flows.iter().zip(&matched_any).filter(|(_, m)| !**m).map(|(f, _)| f.id.clone()).collect();
     let pattern = Pattern::new(categories.len(), flows.len(), &c.rows, &c.cols);
-    problems.finish(Characterization {
-        categories,
-        c,
-        pattern,
-        unmatched_flows,
-        unused_factors: unused,
-    })
+    problems.finish(Characterization { categories, c, pattern, unmatched_flows, unused_factors: unused })
 }

@@ -8,8 +8,7 @@ use super::system::TechSystem;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::formula::{self, Env, Formula};
 use crate::model::{
-    Database, Distribution, FlowKind, ForegroundExchange, ForegroundKind, Parameter, ProductModel,
-    Stage,
+    Database, Distribution, FlowKind, ForegroundExchange, ForegroundKind, Parameter, ProductModel, Stage,
 };
 
 /// Where a foreground exchange lands.
@@ -94,10 +93,7 @@ impl Foreground {
     }
     /// The stages with at least one exchange, in life-cycle order.
     pub fn stages(&self) -> Vec<Stage> {
-        Stage::ALL
-            .into_iter()
-            .filter(|s| self.entries.iter().any(|e| e.stage == *s))
-            .collect()
+        Stage::ALL.into_iter().filter(|s| self.entries.iter().any(|e| e.stage == *s)).collect()
     }
 }
 
@@ -111,15 +107,10 @@ pub fn check_overrides(
 ) -> Result<()> {
     let mut problems = Collector::default();
     for (name, value) in sets {
-        let param = model
-            .parameters
-            .iter()
-            .find(|p| p.name == *name)
-            .or_else(|| db_formulas.global(name));
+        let param = model.parameters.iter().find(|p| p.name == *name).or_else(|| db_formulas.global(name));
         match param {
             None => {
-                let mut known: Vec<&str> =
-                    model.parameters.iter().map(|p| p.name.as_str()).collect();
+                let mut known: Vec<&str> = model.parameters.iter().map(|p| p.name.as_str()).collect();
                 known.extend(db_formulas.global_names());
                 problems.push(unknown_parameter(name, &known, at.clone()));
             }
@@ -143,11 +134,7 @@ pub fn check_range(p: &Parameter, value: f64, at: &Location) -> Result<()> {
         return Err(Error::new(
             ErrorKind::Value,
             at.clone(),
-            format!(
-                "`{}` is computed by the formula `{}`",
-                p.name,
-                p.formula.as_deref().unwrap_or("")
-            ),
+            format!("`{}` is computed by the formula `{}`", p.name, p.formula.as_deref().unwrap_or("")),
             "set the input parameters it depends on instead",
         ));
     }
@@ -157,12 +144,7 @@ pub fn check_range(p: &Parameter, value: f64, at: &Location) -> Result<()> {
         return Err(Error::new(
             ErrorKind::Value,
             at.clone(),
-            format!(
-                "`{}` = {value} is outside its range [{}, {}]",
-                p.name,
-                fmt_bound(p.min),
-                fmt_bound(p.max)
-            ),
+            format!("`{}` = {value} is outside its range [{}, {}]", p.name, fmt_bound(p.min), fmt_bound(p.max)),
             format!("choose a value in the range defined at {}", p.origin),
         ));
     }
@@ -200,11 +182,8 @@ pub fn resolve(
     }
     overrides.extend(sets.iter().cloned());
     let model_names: Vec<&str> = model.parameters.iter().map(|p| p.name.as_str()).collect();
-    let db_overrides: HashMap<String, f64> = overrides
-        .iter()
-        .filter(|(k, _)| !model_names.contains(&k.as_str()))
-        .map(|(k, v)| (k.clone(), *v))
-        .collect();
+    let db_overrides: HashMap<String, f64> =
+        overrides.iter().filter(|(k, _)| !model_names.contains(&k.as_str())).map(|(k, v)| (k.clone(), *v)).collect();
     let db_formulas = DbFormulas::new(db)?;
     let outer = db_formulas.global_env(&db_overrides)?;
     let refs: Vec<&Parameter> = model.parameters.iter().collect();
@@ -216,10 +195,7 @@ pub fn resolve(
         exchanges.retain(|e| !v.remove.contains(&e.id));
         for s in &v.swaps {
             let mut hit = false;
-            for e in exchanges
-                .iter_mut()
-                .filter(|e| e.target == s.from && s.stage.is_none_or(|st| st == e.stage))
-            {
+            for e in exchanges.iter_mut().filter(|e| e.target == s.from && s.stage.is_none_or(|st| st == e.stage)) {
                 e.target = s.to.clone();
                 hit = true;
             }
@@ -230,9 +206,7 @@ pub fn resolve(
                     format!(
                         "swap from `{}` matches no exchange{}",
                         s.from,
-                        s.stage
-                            .map(|st| format!(" in stage {st}"))
-                            .unwrap_or_default()
+                        s.stage.map(|st| format!(" in stage {st}")).unwrap_or_default()
                     ),
                     "name a provider or flow that an [[exchange]] of the model uses",
                 ));
@@ -258,12 +232,7 @@ pub fn resolve(
     problems.finish(foreground)
 }
 
-fn entry(
-    e: &ForegroundExchange,
-    env: &Env,
-    db: &Database,
-    system: &TechSystem,
-) -> Result<ForegroundEntry> {
+fn entry(e: &ForegroundExchange, env: &Env, db: &Database, system: &TechSystem) -> Result<ForegroundEntry> {
     let at = &e.origin;
     let amount = match &e.formula {
         Some(f) => Formula::parse(f, at)?.eval(|n| env.get(n), at)?,
@@ -279,33 +248,20 @@ fn entry(
                     "use the id of an elementary flow of the database (flows.csv)",
                 )
             })?;
-            (
-                Target::Flow(row),
-                ForegroundKind::Elementary,
-                system.flows[row].unit.clone(),
-            )
+            (Target::Flow(row), ForegroundKind::Elementary, system.flows[row].unit.clone())
         }
         k => {
             let col = find_column(&e.target, db, system).ok_or_else(|| {
                 let hint = if system.flow_index.get(&e.target).is_some() {
-                    "this is an elementary flow: write `flow = ...` instead of `provider = ...`"
-                        .to_string()
+                    "this is an elementary flow: write `flow = ...` instead of `provider = ...`".to_string()
                 } else {
                     "use the id of a process of the database (processes.csv)".to_string()
                 };
-                Error::new(
-                    ErrorKind::UnknownId,
-                    at.clone(),
-                    format!("unknown provider `{}`", e.target),
-                    hint,
-                )
+                Error::new(ErrorKind::UnknownId, at.clone(), format!("unknown provider `{}`", e.target), hint)
             })?;
             let col_info = &system.columns[col];
-            let treats_waste = col_info
-                .product
-                .as_deref()
-                .and_then(|f| db.flow(f))
-                .is_some_and(|f| f.kind == FlowKind::Waste);
+            let treats_waste =
+                col_info.product.as_deref().and_then(|f| db.flow(f)).is_some_and(|f| f.kind == FlowKind::Waste);
             let kind = match (k, treats_waste) {
                 (ForegroundKind::Input, true) => ForegroundKind::Waste,
                 (ForegroundKind::Waste, false) => {
@@ -322,11 +278,7 @@ fn entry(
         }
     };
     let conv = db.units.factor(&e.unit, &ref_unit, at)?;
-    let sign = if kind == ForegroundKind::Input {
-        -1.0
-    } else {
-        1.0
-    };
+    let sign = if kind == ForegroundKind::Input { -1.0 } else { 1.0 };
     let factor = sign * conv;
     Ok(ForegroundEntry {
         id: e.id.clone(),
@@ -354,7 +306,5 @@ fn find_column(target: &str, db: &Database, system: &TechSystem) -> Option<usize
     }
     let p = db.process(target)?;
     let reference = p.reference()?;
-    system
-        .column_index
-        .get(&format!("{}|{}", p.id, reference.flow))
+    system.column_index.get(&format!("{}|{}", p.id, reference.flow))
 }

@@ -19,12 +19,7 @@ pub struct DbFormulas {
 impl DbFormulas {
     /// Parses the formulas of `db`.
     pub fn new(db: &Database) -> Result<DbFormulas> {
-        let globals = db
-            .parameters
-            .iter()
-            .filter(|p| p.scope == Scope::Global)
-            .cloned()
-            .collect();
+        let globals = db.parameters.iter().filter(|p| p.scope == Scope::Global).cloned().collect();
         let mut locals: HashMap<usize, Vec<Parameter>> = HashMap::new();
         for p in &db.parameters {
             if let Scope::Process(id) = &p.scope
@@ -41,11 +36,7 @@ impl DbFormulas {
                 }
             }
         }
-        Ok(DbFormulas {
-            globals,
-            locals,
-            exchange_formulas,
-        })
+        Ok(DbFormulas { globals, locals, exchange_formulas })
     }
 
     /// True when the database has no formulas (parameter changes cannot affect it).
@@ -71,10 +62,7 @@ impl DbFormulas {
 
     /// Amounts of every formula exchange under `overrides` (global names, or `process_id.name`
     /// is not supported: process parameters take their own values).
-    pub fn amounts(
-        &self,
-        overrides: &HashMap<String, f64>,
-    ) -> Result<HashMap<(usize, usize), f64>> {
+    pub fn amounts(&self, overrides: &HashMap<String, f64>) -> Result<HashMap<(usize, usize), f64>> {
         let global = self.global_env(overrides)?;
         let mut envs: HashMap<usize, Env> = HashMap::new();
         let mut out = HashMap::with_capacity(self.exchange_formulas.len());
@@ -82,51 +70,33 @@ impl DbFormulas {
             let env = match envs.get(&pi) {
                 Some(e) => e,
                 None => {
-                    let refs: Vec<&Parameter> = self
-                        .locals
-                        .get(&pi)
-                        .map(|v| v.iter().collect())
-                        .unwrap_or_default();
+                    let refs: Vec<&Parameter> = self.locals.get(&pi).map(|v| v.iter().collect()).unwrap_or_default();
                     let e = formula::evaluate(&refs, &HashMap::new(), Some(&global))?;
                     envs.entry(pi).or_insert(e)
                 }
             };
-            let v = f.eval(
-                |n| env.get(n).or_else(|| global.get(n)),
-                &Location::default(),
-            )?;
+            let v = f.eval(|n| env.get(n).or_else(|| global.get(n)), &Location::default())?;
             out.insert((pi, ei), v);
         }
         Ok(out)
     }
 
     /// New entry values of A and B of `system` (built from the same database) under `overrides`.
-    pub fn entry_values(
-        &self,
-        system: &TechSystem,
-        overrides: &HashMap<String, f64>,
-    ) -> Result<(Vec<f64>, Vec<f64>)> {
+    pub fn entry_values(&self, system: &TechSystem, overrides: &HashMap<String, f64>) -> Result<(Vec<f64>, Vec<f64>)> {
         let amounts = self.amounts(overrides)?;
         let refill = |values: &[f64], sources: &[EntrySource]| {
             values
                 .iter()
                 .zip(sources)
                 .map(|(&v, s)| match s {
-                    EntrySource::Exchange {
-                        process,
-                        exchange,
-                        factor,
-                    } => amounts
-                        .get(&(*process, *exchange))
-                        .map_or(v, |a| a * factor),
+                    EntrySource::Exchange { process, exchange, factor } => {
+                        amounts.get(&(*process, *exchange)).map_or(v, |a| a * factor)
+                    }
                     EntrySource::Data => v,
                 })
                 .collect::<Vec<f64>>()
         };
-        Ok((
-            refill(&system.a.values, &system.a.sources),
-            refill(&system.b.values, &system.b.sources),
-        ))
+        Ok((refill(&system.a.values, &system.a.sources), refill(&system.b.values, &system.b.sources)))
     }
 }
 

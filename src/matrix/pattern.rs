@@ -52,13 +52,7 @@ impl Pattern {
             }
             indptr.push(indices.len());
         }
-        Pattern {
-            nrows,
-            ncols,
-            indptr,
-            indices,
-            slot,
-        }
+        Pattern { nrows, ncols, indptr, indices, slot }
     }
 
     /// Number of stored positions (duplicates merged).
@@ -98,12 +92,7 @@ impl Pattern {
 
     /// A CSC matrix from a value array already in slot order.
     pub fn matrix_from_data(&self, data: Vec<f64>) -> CsMat<f64> {
-        CsMat::new_csc(
-            (self.nrows, self.ncols),
-            self.indptr.clone(),
-            self.indices.clone(),
-            data,
-        )
+        CsMat::new_csc((self.nrows, self.ncols), self.indptr.clone(), self.indices.clone(), data)
     }
 }
 

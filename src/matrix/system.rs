@@ -73,14 +73,7 @@ pub struct Entries {
 
 impl Entries {
     /// Adds an entry.
-    pub fn push(
-        &mut self,
-        row: usize,
-        col: usize,
-        value: f64,
-        dist: Option<Distribution>,
-        source: EntrySource,
-    ) {
+    pub fn push(&mut self, row: usize, col: usize, value: f64, dist: Option<Distribution>, source: EntrySource) {
         self.rows.push(row);
         self.cols.push(col);
         self.values.push(value);
@@ -97,11 +90,7 @@ impl Entries {
     }
     /// Positions of the entries that carry a distribution.
     pub fn uncertain(&self) -> Vec<usize> {
-        self.dists
-            .iter()
-            .enumerate()
-            .filter_map(|(k, d)| d.map(|_| k))
-            .collect()
+        self.dists.iter().enumerate().filter_map(|(k, d)| d.map(|_| k)).collect()
     }
 }
 
@@ -203,13 +192,7 @@ pub struct TechSystem {
 
 impl TechSystem {
     /// Builds the patterns from the entries.
-    pub fn new(
-        columns: Vec<Column>,
-        flows: Vec<FlowRow>,
-        a: Entries,
-        b: Entries,
-        links: LinkReport,
-    ) -> TechSystem {
+    pub fn new(columns: Vec<Column>, flows: Vec<FlowRow>, a: Entries, b: Entries, links: LinkReport) -> TechSystem {
         let n = columns.len();
         let m = flows.len();
         let mut column_index = IdIndex::default();
@@ -222,17 +205,7 @@ impl TechSystem {
         }
         let a_pattern = Pattern::new(n, n, &a.rows, &a.cols);
         let b_pattern = Pattern::new(m, n, &b.rows, &b.cols);
-        TechSystem {
-            columns,
-            column_index,
-            flows,
-            flow_index,
-            a,
-            a_pattern,
-            b,
-            b_pattern,
-            links,
-        }
+        TechSystem { columns, column_index, flows, flow_index, a, a_pattern, b, b_pattern, links }
     }
 
     /// Number of processes (columns).

@@ -66,14 +66,7 @@ impl Database {
         parameters: Vec<Parameter>,
         units: UnitRegistry,
     ) -> Self {
-        let mut db = Database {
-            meta,
-            flows,
-            processes,
-            parameters,
-            units,
-            ..Default::default()
-        };
+        let mut db = Database { meta, flows, processes, parameters, units, ..Default::default() };
         db.reindex();
         db
     }

@@ -21,9 +21,7 @@ impl FlowKind {
         match s.trim().to_ascii_lowercase().as_str() {
             "product" | "product_flow" | "technosphere" => Some(FlowKind::Product),
             "waste" | "waste_flow" => Some(FlowKind::Waste),
-            "elementary" | "elementary_flow" | "biosphere" | "emission" | "resource" => {
-                Some(FlowKind::Elementary)
-            }
+            "elementary" | "elementary_flow" | "biosphere" | "emission" | "resource" => Some(FlowKind::Elementary),
             _ => None,
         }
     }

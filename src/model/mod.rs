@@ -16,9 +16,7 @@ pub use flow::{Flow, FlowKind};
 pub use method::{Category, Factor, Method};
 pub use parameter::{Parameter, Scope};
 pub use process::{AllocationFactor, AllocationMethod, Direction, Exchange, Process};
-pub use product::{
-    Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, Swap, Variant,
-};
+pub use product::{Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, Swap, Variant};
 pub use stage::Stage;
 pub use uncertainty::Distribution;
 pub use unit::{UnitDef, UnitRegistry};

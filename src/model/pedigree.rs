@@ -26,14 +26,8 @@ const VARIANCE: [[f64; 5]; 5] = [
 
 /// Parses `(1,2,1,1,3)`, `1;2;1;1;3` or `1 2 1 1 3`.
 pub fn parse(text: &str, at: &Location) -> Result<[u8; 5]> {
-    let cleaned: String = text
-        .chars()
-        .map(|c| if c.is_ascii_digit() { c } else { ' ' })
-        .collect();
-    let scores: Vec<u8> = cleaned
-        .split_whitespace()
-        .filter_map(|s| s.parse().ok())
-        .collect();
+    let cleaned: String = text.chars().map(|c| if c.is_ascii_digit() { c } else { ' ' }).collect();
+    let scores: Vec<u8> = cleaned.split_whitespace().filter_map(|s| s.parse().ok()).collect();
     if scores.len() != 5 || scores.iter().any(|s| !(1..=5).contains(s)) {
         return Err(Error::new(
             ErrorKind::Distribution,
@@ -47,11 +41,7 @@ pub fn parse(text: &str, at: &Location) -> Result<[u8; 5]> {
 
 /// Sum of the pedigree variances of ln x for the given scores.
 pub fn added_variance(scores: [u8; 5]) -> f64 {
-    scores
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| VARIANCE[i][(s.clamp(1, 5) - 1) as usize])
-        .sum()
+    scores.iter().enumerate().map(|(i, &s)| VARIANCE[i][(s.clamp(1, 5) - 1) as usize]).sum()
 }
 
 /// Total lognormal sigma from a basic sigma and pedigree scores: sqrt(basic^2 + sum of variances).

@@ -186,10 +186,7 @@ pub struct ProductModel {
 impl ProductModel {
     /// The stages that have at least one exchange, in life-cycle order.
     pub fn stages(&self) -> Vec<Stage> {
-        Stage::ALL
-            .into_iter()
-            .filter(|s| self.exchanges.iter().any(|e| e.stage == *s))
-            .collect()
+        Stage::ALL.into_iter().filter(|s| self.exchanges.iter().any(|e| e.stage == *s)).collect()
     }
     /// A variant by id.
     pub fn variant(&self, id: &str) -> Option<&Variant> {
@@ -197,8 +194,6 @@ impl ProductModel {
     }
     /// Ids of the base and of every variant.
     pub fn variant_ids(&self) -> Vec<String> {
-        std::iter::once("base".to_string())
-            .chain(self.variants.iter().map(|v| v.id.clone()))
-            .collect()
+        std::iter::once("base".to_string()).chain(self.variants.iter().map(|v| v.id.clone())).collect()
     }
 }

@@ -22,13 +22,8 @@ pub enum Stage {
 
 impl Stage {
     /// All stages in life-cycle order.
-    pub const ALL: [Stage; 5] = [
-        Stage::RawMaterials,
-        Stage::Production,
-        Stage::Distribution,
-        Stage::Use,
-        Stage::EndOfLife,
-    ];
+    pub const ALL: [Stage; 5] =
+        [Stage::RawMaterials, Stage::Production, Stage::Distribution, Stage::Use, Stage::EndOfLife];
 
     /// The id used in files.
     pub fn id(self) -> &'static str {
@@ -62,15 +57,8 @@ impl Stage {
     }
     /// Parses an id (also a few common synonyms).
     pub fn parse(s: &str) -> Option<Stage> {
-        match s
-            .trim()
-            .to_ascii_lowercase()
-            .replace(['-', ' '], "_")
-            .as_str()
-        {
-            "raw_materials" | "raw_material" | "materials" | "原材料获取" => {
-                Some(Stage::RawMaterials)
-            }
+        match s.trim().to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
+            "raw_materials" | "raw_material" | "materials" | "原材料获取" => Some(Stage::RawMaterials),
             "production" | "manufacturing" | "生产" => Some(Stage::Production),
             "distribution" | "transport" | "运输" => Some(Stage::Distribution),
             "use" | "use_phase" | "使用" => Some(Stage::Use),

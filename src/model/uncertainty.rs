@@ -89,20 +89,14 @@ impl Distribution {
         };
         let d = match kind {
             0 | 1 => return Ok(None),
-            2 => Distribution::Lognormal {
-                mu: loc.unwrap_or_else(|| amount.abs().ln()),
-                sigma: need(scale, "scale")?,
-            },
+            2 => Distribution::Lognormal { mu: loc.unwrap_or_else(|| amount.abs().ln()), sigma: need(scale, "scale")? },
             3 => Distribution::Normal {
                 mean: loc.unwrap_or(amount),
                 sd: need(scale, "scale")?,
                 min: minimum,
                 max: maximum,
             },
-            4 => Distribution::Uniform {
-                min: need(minimum, "minimum")?,
-                max: need(maximum, "maximum")?,
-            },
+            4 => Distribution::Uniform { min: need(minimum, "minimum")?, max: need(maximum, "maximum")? },
             5 => Distribution::Triangular {
                 min: need(minimum, "minimum")?,
                 mode: loc.unwrap_or(amount),
@@ -123,9 +117,7 @@ impl Distribution {
 
     /// Checks that the parameters are consistent with each other and with the deterministic amount.
     pub fn check(&self, amount: f64, at: &Location) -> Result<()> {
-        let bad = |msg: String, hint: &str| {
-            Err(Error::new(ErrorKind::Distribution, at.clone(), msg, hint))
-        };
+        let bad = |msg: String, hint: &str| Err(Error::new(ErrorKind::Distribution, at.clone(), msg, hint));
         let finite = |xs: &[f64]| xs.iter().all(|x| x.is_finite());
         match *self {
             Distribution::Lognormal { mu, sigma } => {
@@ -166,16 +158,11 @@ impl Distribution {
             }
             Distribution::Uniform { min, max } => {
                 if !finite(&[min, max]) || min >= max {
-                    return bad(
-                        format!("uniform distribution on [{min}, {max}] is empty"),
-                        "give minimum < maximum",
-                    );
+                    return bad(format!("uniform distribution on [{min}, {max}] is empty"), "give minimum < maximum");
                 }
                 if amount < min || amount > max {
                     return bad(
-                        format!(
-                            "the amount {amount} lies outside its uniform range [{min}, {max}]"
-                        ),
+                        format!("the amount {amount} lies outside its uniform range [{min}, {max}]"),
                         "the range must contain the deterministic amount: correct the amount or the bounds",
                     );
                 }
@@ -195,9 +182,7 @@ impl Distribution {
                 }
                 if amount < min || amount > max {
                     return bad(
-                        format!(
-                            "the amount {amount} lies outside its triangular range [{min}, {max}]"
-                        ),
+                        format!("the amount {amount} lies outside its triangular range [{min}, {max}]"),
                         "the range must contain the deterministic amount",
                     );
                 }
@@ -209,9 +194,7 @@ impl Distribution {
     /// Expected value of the distribution (for the lognormal, of the signed amount with sign `sign`).
     pub fn mean(&self, sign: f64) -> f64 {
         match *self {
-            Distribution::Lognormal { mu, sigma } => {
-                sign.signum() * (mu + sigma * sigma / 2.0).exp()
-            }
+            Distribution::Lognormal { mu, sigma } => sign.signum() * (mu + sigma * sigma / 2.0).exp(),
             Distribution::Normal { mean, .. } => mean,
             Distribution::Uniform { min, max } => (min + max) / 2.0,
             Distribution::Triangular { min, mode, max } => (min + mode + max) / 3.0,
@@ -236,34 +219,19 @@ impl Distribution {
     /// The same distribution scaled by a positive or negative factor (unit conversion, sign flips).
     pub fn scaled(&self, k: f64) -> Distribution {
         match *self {
-            Distribution::Lognormal { mu, sigma } => Distribution::Lognormal {
-                mu: mu + k.abs().ln(),
-                sigma,
-            },
+            Distribution::Lognormal { mu, sigma } => Distribution::Lognormal { mu: mu + k.abs().ln(), sigma },
             Distribution::Normal { mean, sd, min, max } => {
                 let (lo, hi) = (min.map(|v| v * k), max.map(|v| v * k));
                 let (lo, hi) = if k < 0.0 { (hi, lo) } else { (lo, hi) };
-                Distribution::Normal {
-                    mean: mean * k,
-                    sd: sd * k.abs(),
-                    min: lo,
-                    max: hi,
-                }
+                Distribution::Normal { mean: mean * k, sd: sd * k.abs(), min: lo, max: hi }
             }
             Distribution::Uniform { min, max } => {
                 let (a, b) = (min * k, max * k);
-                Distribution::Uniform {
-                    min: a.min(b),
-                    max: a.max(b),
-                }
+                Distribution::Uniform { min: a.min(b), max: a.max(b) }
             }
             Distribution::Triangular { min, mode, max } => {
                 let (a, b) = (min * k, max * k);
-                Distribution::Triangular {
-                    min: a.min(b),
-                    mode: mode * k,
-                    max: a.max(b),
-                }
+                Distribution::Triangular { min: a.min(b), mode: mode * k, max: a.max(b) }
             }
         }
     }
@@ -286,65 +254,31 @@ mod tests {
     #[test]
     fn mobility_uniform_around_fifty_is_refused() {
         let at = Location::entity("parameter `battery_capacity`");
-        let e = Distribution::from_stats_arrays(4, 50.0, None, None, Some(0.0), Some(1.0), &at)
-            .unwrap_err();
+        let e = Distribution::from_stats_arrays(4, 50.0, None, None, Some(0.0), Some(1.0), &at).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Distribution);
-        assert!(
-            e.message.contains("50") && e.message.contains("[0, 1]"),
-            "{e}"
-        );
+        assert!(e.message.contains("50") && e.message.contains("[0, 1]"), "{e}");
     }
 
     #[test]
     fn triangular_mode_outside_and_negative_lognormal_width_are_refused() {
         let at = Location::default();
-        assert!(
-            Distribution::from_stats_arrays(5, 2.0, Some(5.0), None, Some(1.0), Some(3.0), &at)
-                .is_err()
-        );
-        let e =
-            Distribution::from_stats_arrays(2, 2.0, None, Some(-0.1), None, None, &at).unwrap_err();
+        assert!(Distribution::from_stats_arrays(5, 2.0, Some(5.0), None, Some(1.0), Some(3.0), &at).is_err());
+        let e = Distribution::from_stats_arrays(2, 2.0, None, Some(-0.1), None, None, &at).unwrap_err();
         assert!(e.message.contains("negative"));
     }
 
     #[test]
     fn lognormal_defaults_to_the_amount_as_median() {
-        let d = Distribution::from_stats_arrays(
-            2,
-            -4.0,
-            None,
-            Some(0.2),
-            None,
-            None,
-            &Location::default(),
-        )
-        .unwrap()
-        .unwrap();
-        assert_eq!(
-            d,
-            Distribution::Lognormal {
-                mu: 4f64.ln(),
-                sigma: 0.2
-            }
-        );
+        let d = Distribution::from_stats_arrays(2, -4.0, None, Some(0.2), None, None, &Location::default())
+            .unwrap()
+            .unwrap();
+        assert_eq!(d, Distribution::Lognormal { mu: 4f64.ln(), sigma: 0.2 });
         assert!(d.mean(-1.0) < -4.0);
     }
 
     #[test]
     fn scaling_keeps_bounds_ordered() {
-        let d = Distribution::Triangular {
-            min: 1.0,
-            mode: 2.0,
-            max: 4.0,
-        }
-        .scaled(-2.0);
-        assert_eq!(
-            d,
-            Distribution::Triangular {
-                min: -8.0,
-                mode: -4.0,
-                max: -2.0
-            }
-        );
+        let d = Distribution::Triangular { min: 1.0, mode: 2.0, max: 4.0 }.scaled(-2.0);
+        assert_eq!(d, Distribution::Triangular { min: -8.0, mode: -4.0, max: -2.0 });
     }
 }

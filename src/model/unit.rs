@@ -28,21 +28,11 @@ pub struct UnitRegistry {
 /// Built-in units: (dimension, canonical symbol, factor to the reference unit, aliases).
 const BUILTIN: &[(&str, &str, f64, &[&str])] = &[
     // mass, reference kg
-    (
-        "mass",
-        "kg",
-        1.0,
-        &["kilogram", "kilograms", "千克", "公斤"],
-    ),
+    ("mass", "kg", 1.0, &["kilogram", "kilograms", "千克", "公斤"]),
     ("mass", "g", 1e-3, &["gram", "grams", "克"]),
     ("mass", "mg", 1e-6, &["milligram", "milligrams", "毫克"]),
     ("mass", "ug", 1e-9, &["µg", "microgram"]),
-    (
-        "mass",
-        "t",
-        1e3,
-        &["tonne", "tonnes", "metric ton", "Mg", "吨"],
-    ),
+    ("mass", "t", 1e3, &["tonne", "tonnes", "metric ton", "Mg", "吨"]),
     ("mass", "kt", 1e6, &["kilotonne"]),
     ("mass", "lb", 0.453_592_37, &["pound", "lb av"]),
     // energy, reference MJ
@@ -52,53 +42,23 @@ const BUILTIN: &[(&str, &str, f64, &[&str])] = &[
     ("energy", "GJ", 1e3, &["gigajoule", "吉焦"]),
     ("energy", "TJ", 1e6, &["terajoule"]),
     ("energy", "Wh", 3.6e-3, &["watt hour"]),
-    (
-        "energy",
-        "kWh",
-        3.6,
-        &["kilowatt hour", "kW*h", "千瓦时", "度"],
-    ),
+    ("energy", "kWh", 3.6, &["kilowatt hour", "kW*h", "千瓦时", "度"]),
     ("energy", "MWh", 3.6e3, &["megawatt hour"]),
     ("energy", "GWh", 3.6e6, &["gigawatt hour"]),
     // International Table BTU, NIST SP 811 B.9: 1 Btu_IT = 1055.05585262 J.
     ("energy", "BTU", 1.055_055_852_62e-3, &["Btu", "btu"]),
     // GB/T 2589-2020 section 4.2: 1 kgce has a net calorific value of 29 307.6 kJ.
-    (
-        "energy",
-        "kgce",
-        29.3076,
-        &["kg coal equivalent", "千克标准煤", "kgce(标煤)"],
-    ),
-    (
-        "energy",
-        "tce",
-        29_307.6,
-        &["tonne coal equivalent", "吨标准煤"],
-    ),
+    ("energy", "kgce", 29.3076, &["kg coal equivalent", "千克标准煤", "kgce(标煤)"]),
+    ("energy", "tce", 29_307.6, &["tonne coal equivalent", "吨标准煤"]),
     // volume, reference m3
-    (
-        "volume",
-        "m3",
-        1.0,
-        &["cubic meter", "cubic metre", "m³", "立方米"],
-    ),
+    ("volume", "m3", 1.0, &["cubic meter", "cubic metre", "m³", "立方米"]),
     ("volume", "l", 1e-3, &["L", "litre", "liter", "dm3", "升"]),
-    (
-        "volume",
-        "ml",
-        1e-6,
-        &["mL", "millilitre", "milliliter", "cm3", "毫升"],
-    ),
+    ("volume", "ml", 1e-6, &["mL", "millilitre", "milliliter", "cm3", "毫升"]),
     ("volume", "Nm3", 1.0, &["normal cubic meter"]),
     // US liquid gallon, NIST SP 811 B.9: 3.785411784 L.
     ("volume", "gal", 3.785_411_784e-3, &["gallon", "US gallon"]),
     // area, reference m2
-    (
-        "area",
-        "m2",
-        1.0,
-        &["square meter", "square metre", "m²", "平方米"],
-    ),
+    ("area", "m2", 1.0, &["square meter", "square metre", "m²", "平方米"]),
     ("area", "cm2", 1e-4, &["square centimeter"]),
     ("area", "ha", 1e4, &["hectare"]),
     ("area", "km2", 1e6, &["square kilometer"]),
@@ -106,22 +66,10 @@ const BUILTIN: &[(&str, &str, f64, &[&str])] = &[
     ("length", "m", 1.0, &["meter", "metre", "米"]),
     ("length", "mm", 1e-3, &["millimeter", "millimetre"]),
     ("length", "cm", 1e-2, &["centimeter", "centimetre"]),
-    (
-        "length",
-        "km",
-        1e3,
-        &["kilometer", "kilometre", "千米", "公里"],
-    ),
+    ("length", "km", 1e3, &["kilometer", "kilometre", "千米", "公里"]),
     ("length", "mi", 1609.344, &["mile"]),
     // count, reference unit
-    (
-        "count",
-        "unit",
-        1.0,
-        &[
-            "p", "pc", "pcs", "piece", "pieces", "item", "items", "Item(s)", "件", "台", "个",
-        ],
-    ),
+    ("count", "unit", 1.0, &["p", "pc", "pcs", "piece", "pieces", "item", "items", "Item(s)", "件", "台", "个"]),
     ("count", "dozen", 12.0, &[]),
     // time, reference h
     ("time", "h", 1.0, &["hour", "hours", "hr", "小时"]),
@@ -130,12 +78,7 @@ const BUILTIN: &[(&str, &str, f64, &[&str])] = &[
     ("time", "d", 24.0, &["day", "days", "天"]),
     ("time", "a", 8760.0, &["year", "years", "yr", "年"]),
     // freight (mass x distance), reference t*km
-    (
-        "mass*distance",
-        "t*km",
-        1.0,
-        &["tkm", "t km", "tonne kilometer", "ton kilometer", "吨公里"],
-    ),
+    ("mass*distance", "t*km", 1.0, &["tkm", "t km", "tonne kilometer", "ton kilometer", "吨公里"]),
     ("mass*distance", "kg*km", 1e-3, &["kgkm", "kg km"]),
     // area x time (land occupation), reference m2*a
     ("area*time", "m2*a", 1.0, &["m2a", "m2*year"]),
@@ -156,15 +99,9 @@ const BUILTIN: &[(&str, &str, f64, &[&str])] = &[
 
 impl Default for UnitRegistry {
     fn default() -> Self {
-        let mut r = UnitRegistry {
-            units: HashMap::new(),
-        };
+        let mut r = UnitRegistry { units: HashMap::new() };
         for (dim, sym, factor, aliases) in BUILTIN {
-            let def = UnitDef {
-                symbol: (*sym).to_string(),
-                dimension: (*dim).to_string(),
-                factor: *factor,
-            };
+            let def = UnitDef { symbol: (*sym).to_string(), dimension: (*dim).to_string(), factor: *factor };
             r.units.insert((*sym).to_string(), def.clone());
             for a in *aliases {
                 r.units.insert((*a).to_string(), def.clone());
@@ -180,17 +117,9 @@ impl UnitRegistry {
         let s = symbol.trim();
         self.units.get(s).or_else(|| {
             // Case-insensitive only when unambiguous: `MG` must not silently become mg or Mg.
-            let mut hits = self
-                .units
-                .iter()
-                .filter(|(k, _)| k.eq_ignore_ascii_case(s))
-                .map(|(_, v)| v);
+            let mut hits = self.units.iter().filter(|(k, _)| k.eq_ignore_ascii_case(s)).map(|(_, v)| v);
             let first = hits.next()?;
-            if hits.all(|v| v == first) {
-                Some(first)
-            } else {
-                None
-            }
+            if hits.all(|v| v == first) { Some(first) } else { None }
         })
     }
 
@@ -205,8 +134,7 @@ impl UnitRegistry {
             ));
         }
         if let Some(old) = self.units.get(symbol.trim()) {
-            let same =
-                old.dimension == dimension && (old.factor - factor).abs() <= 1e-9 * old.factor;
+            let same = old.dimension == dimension && (old.factor - factor).abs() <= 1e-9 * old.factor;
             if !same {
                 return Err(Error::new(
                     ErrorKind::Unit,
@@ -222,21 +150,14 @@ impl UnitRegistry {
             }
             return Ok(());
         }
-        let def = UnitDef {
-            symbol: symbol.trim().to_string(),
-            dimension: dimension.to_string(),
-            factor,
-        };
+        let def = UnitDef { symbol: symbol.trim().to_string(), dimension: dimension.to_string(), factor };
         self.units.insert(def.symbol.clone(), def);
         Ok(())
     }
 
     /// The reference unit of a dimension.
     pub fn reference_symbol(&self, dimension: &str) -> Option<&str> {
-        self.units
-            .values()
-            .find(|u| u.dimension == dimension && u.factor == 1.0)
-            .map(|u| u.symbol.as_str())
+        self.units.values().find(|u| u.dimension == dimension && u.factor == 1.0).map(|u| u.symbol.as_str())
     }
 
     /// Factor that converts an amount in `from` into `to`: `amount_to = amount_from * factor`.
@@ -250,14 +171,8 @@ impl UnitRegistry {
             return Err(Error::new(
                 ErrorKind::Unit,
                 at.clone(),
-                format!(
-                    "cannot convert `{from}` ({}) into `{to}` ({})",
-                    f.dimension, t.dimension
-                ),
-                format!(
-                    "give the amount in a unit of dimension {}, e.g. `{}`",
-                    t.dimension, t.symbol
-                ),
+                format!("cannot convert `{from}` ({}) into `{to}` ({})", f.dimension, t.dimension),
+                format!("give the amount in a unit of dimension {}, e.g. `{}`", t.dimension, t.symbol),
             ));
         }
         Ok(f.factor / t.factor)
@@ -283,10 +198,7 @@ impl UnitRegistry {
     pub fn all(&self) -> Vec<&UnitDef> {
         let mut v: Vec<&UnitDef> = self.units.values().collect();
         v.sort_by(|a, b| {
-            a.dimension
-                .cmp(&b.dimension)
-                .then(a.factor.total_cmp(&b.factor))
-                .then(a.symbol.cmp(&b.symbol))
+            a.dimension.cmp(&b.dimension).then(a.factor.total_cmp(&b.factor)).then(a.symbol.cmp(&b.symbol))
         });
         v.dedup_by(|a, b| a.symbol == b.symbol);
         v
@@ -314,10 +226,7 @@ mod tests {
         let at = Location::entity("exchange 3");
         let e = r.convert(1.0, "kg", "kWh", &at).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Unit);
-        assert!(
-            e.message.contains("mass") && e.message.contains("energy"),
-            "{e}"
-        );
+        assert!(e.message.contains("mass") && e.message.contains("energy"), "{e}");
         let e = r.convert(1.0, "furlong", "m", &at).unwrap_err();
         assert!(e.message.contains("unknown unit `furlong`"));
         assert!(r.convert(1.0, "USD", "CNY", &at).is_err());

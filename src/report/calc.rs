@@ -108,12 +108,7 @@ impl RankedSummary {
             items: r
                 .items
                 .into_iter()
-                .map(|i| RankedItem {
-                    id: i.id,
-                    name: i.name,
-                    value: i.value,
-                    share: i.share,
-                })
+                .map(|i| RankedItem { id: i.id, name: i.name, value: i.value, share: i.share })
                 .collect(),
             rest: r.rest,
             rest_count: r.rest_count,
@@ -217,12 +212,7 @@ pub struct CalcReport {
 
 impl CalcReport {
     /// Builds the report from results computed with `engine`.
-    pub fn build(
-        study: &Study,
-        engine: &Engine<'_>,
-        results: &[ProductResult],
-        top: usize,
-    ) -> CalcReport {
+    pub fn build(study: &Study, engine: &Engine<'_>, results: &[ProductResult], top: usize) -> CalcReport {
         let m = &study.inputs.model;
         let ch = &study.characterization;
         let cats: Vec<CategorySummary> = ch
@@ -246,11 +236,7 @@ impl CalcReport {
                     .map(|(k, c)| CategoryResult {
                         category: c.id.clone(),
                         total: r.totals[k],
-                        stages: r
-                            .stages
-                            .iter()
-                            .map(|(s, v)| (s.id().to_string(), v[k]))
-                            .collect(),
+                        stages: r.stages.iter().map(|(s, v)| (s.id().to_string(), v[k])).collect(),
                     })
                     .collect();
                 let exchanges = r
@@ -265,11 +251,7 @@ impl CalcReport {
                         target_name: e.target_name.clone(),
                         amount: e.amount,
                         unit: e.unit.clone(),
-                        values: cats
-                            .iter()
-                            .zip(&e.values)
-                            .map(|(c, v)| (c.id.clone(), *v))
-                            .collect(),
+                        values: cats.iter().zip(&e.values).map(|(c, v)| (c.id.clone(), *v)).collect(),
                     })
                     .collect();
                 let top_processes = cats
@@ -278,10 +260,7 @@ impl CalcReport {
                     .map(|(k, c)| {
                         RankedSummary::new(
                             &c.id,
-                            contribution::rank(
-                                contribution::by_process(&engine.lca, &engine.intensities, r, k),
-                                top,
-                            ),
+                            contribution::rank(contribution::by_process(&engine.lca, &engine.intensities, r, k), top),
                         )
                     })
                     .collect();
@@ -291,10 +270,7 @@ impl CalcReport {
                     .map(|(k, c)| {
                         RankedSummary::new(
                             &c.id,
-                            contribution::rank(
-                                contribution::by_flow(&engine.lca, &r.inventory, k),
-                                top,
-                            ),
+                            contribution::rank(contribution::by_flow(&engine.lca, &r.inventory, k), top),
                         )
                     })
                     .collect();
@@ -325,12 +301,9 @@ impl CalcReport {
                 reference_amount: m.product.reference_amount,
                 unit: m.product.unit.clone(),
             },
-            database: format!(
-                "{} {}",
-                study.inputs.database.meta.name, study.inputs.database.meta.version
-            )
-            .trim()
-            .to_string(),
+            database: format!("{} {}", study.inputs.database.meta.name, study.inputs.database.meta.version)
+                .trim()
+                .to_string(),
             methods: study
                 .inputs
                 .methods
@@ -395,27 +368,15 @@ impl CalcReport {
     /// CSV: one row per variant and category, with the stage columns.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
-        let mut header: Vec<String> = ["variant", "category", "method", "name", "unit", "total"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut header: Vec<String> =
+            ["variant", "category", "method", "name", "unit", "total"].iter().map(|s| s.to_string()).collect();
         header.extend(Stage::ALL.iter().map(|s| s.id().to_string()));
         out.push_str(&csv_line(&header));
         for v in &self.variants {
             for (c, r) in self.categories.iter().zip(&v.results) {
-                let mut row = vec![
-                    v.id.clone(),
-                    c.id.clone(),
-                    c.method.clone(),
-                    c.name.clone(),
-                    c.unit.clone(),
-                    exact(r.total),
-                ];
-                row.extend(
-                    Stage::ALL
-                        .iter()
-                        .map(|s| exact(r.stages.get(s.id()).copied().unwrap_or(0.0))),
-                );
+                let mut row =
+                    vec![v.id.clone(), c.id.clone(), c.method.clone(), c.name.clone(), c.unit.clone(), exact(r.total)];
+                row.extend(Stage::ALL.iter().map(|s| exact(r.stages.get(s.id()).copied().unwrap_or(0.0))));
                 out.push_str(&csv_line(&row));
             }
         }
@@ -426,14 +387,7 @@ impl CalcReport {
     pub fn to_table(&self) -> String {
         let mut out = String::new();
         let p = &self.product;
-        out.push_str(&format!(
-            "{}{}\n",
-            p.name,
-            p.name_zh
-                .as_ref()
-                .map(|z| format!(" ({z})"))
-                .unwrap_or_default()
-        ));
+        out.push_str(&format!("{}{}\n", p.name, p.name_zh.as_ref().map(|z| format!(" ({z})")).unwrap_or_default()));
         out.push_str(&format!(
             "functional unit: {} [{} {}]\n",
             p.functional_unit,
@@ -443,11 +397,7 @@ impl CalcReport {
         out.push_str(&format!(
             "database: {}; methods: {}\n",
             self.database,
-            self.methods
-                .iter()
-                .map(|m| format!("{} {}", m.name, m.version))
-                .collect::<Vec<_>>()
-                .join(", ")
+            self.methods.iter().map(|m| format!("{} {}", m.name, m.version)).collect::<Vec<_>>().join(", ")
         ));
         if !self.links.unlinked.is_empty() {
             out.push_str(&format!(
@@ -464,11 +414,7 @@ impl CalcReport {
             let mut t = TextTable::new(header);
             for (c, r) in self.categories.iter().zip(&v.results) {
                 let mut row = vec![c.name.clone(), c.unit.clone(), human(r.total, 4)];
-                row.extend(
-                    stages
-                        .iter()
-                        .map(|s| human(r.stages.get(s.id()).copied().unwrap_or(0.0), 4)),
-                );
+                row.extend(stages.iter().map(|s| human(r.stages.get(s.id()).copied().unwrap_or(0.0), 4)));
                 t.row(row);
             }
             out.push_str(&t.render());
@@ -476,11 +422,7 @@ impl CalcReport {
                 out.push_str(&format!("\ntop processes, {} [{}]\n", c.name, c.unit));
                 let mut t = TextTable::new(vec!["process".into(), "value".into(), "share".into()]);
                 for i in &tp.items {
-                    t.row(vec![
-                        truncate(&i.name, 60),
-                        human(i.value, 4),
-                        percent(i.share),
-                    ]);
+                    t.row(vec![truncate(&i.name, 60), human(i.value, 4), percent(i.share)]);
                 }
                 if tp.rest_count > 0 {
                     t.row(vec![
@@ -498,9 +440,5 @@ impl CalcReport {
 
 /// Shortens text to `n` characters with an ellipsis.
 pub fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n.saturating_sub(1)).collect::<String>() + "…"
-    }
+    if s.chars().count() <= n { s.to_string() } else { s.chars().take(n.saturating_sub(1)).collect::<String>() + "…" }
 }

@@ -64,10 +64,7 @@ pub struct TextTable {
 impl TextTable {
     /// A table with this header.
     pub fn new(header: Vec<String>) -> Self {
-        TextTable {
-            header,
-            rows: Vec::new(),
-        }
+        TextTable { header, rows: Vec::new() }
     }
     /// Adds a row.
     pub fn row(&mut self, cells: Vec<String>) {
@@ -76,11 +73,7 @@ impl TextTable {
     /// Renders with columns padded to their widest cell (by displayed characters).
     pub fn render(&self) -> String {
         let ncol = self.header.len();
-        let width = |s: &str| {
-            s.chars()
-                .map(|c| if is_wide(c) { 2 } else { 1 })
-                .sum::<usize>()
-        };
+        let width = |s: &str| s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum::<usize>();
         let mut w = vec![0usize; ncol];
         for r in std::iter::once(&self.header).chain(&self.rows) {
             for (i, c) in r.iter().enumerate().take(ncol) {
@@ -122,20 +115,12 @@ fn is_wide(c: char) -> bool {
 
 /// Quotes a CSV field when needed.
 pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
 /// A CSV line from fields.
 pub fn csv_line(fields: &[String]) -> String {
-    let mut s = fields
-        .iter()
-        .map(|f| csv_field(f))
-        .collect::<Vec<_>>()
-        .join(",");
+    let mut s = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
     s.push('\n');
     s
 }

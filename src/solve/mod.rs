@@ -27,10 +27,7 @@ pub struct SymbolicLu {
 impl SymbolicLu {
     pub fn analyze(a: CsMatView<'_, f64>) -> Result<SymbolicLu, SolveError> {
         if a.rows() != a.cols() {
-            return Err(SolveError::NotSquare {
-                rows: a.rows(),
-                cols: a.cols(),
-            });
+            return Err(SolveError::NotSquare { rows: a.rows(), cols: a.cols() });
         }
         Ok(SymbolicLu { n: a.rows() })
     }
@@ -62,15 +59,9 @@ impl NumericLu {
         let d = dense(a);
         let lu = d.clone().lu();
         if !lu.is_invertible() {
-            return Err(SolveError::NumericallySingular {
-                col: 0,
-                block: vec![],
-            });
+            return Err(SolveError::NumericallySingular { col: 0, block: vec![] });
         }
-        Ok(NumericLu {
-            lu,
-            lut: d.transpose().lu(),
-        })
+        Ok(NumericLu { lu, lut: d.transpose().lu() })
     }
     pub fn refactorize(&mut self, a: CsMatView<'_, f64>) -> Result<(), SolveError> {
         let d = dense(a);
@@ -106,9 +97,5 @@ pub fn relative_residual(a: CsMatView<'_, f64>, x: &[f64], b: &[f64]) -> f64 {
         rows[i] += v.abs();
     }
     let an = rows.iter().fold(0.0f64, |m, v| m.max(*v));
-    if an * xn + bn == 0.0 {
-        0.0
-    } else {
-        rn / (an * xn + bn)
-    }
+    if an * xn + bn == 0.0 { 0.0 } else { rn / (an * xn + bn) }
 }

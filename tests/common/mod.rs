@@ -1,0 +1,50 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// Root of the repository.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture under tests/data.
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/data").join(rel)
+}
+
+/// A path under `../shared` (the public data beside the repository), or `None` with a one-line
+/// message when it is absent. With GREENLCA_REQUIRE_SHARED_DATA=1 (as in CI) absence is a failure.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("GREENLCA_SHARED_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("../shared"));
+    let p = base.join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var("GREENLCA_REQUIRE_SHARED_DATA").is_ok_and(|v| v == "1") {
+        panic!("shared data {} is missing and GREENLCA_REQUIRE_SHARED_DATA=1", p.display());
+    }
+    eprintln!("skipping: shared data {} not found", p.display());
+    None
+}
+
+/// Relative difference, with a floor on the scale so that zeros compare absolutely.
+pub fn rel_diff(a: f64, b: f64) -> f64 {
+    (a - b).abs() / a.abs().max(b.abs()).max(1e-300)
+}
+
+/// Asserts |a - b| <= tol * max(|a|, |b|) (or both zero).
+#[track_caller]
+pub fn assert_close(a: f64, b: f64, tol: f64) {
+    assert!(a == b || rel_diff(a, b) <= tol, "{a} != {b} (relative difference {:.3e} > {tol:e})", rel_diff(a, b));
+}
+
+/// Path of the greenlca binary built for the tests.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_greenlca"))
+}
+
+/// Reads a JSON file.
+pub fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}

@@ -1,0 +1,88 @@
+//! Published worked examples rebuilt in the native format (tests/data), checked to their known answers.
+
+mod common;
+
+use common::{assert_close, fixture, shared};
+use greenlca::calc::Study;
+use greenlca::io::inputs::load_model;
+use greenlca::matrix::UnlinkedPolicy;
+
+fn run(model: &str) -> (Study, Vec<f64>, Vec<f64>, Vec<f64>) {
+    let study = Study::new(load_model(&fixture(model), None, &[]).unwrap(), UnlinkedPolicy::Error).unwrap();
+    let engine = study.engine().unwrap();
+    let fg = study.resolve("base", &[]).unwrap();
+    let r = study.assess(&engine, &fg).unwrap();
+    (study, r.totals.clone(), r.supply.clone(), r.inventory.clone())
+}
+
+#[test]
+fn heijungs_suh_chapter_2() {
+    let (study, totals, supply, inventory) = run("heijungs_suh/model.toml");
+    // s = [100, 2]: 100 runs of 10 kWh, 2 runs of 100 l of fuel.
+    let col = |id: &str| study.system.column_index.get(id).unwrap();
+    assert_close(supply[col("electricity_production")], 100.0, 1e-14);
+    assert_close(supply[col("fuel_production")], 2.0, 1e-14);
+    let flow = |id: &str| study.system.flow_index.get(id).unwrap();
+    // Resource extraction is a positive amount (Brightway convention; the book writes -100).
+    assert_close(inventory[flow("crude_oil")], 100.0, 1e-14);
+    assert_close(inventory[flow("co2")], 120.0, 1e-14);
+    assert_close(inventory[flow("so2")], 14.0, 1e-14);
+    assert_close(totals[0], 120.0, 1e-14);
+    assert_close(totals[1], 14.0, 1e-14);
+    if let Some(p) = shared("data/known-answers/heijungs_suh_2002_ch2.json") {
+        let ka = common::json(&p);
+        let s: Vec<f64> = ka["expected_scaling_s"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+        assert_close(supply[col("electricity_production")], s[0], 1e-14);
+        assert_close(supply[col("fuel_production")], s[1], 1e-14);
+        assert_close(inventory[flow("co2")], ka["expected_inventory_g"]["CO2"].as_f64().unwrap(), 1e-14);
+        assert_close(inventory[flow("so2")], ka["expected_inventory_g"]["SO2"].as_f64().unwrap(), 1e-14);
+        assert_close(-inventory[flow("crude_oil")], ka["expected_inventory_g"]["crude oil"].as_f64().unwrap(), 1e-14);
+    }
+}
+
+#[test]
+fn brightway_basic_fixture() {
+    let (study, totals, supply, _) = run("bw_basic/model.toml");
+    assert_eq!(supply[study.system.column_index.get("activity_101").unwrap()], 1.0);
+    assert_eq!(supply[study.system.column_index.get("activity_102").unwrap()], 0.5);
+    assert_eq!(totals, vec![1.0]);
+}
+
+#[test]
+fn mobility_example_with_formulas() {
+    let expected = [
+        ("mobility/driving_electric.toml", 0.1824816),
+        ("mobility/driving_combustion.toml", 0.1549075),
+        ("mobility/electric_car.toml", 4096.32),
+        ("mobility/battery.toml", 1214.82),
+    ];
+    for (model, kg) in expected {
+        let (_, totals, _, _) = run(model);
+        assert_close(totals[0], kg, 1e-12);
+    }
+    if let Some(p) = shared("data/known-answers/mobility_known_answers.csv") {
+        let text = std::fs::read_to_string(p).unwrap();
+        assert!(text.contains("0.1824816") && text.contains("4096.32"), "the shared known answers changed");
+    }
+}
+
+#[test]
+fn mobility_uniform_around_fifty_is_an_error_naming_the_parameter() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture("mobility");
+    for e in std::fs::read_dir(&src).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let params = dir.path().join("parameters.csv");
+    let text = std::fs::read_to_string(&params)
+        .unwrap()
+        .replace("scope,name,value,formula", "scope,name,value,formula,uncertainty,minimum,maximum")
+        .replace("global,battery_capacity,50,", "global,battery_capacity,50,,uniform,0,1");
+    std::fs::write(&params, text).unwrap();
+    let err = load_model(&dir.path().join("battery.toml"), None, &[]).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("parameters.csv:4"), "{msg}");
+    assert!(msg.contains("battery_capacity") || msg.contains("50"), "{msg}");
+    assert!(msg.contains("[0, 1]"), "{msg}");
+}
