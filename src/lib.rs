@@ -11,3 +11,4 @@ pub mod io;
 pub mod matrix;
 pub mod report;
 pub mod solve;
+pub mod synthetic;
