@@ -150,9 +150,17 @@ pub fn database(spec: Spec) -> (Database, Method) {
                 .collect(),
         })
         .collect();
-    let meta = DatabaseMeta { name: format!("synthetic {n} (seed {})", spec.seed), version: "1".into(), ..Default::default() };
+    let meta =
+        DatabaseMeta { name: format!("synthetic {n} (seed {})", spec.seed), version: "1".into(), ..Default::default() };
     let db = Database::new(meta, flows, processes, Vec::new(), UnitRegistry::default());
-    let method = Method { id: "synthetic".into(), name: "synthetic".into(), version: "1".into(), source: "random".into(), notes: None, categories };
+    let method = Method {
+        id: "synthetic".into(),
+        name: "synthetic".into(),
+        version: "1".into(),
+        source: "random".into(),
+        notes: None,
+        categories,
+    };
     (db, method)
 }
 
@@ -193,27 +201,40 @@ pub fn product(db: &Database, exchanges: usize, seed: u64) -> ProductModel {
             origin: Default::default(),
         });
     }
-    let other = db.processes.iter().find(|p| db.flow(&p.reference().expect("ref").flow).is_some_and(|f| f.kind == FlowKind::Product)).map(|p| p.id.clone());
-    let swap_from = list.iter().skip(1).find(|e| e.kind == ForegroundKind::Input && e.target != list[0].target).map(|e| e.target.clone());
+    let other = db
+        .processes
+        .iter()
+        .find(|p| db.flow(&p.reference().expect("ref").flow).is_some_and(|f| f.kind == FlowKind::Product))
+        .map(|p| p.id.clone());
+    let swap_from = list
+        .iter()
+        .skip(1)
+        .find(|e| e.kind == ForegroundKind::Input && e.target != list[0].target)
+        .map(|e| e.target.clone());
     let variants = match (other, swap_from) {
-        (Some(to), Some(from)) => vec![
-            Variant {
-                id: "swapped".into(),
-                name: "swapped provider".into(),
-                name_zh: None,
-                description: None,
-                set: Vec::new(),
-                swaps: vec![crate::model::Swap { from, to, stage: None, origin: Default::default() }],
-                add: Vec::new(),
-                remove: vec!["x0".into()],
-                origin: Default::default(),
-            },
-        ],
+        (Some(to), Some(from)) => vec![Variant {
+            id: "swapped".into(),
+            name: "swapped provider".into(),
+            name_zh: None,
+            description: None,
+            set: Vec::new(),
+            swaps: vec![crate::model::Swap { from, to, stage: None, origin: Default::default() }],
+            add: Vec::new(),
+            remove: vec!["x0".into()],
+            origin: Default::default(),
+        }],
         _ => Vec::new(),
     };
     ProductModel {
         path: "synthetic.toml".into(),
-        product: ProductInfo { id: "synthetic".into(), name: "synthetic product".into(), functional_unit: "one unit".into(), reference_amount: 1.0, unit: "unit".into(), ..Default::default() },
+        product: ProductInfo {
+            id: "synthetic".into(),
+            name: "synthetic product".into(),
+            functional_unit: "one unit".into(),
+            reference_amount: 1.0,
+            unit: "unit".into(),
+            ..Default::default()
+        },
         exchanges: list,
         variants,
         base_name: "base".into(),

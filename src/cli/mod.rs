@@ -2,6 +2,7 @@
 
 mod calc;
 mod common;
+mod export;
 mod validate;
 
 use std::process::ExitCode;
@@ -25,6 +26,8 @@ enum Command {
     Calc(calc::CalcArgs),
     /// Check a database folder or a product model and list every problem.
     Validate(validate::ValidateArgs),
+    /// Write a model's product system as matrix files (triplet CSV and Matrix Market).
+    Export(export::ExportArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -39,5 +42,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Calc(a) => calc::run(a),
         Command::Validate(a) => validate::run(a),
+        Command::Export(a) => export::run(a),
     }
 }

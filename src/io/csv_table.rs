@@ -43,10 +43,22 @@ impl CsvTable {
             .map(|h| String::from_utf8(h.to_vec()).map(|s| s.trim().to_string()))
             .collect::<std::result::Result<_, _>>()
             .map_err(|_| syntax(Some(1), "the header is not valid UTF-8".into()))?;
+        // Line numbers from byte offsets: the csv crate's own line count skips blank lines.
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1))
+            .collect();
+        // A record's reported start may sit on blank lines before it: skip them.
+        let line_at = |byte: u64| {
+            let mut b = byte as usize;
+            while b < bytes.len() && (bytes[b] == b'\n' || bytes[b] == b'\r') {
+                b += 1;
+            }
+            line_starts.partition_point(|&s| s <= b)
+        };
         let mut rows = Vec::new();
         for rec in reader.byte_records() {
-            let rec = rec.map_err(|e| syntax(e.position().map(|p| p.line()), format!("{e}")))?;
-            let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+            let rec = rec.map_err(|e| syntax(e.position().map(|p| line_at(p.byte()) as u64), format!("{e}")))?;
+            let line = rec.position().map(|p| line_at(p.byte())).unwrap_or(0);
             if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }

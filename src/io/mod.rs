@@ -4,9 +4,11 @@
 pub mod csv_table;
 pub mod database_read;
 pub mod exchange_folder;
+pub mod exchange_folder_write;
 pub mod inputs;
 pub mod method_read;
 pub mod product_toml;
+pub mod text;
 pub mod uncertainty_columns;
 pub mod useeio;
 

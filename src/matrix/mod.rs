@@ -1,5 +1,6 @@
 //! Matrices: index maps, patterns with value slots, and building A, B and C from the model.
 
+pub mod augment;
 pub mod build;
 pub mod characterization;
 pub mod foreground;

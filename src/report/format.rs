@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+pub use crate::io::text::{csv_field, csv_line, exact};
+
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
@@ -47,11 +49,6 @@ pub fn human(x: f64, sig: usize) -> String {
 /// A percentage with one decimal.
 pub fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| "-".into(), |s| format!("{:.1}%", s * 100.0))
-}
-
-/// Round-trip representation of a number (shortest text that reads back to the same f64).
-pub fn exact(x: f64) -> String {
-    format!("{x:?}")
 }
 
 /// A simple text table: first column left-aligned, the others right-aligned.
@@ -113,18 +110,6 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
-/// Quotes a CSV field when needed.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
-}
-
-/// A CSV line from fields.
-pub fn csv_line(fields: &[String]) -> String {
-    let mut s = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
-    s.push('\n');
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,7 +131,7 @@ mod tests {
         t.row(vec!["use".into(), "10".into()]);
         let r = t.render();
         let lines: Vec<&str> = r.lines().collect();
-        assert_eq!(lines[2], "生产      1");
-        assert_eq!(lines[3], "use      10");
+        assert_eq!(lines[2], "生产       1");
+        assert_eq!(lines[3], "use       10");
     }
 }
