@@ -1,3 +1,6 @@
 //! Analyses on top of results: contributions, comparisons, uncertainty, sensitivity, eco-design checks.
 
+pub mod compare;
 pub mod contribution;
+pub mod scenario;
+pub mod tree;

@@ -65,9 +65,14 @@ impl Study {
         Ok(Engine { lca, intensities })
     }
 
-    /// Resolves a variant with extra parameter values.
+    /// Resolves a variant with extra parameter values (given with `--set`).
     pub fn resolve(&self, variant: &str, sets: &[(String, f64)]) -> Result<Foreground> {
-        foreground::check_overrides(&self.inputs.model, &self.formulas, sets, &Location::entity("--set"))?;
+        self.resolve_at(variant, sets, &Location::entity("--set"))
+    }
+
+    /// Resolves a variant with extra parameter values defined at `at` (for error messages).
+    pub fn resolve_at(&self, variant: &str, sets: &[(String, f64)], at: &Location) -> Result<Foreground> {
+        foreground::check_overrides(&self.inputs.model, &self.formulas, sets, at)?;
         foreground::resolve(&self.inputs.model, variant, sets, &self.inputs.database, &self.system)
     }
 

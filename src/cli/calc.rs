@@ -28,6 +28,9 @@ pub struct CalcArgs {
     /// Compute the base model and every variant.
     #[arg(long)]
     all_variants: bool,
+    /// Scenario file: CSV with one parameter set per row (columns `scenario`, `variant`, then parameters).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["variants", "all_variants"])]
+    scenarios: Option<PathBuf>,
     /// Contributors listed per category.
     #[arg(long, default_value_t = 5, value_name = "N")]
     top: usize,
@@ -48,6 +51,9 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     let model = args.model.as_ref().expect("clap requires MODEL or --matrices");
     let study = args.opts.study(model)?;
     let engine = study.engine()?;
+    if let Some(file) = &args.scenarios {
+        return run_scenarios(&study, &engine, file, &args);
+    }
     let chosen = variants(&study, &args.variants, args.all_variants)?;
     let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
     let report = CalcReport::build(&study, &engine, &results, args.top);
@@ -96,6 +102,34 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
             }
             format!("{} processes, {} flows, {} categories\n{}", ms.system.n(), ms.system.m(), cats.len(), t.render())
         }
+    };
+    emit(&text, args.out.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_scenarios(
+    study: &greenlca::calc::Study,
+    engine: &greenlca::calc::Engine<'_>,
+    file: &std::path::Path,
+    args: &CalcArgs,
+) -> Result<ExitCode> {
+    use rayon::prelude::*;
+    let scenarios = greenlca::analysis::scenario::read_scenarios(file)?;
+    let runs = scenarios
+        .par_iter()
+        .map(|sc| {
+            let mut sets = args.opts.sets.clone();
+            sets.extend(sc.sets.iter().cloned());
+            let at = greenlca::Location::line(file, sc.line).with_entity(format!("scenario `{}`", sc.name));
+            let fg = study.resolve_at(&sc.variant, &sets, &at)?;
+            Ok((sc.name.clone(), sc.variant.clone(), sc.sets.clone(), study.assess(engine, &fg)?))
+        })
+        .collect::<greenlca::Result<Vec<_>>>()?;
+    let report = greenlca::report::scenarios::ScenarioReport::new(super::common::categories(study), runs);
+    let text = match format(&args.format) {
+        Format::Json => report.to_json(),
+        Format::Csv => report.to_csv(),
+        Format::Table => report.to_table(),
     };
     emit(&text, args.out.as_deref())?;
     Ok(ExitCode::SUCCESS)

@@ -94,3 +94,19 @@ pub fn variants(study: &Study, chosen: &[String], all: bool) -> Result<Vec<Strin
     }
     Ok(chosen.to_vec())
 }
+
+/// The categories of a study, for reports.
+pub fn categories(study: &Study) -> Vec<greenlca::report::calc::CategorySummary> {
+    study
+        .characterization
+        .categories
+        .iter()
+        .map(|c| greenlca::report::calc::CategorySummary {
+            id: c.id.clone(),
+            method: c.method.clone(),
+            name: c.name.clone(),
+            name_zh: c.name_zh.clone(),
+            unit: c.unit.clone(),
+        })
+        .collect()
+}

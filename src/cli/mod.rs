@@ -2,6 +2,8 @@
 
 mod calc;
 mod common;
+mod compare;
+mod contrib;
 mod export;
 mod validate;
 
@@ -24,6 +26,10 @@ struct Cli {
 enum Command {
     /// Impacts per category and life-cycle stage, with top contributors.
     Calc(calc::CalcArgs),
+    /// Variants side by side: differences from a baseline, the best per category.
+    Compare(compare::CompareArgs),
+    /// Contributions by stage, process, flow, first tier, and the supply-chain tree.
+    Contrib(contrib::ContribArgs),
     /// Check a database folder or a product model and list every problem.
     Validate(validate::ValidateArgs),
     /// Write a model's product system as matrix files (triplet CSV and Matrix Market).
@@ -41,6 +47,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         Command::Calc(a) => calc::run(a),
+        Command::Compare(a) => compare::run(a),
+        Command::Contrib(a) => contrib::run(a),
         Command::Validate(a) => validate::run(a),
         Command::Export(a) => export::run(a),
     }

@@ -2,7 +2,10 @@
 
 pub mod atomic;
 pub mod calc;
+pub mod compare;
+pub mod contrib;
 pub mod format;
+pub mod scenarios;
 
 pub use atomic::{write_all_atomic, write_atomic};
 pub use format::{Format, TextTable, exact, human};

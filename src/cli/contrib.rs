@@ -1,0 +1,116 @@
+//! `greenlca contrib`: where the impacts come from — stages, processes, flows, the first tier and
+//! the supply-chain tree.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use clap::Args;
+use greenlca::analysis::contribution::{by_exchange, by_flow, by_process, rank};
+use greenlca::analysis::tree::{TreeLimits, supply_chain_tree};
+use greenlca::report::Format;
+use greenlca::report::calc::RankedSummary;
+use greenlca::report::contrib::{CategoryContributions, ContribReport, SCHEMA, TreeNode};
+
+use super::common::{ModelOptions, emit, format};
+
+#[derive(Debug, Args)]
+pub struct ContribArgs {
+    /// Product model (TOML).
+    #[arg(value_name = "MODEL")]
+    model: PathBuf,
+    /// Variant (default: the base model).
+    #[arg(long, default_value = "base", value_name = "V")]
+    variant: String,
+    /// Category id (repeatable; default: every category).
+    #[arg(long = "category", value_name = "C")]
+    categories: Vec<String>,
+    /// Items listed per listing (the rest is summed).
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    top: usize,
+    /// Tree cut-off as a share of the total (0.01 = 1 %).
+    #[arg(long, default_value_t = 0.01, value_name = "SHARE")]
+    cutoff: f64,
+    /// Maximum depth of the tree.
+    #[arg(long, default_value_t = 12, value_name = "N")]
+    depth: usize,
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    opts: ModelOptions,
+}
+
+pub fn run(args: ContribArgs) -> Result<ExitCode> {
+    if !(0.0..1.0).contains(&args.cutoff) {
+        bail!("--cutoff {} is outside [0, 1)\n  hint: give a share of the total, e.g. 0.01 for 1 %", args.cutoff);
+    }
+    let study = args.opts.study(&args.model)?;
+    let ch = &study.characterization;
+    let cats: Vec<usize> = if args.categories.is_empty() {
+        (0..ch.k()).collect()
+    } else {
+        args.categories
+            .iter()
+            .map(|c| {
+                ch.category(c).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "unknown category `{c}`\n  hint: choose one of: {}",
+                        ch.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                    )
+                })
+            })
+            .collect::<Result<_>>()?
+    };
+    let engine = study.engine()?;
+    let fg = study.resolve(&args.variant, &args.opts.sets)?;
+    if !fg.db_overrides.is_empty() {
+        bail!(
+            "contributions of a variant that changes database parameters are not supported yet\n  hint: set model parameters only, or use `greenlca calc`"
+        );
+    }
+    let r = study.assess(&engine, &fg)?;
+    let limits = TreeLimits { cutoff: args.cutoff, max_depth: args.depth, ..TreeLimits::default() };
+    let m = &study.inputs.model.product;
+    let categories = cats
+        .iter()
+        .map(|&k| {
+            let c = &ch.categories[k];
+            let tree = supply_chain_tree(&engine.lca, &engine.intensities, &fg, k, &m.name, limits);
+            CategoryContributions {
+                category: c.id.clone(),
+                name: c.name.clone(),
+                unit: c.unit.clone(),
+                total: r.totals[k],
+                stages: r.stages.iter().map(|(s, v)| (s.id().to_string(), v[k])).collect(),
+                processes: RankedSummary::new(
+                    &c.id,
+                    rank(by_process(&engine.lca, &engine.intensities, &r, k), args.top),
+                ),
+                flows: RankedSummary::new(&c.id, rank(by_flow(&engine.lca, &r.inventory, k), args.top)),
+                first_tier: RankedSummary::new(&c.id, rank(by_exchange(&r, k), args.top)),
+                tree: TreeNode::from(&tree),
+                cutoff: args.cutoff,
+            }
+        })
+        .collect();
+    let report = ContribReport {
+        schema: SCHEMA,
+        schema_version: 1,
+        greenlca_version: env!("CARGO_PKG_VERSION"),
+        product: m.name.clone(),
+        functional_unit: m.functional_unit.clone(),
+        variant: r.variant.clone(),
+        categories,
+    };
+    let text = match format(&args.format) {
+        Format::Json => report.to_json(),
+        Format::Csv => report.to_csv(),
+        Format::Table => report.to_table(),
+    };
+    emit(&text, args.out.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,90 @@
+//! Scenario runs as one table: one row per scenario and category.
+
+use serde::Serialize;
+
+use super::calc::CategorySummary;
+use super::format::{TextTable, csv_line, exact, human};
+use crate::calc::ProductResult;
+use crate::model::Stage;
+
+/// One scenario's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioRow {
+    /// Scenario name.
+    pub scenario: String,
+    /// Variant.
+    pub variant: String,
+    /// Parameter values set by the row.
+    pub sets: Vec<(String, f64)>,
+    /// Totals per category.
+    pub totals: Vec<f64>,
+    /// Per stage id, values per category.
+    pub stages: Vec<(String, Vec<f64>)>,
+}
+
+/// The scenario report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioReport {
+    /// Schema id.
+    pub schema: &'static str,
+    /// Schema version.
+    pub schema_version: u32,
+    /// Categories.
+    pub categories: Vec<CategorySummary>,
+    /// Rows.
+    pub scenarios: Vec<ScenarioRow>,
+}
+
+impl ScenarioReport {
+    /// Builds the report from (name, variant, sets, result).
+    pub fn new(
+        categories: Vec<CategorySummary>,
+        runs: Vec<(String, String, Vec<(String, f64)>, ProductResult)>,
+    ) -> Self {
+        let scenarios = runs
+            .into_iter()
+            .map(|(scenario, variant, sets, r)| ScenarioRow {
+                scenario,
+                variant,
+                sets,
+                stages: Stage::ALL.iter().map(|s| (s.id().to_string(), r.stage(*s))).collect(),
+                totals: r.totals,
+            })
+            .collect();
+        ScenarioReport { schema: "greenlca.scenarios", schema_version: 1, categories, scenarios }
+    }
+
+    /// JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("plain data") + "\n"
+    }
+
+    /// CSV: scenario, variant, category, unit, total, stages.
+    pub fn to_csv(&self) -> String {
+        let mut h: Vec<String> = ["scenario", "variant", "category", "unit", "total"].map(String::from).to_vec();
+        h.extend(Stage::ALL.iter().map(|s| s.id().to_string()));
+        let mut out = csv_line(&h);
+        for s in &self.scenarios {
+            for (k, c) in self.categories.iter().enumerate() {
+                let mut row =
+                    vec![s.scenario.clone(), s.variant.clone(), c.id.clone(), c.unit.clone(), exact(s.totals[k])];
+                row.extend(s.stages.iter().map(|(_, v)| exact(v[k])));
+                out.push_str(&csv_line(&row));
+            }
+        }
+        out
+    }
+
+    /// One table: rows are scenarios, columns categories.
+    pub fn to_table(&self) -> String {
+        let mut h = vec!["scenario".to_string(), "variant".into()];
+        h.extend(self.categories.iter().map(|c| format!("{} [{}]", c.id, c.unit)));
+        let mut t = TextTable::new(h);
+        for s in &self.scenarios {
+            let mut row = vec![s.scenario.clone(), s.variant.clone()];
+            row.extend(s.totals.iter().map(|v| human(*v, 4)));
+            t.row(row);
+        }
+        t.render()
+    }
+}
