@@ -2,5 +2,6 @@
 
 pub mod compare;
 pub mod contribution;
+pub mod ecodesign;
 pub mod scenario;
 pub mod tree;

@@ -1,6 +1,7 @@
 //! Command-line interface: one module per command.
 
 mod calc;
+mod check;
 mod common;
 mod compare;
 mod contrib;
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// Impacts per category and life-cycle stage, with top contributors.
     Calc(calc::CalcArgs),
+    /// Check a product against an eco-design specification (exit 0 pass, 1 not met, 2 error).
+    Check(check::CheckArgs),
     /// Variants side by side: differences from a baseline, the best per category.
     Compare(compare::CompareArgs),
     /// Contributions by stage, process, flow, first tier, and the supply-chain tree.
@@ -47,6 +50,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         Command::Calc(a) => calc::run(a),
+        Command::Check(a) => check::run(a),
         Command::Compare(a) => compare::run(a),
         Command::Contrib(a) => contrib::run(a),
         Command::Validate(a) => validate::run(a),

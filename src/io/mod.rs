@@ -8,6 +8,7 @@ pub mod exchange_folder_write;
 pub mod inputs;
 pub mod method_read;
 pub mod product_toml;
+pub mod spec_toml;
 pub mod text;
 pub mod uncertainty_columns;
 pub mod useeio;

@@ -61,8 +61,8 @@ impl Characterization {
 
 /// How well a factor matches a flow; higher wins.
 fn score(f: &Factor, flow: &FlowRow) -> u8 {
-    if let Some(id) = &f.flow_id {
-        return if *id == flow.id { 4 } else { 0 };
+    if f.flow_id.as_deref() == Some(flow.id.as_str()) {
+        return 4;
     }
     let (top, sub) = flow.compartment.split_once('/').unwrap_or((flow.compartment.as_str(), ""));
     let comp_ok = f
@@ -119,15 +119,18 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
             let mut best: HashMap<usize, (u8, usize)> = HashMap::new();
             let mut unused_here = 0;
             for (fi, f) in cat.factors.iter().enumerate() {
+                // By id when the flow exists; by name, compartment and CAS otherwise (a method written
+                // for one database applied to another).
                 let mut cands: Vec<usize> = Vec::new();
-                if let Some(id) = &f.flow_id {
-                    cands.extend(by_id.get(id.as_str()));
-                } else {
-                    if let Some(n) = &f.flow_name {
-                        cands.extend(by_name.get(&n.to_lowercase()).into_iter().flatten());
-                    }
-                    if let Some(cas) = &f.cas {
-                        cands.extend(by_cas.get(&normalize_cas(cas)).into_iter().flatten());
+                match f.flow_id.as_deref().and_then(|id| by_id.get(id)) {
+                    Some(&i) => cands.push(i),
+                    None => {
+                        if let Some(n) = &f.flow_name {
+                            cands.extend(by_name.get(&n.to_lowercase()).into_iter().flatten());
+                        }
+                        if let Some(cas) = &f.cas {
+                            cands.extend(by_cas.get(&normalize_cas(cas)).into_iter().flatten());
+                        }
                     }
                 }
                 let mut hit = false;

@@ -7,6 +7,7 @@ pub mod parameter;
 pub mod pedigree;
 pub mod process;
 pub mod product;
+pub mod spec;
 pub mod stage;
 pub mod uncertainty;
 pub mod unit;

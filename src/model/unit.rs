@@ -87,6 +87,11 @@ const BUILTIN: &[(&str, &str, f64, &[&str])] = &[
     // radioactivity, reference kBq
     ("radioactivity", "kBq", 1.0, &["kilobecquerel"]),
     ("radioactivity", "Bq", 1e-3, &["becquerel"]),
+    // dimensionless shares, reference: fraction (1 = 100 %)
+    ("ratio", "fraction", 1.0, &["1", "share"]),
+    ("ratio", "%", 0.01, &["percent", "pct"]),
+    ("ratio", "‰", 0.001, &["permille"]),
+    ("ratio", "ppm", 1e-6, &[]),
     // currencies: one dimension per currency, since exchange rates are data, not constants
     ("currency USD", "USD", 1.0, &["$", "US dollar"]),
     ("currency USD", "kUSD", 1e3, &[]),
@@ -160,6 +165,17 @@ impl UnitRegistry {
         self.units.values().find(|u| u.dimension == dimension && u.factor == 1.0).map(|u| u.symbol.as_str())
     }
 
+    /// Dimension and factor of a unit, also of a quotient `a/b` of known units (e.g. `g/L`, `kgce/t`).
+    pub fn resolve(&self, symbol: &str) -> Option<(String, f64)> {
+        if let Some(u) = self.get(symbol) {
+            return Some((u.dimension.clone(), u.factor));
+        }
+        let (num, den) = symbol.rsplit_once('/')?;
+        let (nd, nf) = self.resolve(num)?;
+        let d = self.get(den)?;
+        Some((format!("{nd}/{}", d.dimension), nf / d.factor))
+    }
+
     /// Factor that converts an amount in `from` into `to`: `amount_to = amount_from * factor`.
     pub fn factor(&self, from: &str, to: &str, at: &Location) -> Result<f64> {
         if from.trim() == to.trim() {
@@ -183,15 +199,17 @@ impl UnitRegistry {
         Ok(amount * self.factor(from, to, at)?)
     }
 
-    fn lookup(&self, symbol: &str, at: &Location) -> Result<&UnitDef> {
-        self.get(symbol).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Unit,
-                at.clone(),
-                format!("unknown unit `{symbol}`"),
-                "use a known unit (see docs/formats.md, \"Units\") or define it in the database's units.csv",
-            )
-        })
+    fn lookup(&self, symbol: &str, at: &Location) -> Result<UnitDef> {
+        self.resolve(symbol)
+            .map(|(dimension, factor)| UnitDef { symbol: symbol.trim().to_string(), dimension, factor })
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Unit,
+                    at.clone(),
+                    format!("unknown unit `{symbol}`"),
+                    "use a known unit (see docs/formats.md, \"Units\") or define it in the database's units.csv",
+                )
+            })
     }
 
     /// Every known unit, sorted by dimension and factor (for documentation and `greenlca units`).
@@ -230,6 +248,16 @@ mod tests {
         let e = r.convert(1.0, "furlong", "m", &at).unwrap_err();
         assert!(e.message.contains("unknown unit `furlong`"));
         assert!(r.convert(1.0, "USD", "CNY", &at).is_err());
+    }
+
+    #[test]
+    fn quotients_and_shares() {
+        let r = UnitRegistry::default();
+        let at = Location::default();
+        assert!((r.convert(35.0, "g/L", "kg/m3", &at).unwrap() - 35.0).abs() < 1e-12);
+        assert!((r.convert(0.5, "kgce/kg", "tce/t", &at).unwrap() - 0.5).abs() < 1e-12);
+        assert!((r.convert(0.3, "fraction", "%", &at).unwrap() - 30.0).abs() < 1e-12);
+        assert!(r.convert(1.0, "g/L", "g/kg", &at).is_err());
     }
 
     #[test]

@@ -46,6 +46,16 @@ pub fn human(x: f64, sig: usize) -> String {
     }
 }
 
+/// A number with at most `sig` significant digits and no trailing zeros (`170`, `0.0125`).
+pub fn short(x: f64, sig: usize) -> String {
+    let h = human(x, sig);
+    match h.split_once('e') {
+        Some((m, e)) if m.contains('.') => format!("{}e{e}", m.trim_end_matches('0').trim_end_matches('.')),
+        None if h.contains('.') => h.trim_end_matches('0').trim_end_matches('.').to_string(),
+        _ => h,
+    }
+}
+
 /// A percentage with one decimal.
 pub fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| "-".into(), |s| format!("{:.1}%", s * 100.0))
@@ -121,6 +131,9 @@ mod tests {
         assert_eq!(human(1.5e-7, 4), "1.500e-7");
         assert_eq!(human(-2.0e9, 3), "-2.00e9");
         assert_eq!(exact(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(short(170.0, 6), "170");
+        assert_eq!(short(0.0125, 6), "0.0125");
+        assert_eq!(short(1.5e-7, 4), "1.5e-7");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
     }
 

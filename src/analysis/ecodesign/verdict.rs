@@ -1,0 +1,112 @@
+//! Comparing a value with an indicator's criterion: pass or fail, the margin, the grade reached, and
+//! the position between the limit and the leaders' benchmark.
+
+use crate::model::spec::Criterion;
+
+/// Outcome of one comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// True when the criterion holds.
+    pub pass: bool,
+    /// Distance to the limit in the indicator's unit, positive on the passing side.
+    pub margin: f64,
+    /// Margin relative to |limit|, `None` when the limit is zero.
+    pub margin_relative: Option<f64>,
+    /// For graded indicators, the best grade reached (`None`: none).
+    pub grade: Option<String>,
+    /// (limit - value) / (limit - benchmark) for lower-is-better (mirrored for higher): 0 at the
+    /// limit, 1 at the benchmark.
+    pub benchmark_position: Option<f64>,
+}
+
+/// The limit the margin is measured against and whether lower values are better.
+fn reference(c: &Criterion, value: f64) -> (f64, bool) {
+    match c {
+        Criterion::AtMost(l) | Criterion::Below(l) => (*l, true),
+        Criterion::AtLeast(l) | Criterion::Above(l) => (*l, false),
+        Criterion::Range(lo, hi) => {
+            if (value - lo).abs() < (hi - value).abs() {
+                (*lo, false)
+            } else {
+                (*hi, true)
+            }
+        }
+        Criterion::Equals { target, .. } => (*target, value >= *target),
+        Criterion::Grade { grades, required, higher_is_better } => {
+            let bound = grades.iter().find(|g| &g.0 == required).map(|g| g.1).unwrap_or(f64::NAN);
+            (bound, !higher_is_better)
+        }
+    }
+}
+
+/// Judges `value` against `c`, with an optional benchmark.
+pub fn judge(c: &Criterion, value: f64, benchmark: Option<f64>) -> Verdict {
+    let meets = |bound: f64, higher: bool| if higher { value >= bound } else { value <= bound };
+    let (pass, margin, grade) = match c {
+        Criterion::AtMost(l) => (value <= *l, l - value, None),
+        Criterion::Below(l) => (value < *l, l - value, None),
+        Criterion::AtLeast(l) => (value >= *l, value - l, None),
+        Criterion::Above(l) => (value > *l, value - l, None),
+        Criterion::Range(lo, hi) => ((*lo..=*hi).contains(&value), (value - lo).min(hi - value), None),
+        Criterion::Equals { target, tolerance } => {
+            ((value - target).abs() <= *tolerance, tolerance - (value - target).abs(), None)
+        }
+        Criterion::Grade { grades, required, higher_is_better } => {
+            let reached = grades.iter().find(|g| meets(g.1, *higher_is_better)).map(|g| g.0.clone());
+            let req_pos = grades.iter().position(|g| &g.0 == required).unwrap_or(0);
+            let pass = grades.iter().position(|g| Some(&g.0) == reached.as_ref()).is_some_and(|p| p <= req_pos);
+            let bound = grades[req_pos].1;
+            let margin = if *higher_is_better { value - bound } else { bound - value };
+            (pass, margin, reached)
+        }
+    };
+    let (limit, lower_better) = reference(c, value);
+    let margin_relative = (limit != 0.0 && limit.is_finite()).then(|| margin / limit.abs());
+    let benchmark_position = benchmark.and_then(|b| {
+        let span = if lower_better { limit - b } else { b - limit };
+        (span != 0.0).then(|| if lower_better { (limit - value) / span } else { (value - limit) / span })
+    });
+    Verdict { pass, margin, margin_relative, grade, benchmark_position }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exactly_at_the_limit() {
+        assert!(judge(&Criterion::AtMost(2.0), 2.0, None).pass);
+        assert!(!judge(&Criterion::Below(2.0), 2.0, None).pass);
+        assert!(judge(&Criterion::AtLeast(2.0), 2.0, None).pass);
+        assert!(!judge(&Criterion::Above(2.0), 2.0, None).pass);
+        assert!(judge(&Criterion::Range(1.0, 2.0), 1.0, None).pass);
+        assert!(judge(&Criterion::Range(1.0, 2.0), 2.0, None).pass);
+        assert!(!judge(&Criterion::Range(1.0, 2.0), 2.0000001, None).pass);
+        assert!(judge(&Criterion::Equals { target: 5.0, tolerance: 0.5 }, 5.5, None).pass);
+        assert!(judge(&Criterion::Equals { target: 5.0, tolerance: 0.0 }, 5.0, None).pass);
+        assert!(!judge(&Criterion::Equals { target: 5.0, tolerance: 0.0 }, 5.0000001, None).pass);
+        let g = Criterion::Grade {
+            grades: vec![("1".into(), 0.10), ("2".into(), 0.12), ("3".into(), 0.15)],
+            required: "2".into(),
+            higher_is_better: false,
+        };
+        let v = judge(&g, 0.12, None);
+        assert!(v.pass);
+        assert_eq!(v.grade.as_deref(), Some("2"));
+        let v = judge(&g, 0.13, None);
+        assert!(!v.pass);
+        assert_eq!(v.grade.as_deref(), Some("3"));
+        assert_eq!(judge(&g, 0.2, None).grade, None);
+    }
+
+    #[test]
+    fn margins_and_benchmark_position() {
+        let v = judge(&Criterion::AtMost(200.0), 150.0, Some(100.0));
+        assert_eq!(v.margin, 50.0);
+        assert_eq!(v.margin_relative, Some(0.25));
+        assert_eq!(v.benchmark_position, Some(0.5));
+        let v = judge(&Criterion::AtLeast(0.3), 0.45, Some(0.6));
+        assert!((v.benchmark_position.unwrap() - 0.5).abs() < 1e-12);
+        assert!(judge(&Criterion::AtLeast(0.3), 0.2, None).margin < 0.0);
+    }
+}

@@ -1,0 +1,272 @@
+//! Eco-design product specifications (GB/T 32161 and the product-specific specifications): basic
+//! requirements of the producer, and indicators with limits in four groups.
+
+use std::path::PathBuf;
+
+use super::stage::Stage;
+use crate::error::Location;
+
+/// The four indicator groups of GB/T 32161.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// 资源属性: material use, recycled content, water, packaging.
+    Resource,
+    /// 能源属性: energy consumption.
+    Energy,
+    /// 环境属性: pollutants, hazardous substances, greenhouse gases.
+    Environment,
+    /// 产品属性 (品质属性): performance, durability, safety.
+    Product,
+}
+
+impl Group {
+    /// Parses `resource`, `energy`, `environment` or `product` (also the Chinese names).
+    pub fn parse(s: &str) -> Option<Group> {
+        match s.trim() {
+            "resource" | "资源属性" => Some(Group::Resource),
+            "energy" | "能源属性" => Some(Group::Energy),
+            "environment" | "环境属性" => Some(Group::Environment),
+            "product" | "产品属性" | "品质属性" => Some(Group::Product),
+            _ => None,
+        }
+    }
+    /// Id used in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Group::Resource => "resource",
+            Group::Energy => "energy",
+            Group::Environment => "environment",
+            Group::Product => "product",
+        }
+    }
+    /// Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Group::Resource => "资源属性",
+            Group::Energy => "能源属性",
+            Group::Environment => "环境属性",
+            Group::Product => "产品属性",
+        }
+    }
+    /// English name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Group::Resource => "Resource attributes",
+            Group::Energy => "Energy attributes",
+            Group::Environment => "Environment attributes",
+            Group::Product => "Product attributes",
+        }
+    }
+}
+
+/// How the value is compared with the limit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Criterion {
+    /// value <= limit.
+    AtMost(f64),
+    /// value < limit.
+    Below(f64),
+    /// value >= limit.
+    AtLeast(f64),
+    /// value > limit.
+    Above(f64),
+    /// lo <= value <= hi.
+    Range(f64, f64),
+    /// |value - target| <= tolerance.
+    Equals {
+        /// Target value.
+        target: f64,
+        /// Accepted deviation.
+        tolerance: f64,
+    },
+    /// Grades from best to worst, each with the largest (or, when `higher_is_better`, smallest)
+    /// value that earns it; the product must reach `required` or better.
+    Grade {
+        /// (grade name, bound), best first.
+        grades: Vec<(String, f64)>,
+        /// Grade the product must reach.
+        required: String,
+        /// True when larger values are better (efficiency), false when smaller are (consumption).
+        higher_is_better: bool,
+    },
+}
+
+impl Criterion {
+    /// The operator as written in a specification.
+    pub fn operator(&self) -> &'static str {
+        match self {
+            Criterion::AtMost(_) => "<=",
+            Criterion::Below(_) => "<",
+            Criterion::AtLeast(_) => ">=",
+            Criterion::Above(_) => ">",
+            Criterion::Range(..) => "range",
+            Criterion::Equals { .. } => "equals",
+            Criterion::Grade { .. } => "grade",
+        }
+    }
+}
+
+/// Built-in foreground indicators, computed from the product model's own exchanges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForegroundMeasure {
+    /// Comprehensive energy consumption in kgce (GB/T 2589 coefficients per energy carrier).
+    EnergyKgce,
+    /// Fresh water taken in (exchanges tagged `fresh_water`).
+    FreshWater,
+    /// Recycled content: recycled mass / mass of inputs tagged `material`.
+    RecycledContent,
+    /// Mass of inputs tagged `packaging`.
+    PackagingMass,
+}
+
+impl ForegroundMeasure {
+    /// Parses the id used in specifications.
+    pub fn parse(s: &str) -> Option<ForegroundMeasure> {
+        match s {
+            "energy_kgce" | "comprehensive_energy" => Some(ForegroundMeasure::EnergyKgce),
+            "fresh_water" => Some(ForegroundMeasure::FreshWater),
+            "recycled_content" => Some(ForegroundMeasure::RecycledContent),
+            "packaging_mass" => Some(ForegroundMeasure::PackagingMass),
+            _ => None,
+        }
+    }
+    /// Id.
+    pub fn id(self) -> &'static str {
+        match self {
+            ForegroundMeasure::EnergyKgce => "energy_kgce",
+            ForegroundMeasure::FreshWater => "fresh_water",
+            ForegroundMeasure::RecycledContent => "recycled_content",
+            ForegroundMeasure::PackagingMass => "packaging_mass",
+        }
+    }
+    /// Unit the measure is computed in (converted to the indicator's unit).
+    pub fn unit(self) -> &'static str {
+        match self {
+            ForegroundMeasure::EnergyKgce => "kgce",
+            ForegroundMeasure::FreshWater => "m3",
+            ForegroundMeasure::RecycledContent => "fraction",
+            ForegroundMeasure::PackagingMass => "kg",
+        }
+    }
+}
+
+/// Where an indicator's value comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measure {
+    /// An impact category result (category id).
+    Lcia(String),
+    /// The inventory total of an elementary flow (flow id).
+    Flow(String),
+    /// A foreground indicator.
+    Foreground(ForegroundMeasure),
+    /// A value the applicant declares in the evidence file (key).
+    Declared(String),
+}
+
+/// One indicator of a specification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    /// Id.
+    pub id: String,
+    /// Group.
+    pub group: Group,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// Unit of the value and the limit.
+    pub unit: String,
+    /// Stages in scope (`None`: the whole life cycle).
+    pub stages: Option<Vec<Stage>>,
+    /// The criterion.
+    pub criterion: Criterion,
+    /// The leaders' value (领跑者), if given.
+    pub benchmark: Option<f64>,
+    /// Where the value comes from.
+    pub measure: Measure,
+    /// Where the limit comes from (standard and clause).
+    pub citation: Option<String>,
+    /// Where it was defined.
+    pub origin: Location,
+}
+
+/// A basic requirement of the producer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Requirement {
+    /// Id.
+    pub id: String,
+    /// Chinese text.
+    pub text_zh: String,
+    /// English text.
+    pub text_en: String,
+    /// The evidence expected.
+    pub evidence: String,
+    /// Where it was defined.
+    pub origin: Location,
+}
+
+/// A specification.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Specification {
+    /// File it was read from.
+    pub path: PathBuf,
+    /// Standard id, e.g. `GB/T 35602-2017`.
+    pub standard: String,
+    /// Title.
+    pub title: String,
+    /// Chinese title.
+    pub title_zh: Option<String>,
+    /// Version or year.
+    pub version: String,
+    /// Product category.
+    pub category: String,
+    /// Basis of the limits: amount and unit of product they refer to.
+    pub basis_amount: f64,
+    /// Unit of the basis.
+    pub basis_unit: String,
+    /// The basis in words.
+    pub basis_text: Option<String>,
+    /// True when the limits are illustrative rather than transcribed from a standard.
+    pub illustrative: bool,
+    /// Citation of the standard.
+    pub citation: Option<String>,
+    /// Basic requirements.
+    pub requirements: Vec<Requirement>,
+    /// Indicators.
+    pub indicators: Vec<Indicator>,
+    /// Mapping of energy carriers to GB/T 2589 coefficients (default: the shipped table).
+    pub energy_coefficients: Option<PathBuf>,
+}
+
+/// A declared value with its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Declared {
+    /// Value.
+    pub value: f64,
+    /// Unit.
+    pub unit: String,
+    /// The evidence: test report, certificate.
+    pub evidence: String,
+    /// Where it was defined.
+    pub origin: Location,
+}
+
+/// The applicant's statement on a basic requirement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequirementEvidence {
+    /// Whether the producer states it is met.
+    pub met: bool,
+    /// The evidence (document, number, date); without it the requirement is not met.
+    pub evidence: Option<String>,
+}
+
+/// The evidence file beside a model.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Evidence {
+    /// File it was read from.
+    pub path: Option<PathBuf>,
+    /// Declared values by key.
+    pub declared: Vec<(String, Declared)>,
+    /// Requirement statements by requirement id.
+    pub requirements: Vec<(String, RequirementEvidence)>,
+}
