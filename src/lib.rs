@@ -12,3 +12,4 @@ pub mod matrix;
 pub mod report;
 pub mod solve;
 pub mod synthetic;
+pub mod uncertainty;

@@ -1,5 +1,6 @@
 //! `greenlca validate`: read a database folder or a product model and report every problem.
 
+use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,7 +9,7 @@ use clap::Args;
 use greenlca::io::read_database;
 use greenlca::matrix::{UnlinkedPolicy, build_system};
 
-use super::common::ModelOptions;
+use super::common::{ModelOptions, emit};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -21,52 +22,51 @@ pub struct ValidateArgs {
 
 pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     let policy = UnlinkedPolicy::parse(&args.opts.unlinked).expect("clap checked it");
+    let mut out = String::new();
     if args.path.is_dir() {
         let db = read_database(&args.path)?;
         let system = build_system(&db, policy)?;
-        println!(
-            "{}: ok — {} processes, {} flows, {} exchanges; {} linked inputs, {} unlinked, {} chosen among several producers",
+        let links = &system.links;
+        let exchanges: usize = db.processes.iter().map(|p| p.exchanges.len()).sum();
+        writeln!(
+            out,
+            "{}: ok — {} processes, {} flows, {exchanges} exchanges; {} linked inputs, {} unlinked, {} chosen among several producers",
             args.path.display(),
             db.processes.len(),
             db.flows.len(),
-            db.processes.iter().map(|p| p.exchanges.len()).sum::<usize>(),
-            system.links.linked,
-            system.links.unlinked.len(),
-            system.links.ambiguous.len()
-        );
-        for a in &system.links.ambiguous {
-            println!(
-                "  note: `{}` takes `{}` from `{}` (candidates: {})",
-                a.process,
-                a.flow,
-                a.chosen,
-                a.candidates.join(", ")
-            );
+            links.linked,
+            links.unlinked.len(),
+            links.ambiguous.len()
+        )?;
+        for a in &links.ambiguous {
+            writeln!(out, "  note: `{}` takes `{}` from `{}` (candidates: {})", a.process, a.flow, a.chosen, a.candidates.join(", "))?;
         }
+        for u in &links.unlinked {
+            writeln!(out, "  unlinked: `{}` takes {} {} of `{}` ({}) with no provider", u.process, u.amount, u.unit, u.flow, u.flow_name)?;
+        }
+        emit(&out, None)?;
         return Ok(ExitCode::SUCCESS);
     }
     let study = args.opts.study(&args.path)?;
     // Resolve every variant, so that errors in any of them show up.
-    let mut problems = Vec::new();
-    for v in study.inputs.model.variant_ids() {
-        if let Err(e) = study.resolve(&v, &args.opts.sets) {
-            problems.push(e);
-        }
-    }
+    let problems: Vec<greenlca::Error> = study.inputs.model.variant_ids().iter().filter_map(|v| study.resolve(v, &args.opts.sets).err()).collect();
     if let Some(e) = greenlca::Error::many(problems) {
         return Err(e.into());
     }
+    let m = &study.inputs.model;
     let unmatched = &study.characterization.unmatched_flows;
-    println!(
+    writeln!(
+        out,
         "{}: ok — {} exchanges, {} variants, {} parameters; {} elementary flows without a characterization factor",
         args.path.display(),
-        study.inputs.model.exchanges.len(),
-        study.inputs.model.variants.len(),
-        study.inputs.model.parameters.len(),
+        m.exchanges.len(),
+        m.variants.len(),
+        m.parameters.len(),
         unmatched.len()
-    );
+    )?;
     for f in unmatched {
-        println!("  unmatched flow: {f}");
+        writeln!(out, "  unmatched flow: {f}")?;
     }
+    emit(&out, None)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,4 @@
+//! Uncertainty: sampling distributions, Monte Carlo, and summaries of draws.
+
+pub mod normal;
+pub mod sample;
