@@ -5,3 +5,4 @@ pub mod contribution;
 pub mod ecodesign;
 pub mod scenario;
 pub mod tree;
+pub mod sensitivity;

@@ -2,3 +2,4 @@
 
 pub mod normal;
 pub mod sample;
+pub mod stats;

@@ -1,0 +1,4 @@
+//! Sensitivity: one-at-a-time over parameter ranges, analytical coefficients (Heijungs 2010), and
+//! global Sobol indices.
+
+pub mod sobol;
