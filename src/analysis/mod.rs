@@ -4,5 +4,5 @@ pub mod compare;
 pub mod contribution;
 pub mod ecodesign;
 pub mod scenario;
-pub mod tree;
 pub mod sensitivity;
+pub mod tree;

@@ -6,6 +6,10 @@ mod common;
 mod compare;
 mod contrib;
 mod export;
+mod mc;
+mod merge;
+mod progress;
+mod sensitivity;
 mod validate;
 
 use std::process::ExitCode;
@@ -33,6 +37,12 @@ enum Command {
     Compare(compare::CompareArgs),
     /// Contributions by stage, process, flow, first tier, and the supply-chain tree.
     Contrib(contrib::ContribArgs),
+    /// Monte Carlo: mean, sd, percentiles per category (and stage), reproducible and shardable.
+    Mc(mc::McArgs),
+    /// Sensitivity: one-at-a-time, analytical coefficients, Sobol indices.
+    Sensitivity(sensitivity::SensitivityArgs),
+    /// Combine the partial results of shards (`mc --shard`, `sensitivity --sobol --shard`).
+    Merge(merge::MergeArgs),
     /// Check a database folder or a product model and list every problem.
     Validate(validate::ValidateArgs),
     /// Write a model's product system as matrix files (triplet CSV and Matrix Market).
@@ -54,6 +64,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Compare(a) => compare::run(a),
         Command::Contrib(a) => contrib::run(a),
         Command::Validate(a) => validate::run(a),
+        Command::Mc(a) => mc::run(a),
+        Command::Sensitivity(a) => sensitivity::run(a),
+        Command::Merge(a) => merge::run(a),
         Command::Export(a) => export::run(a),
     }
 }

@@ -39,17 +39,29 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
             links.ambiguous.len()
         )?;
         for a in &links.ambiguous {
-            writeln!(out, "  note: `{}` takes `{}` from `{}` (candidates: {})", a.process, a.flow, a.chosen, a.candidates.join(", "))?;
+            writeln!(
+                out,
+                "  note: `{}` takes `{}` from `{}` (candidates: {})",
+                a.process,
+                a.flow,
+                a.chosen,
+                a.candidates.join(", ")
+            )?;
         }
         for u in &links.unlinked {
-            writeln!(out, "  unlinked: `{}` takes {} {} of `{}` ({}) with no provider", u.process, u.amount, u.unit, u.flow, u.flow_name)?;
+            writeln!(
+                out,
+                "  unlinked: `{}` takes {} {} of `{}` ({}) with no provider",
+                u.process, u.amount, u.unit, u.flow, u.flow_name
+            )?;
         }
         emit(&out, None)?;
         return Ok(ExitCode::SUCCESS);
     }
     let study = args.opts.study(&args.path)?;
     // Resolve every variant, so that errors in any of them show up.
-    let problems: Vec<greenlca::Error> = study.inputs.model.variant_ids().iter().filter_map(|v| study.resolve(v, &args.opts.sets).err()).collect();
+    let problems: Vec<greenlca::Error> =
+        study.inputs.model.variant_ids().iter().filter_map(|v| study.resolve(v, &args.opts.sets).err()).collect();
     if let Some(e) = greenlca::Error::many(problems) {
         return Err(e.into());
     }

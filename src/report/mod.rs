@@ -6,7 +6,9 @@ pub mod check;
 pub mod compare;
 pub mod contrib;
 pub mod format;
+pub mod mc;
 pub mod scenarios;
+pub mod sensitivity;
 
 pub use atomic::{write_all_atomic, write_atomic};
 pub use format::{Format, TextTable, exact, human};

@@ -76,7 +76,11 @@ pub fn quantile(d: &Distribution, sign: f64, u: f64) -> f64 {
         Distribution::Uniform { min, max } => min + u * (max - min),
         Distribution::Triangular { min, mode, max } => {
             let f = (mode - min) / (max - min);
-            if u < f { min + ((max - min) * (mode - min) * u).sqrt() } else { max - ((max - min) * (max - mode) * (1.0 - u)).sqrt() }
+            if u < f {
+                min + ((max - min) * (mode - min) * u).sqrt()
+            } else {
+                max - ((max - min) * (max - mode) * (1.0 - u)).sqrt()
+            }
         }
     }
 }

@@ -50,7 +50,8 @@ impl Summary {
             (m, percentile_sorted(&s, 0.025), percentile_sorted(&s, 0.5), percentile_sorted(&s, 0.975))
         };
         let (mean, p2_5, median, p97_5) = stats(values);
-        let sd = if n > 1 { (values.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt() } else { 0.0 };
+        let sd =
+            if n > 1 { (values.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt() } else { 0.0 };
         let scale = mean.abs().max(p2_5.abs()).max(p97_5.abs());
         let half_change = if n >= 4 && scale > 0.0 {
             let (hm, hlo, _, hhi) = stats(&values[..n / 2]);

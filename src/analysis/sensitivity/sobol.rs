@@ -148,9 +148,17 @@ pub fn indices(rows: &SobolRows, output: usize, bootstrap: usize, seed: u64) -> 
                     return (f64::NAN, f64::NAN);
                 }
                 v.sort_by(f64::total_cmp);
-                (crate::uncertainty::stats::percentile_sorted(&v, 0.025), crate::uncertainty::stats::percentile_sorted(&v, 0.975))
+                (
+                    crate::uncertainty::stats::percentile_sorted(&v, 0.025),
+                    crate::uncertainty::stats::percentile_sorted(&v, 0.975),
+                )
             };
-            SobolIndex { first, total, first_ci: ci(boot.iter().map(|b| b.0).collect()), total_ci: ci(boot.iter().map(|b| b.1).collect()) }
+            SobolIndex {
+                first,
+                total,
+                first_ci: ci(boot.iter().map(|b| b.0).collect()),
+                total_ci: ci(boot.iter().map(|b| b.1).collect()),
+            }
         })
         .collect()
 }
@@ -182,7 +190,11 @@ mod tests {
     #[test]
     fn shards_merge_into_the_whole() {
         let whole = evaluate(5, 0..300, 3, ishigami).unwrap();
-        let parts = vec![evaluate(5, 200..300, 3, ishigami).unwrap(), evaluate(5, 0..100, 3, ishigami).unwrap(), evaluate(5, 100..200, 3, ishigami).unwrap()];
+        let parts = vec![
+            evaluate(5, 200..300, 3, ishigami).unwrap(),
+            evaluate(5, 0..100, 3, ishigami).unwrap(),
+            evaluate(5, 100..200, 3, ishigami).unwrap(),
+        ];
         assert_eq!(SobolRows::merge(parts).unwrap(), whole);
     }
 }

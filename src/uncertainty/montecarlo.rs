@@ -1,0 +1,186 @@
+//! Monte Carlo runs: draws computed in parallel and collected in iteration order, split into shards
+//! whose outputs merge exactly into the unsharded run.
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::stats::Summary;
+use crate::error::{Error, ErrorKind, Location, Result};
+
+/// A part of a run: shard `index` (0-based) of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    /// 0-based index.
+    pub index: usize,
+    /// Number of shards.
+    pub count: usize,
+}
+
+impl Shard {
+    /// Parses `K/N`; `auto/N` takes K from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX.
+    pub fn parse(text: &str) -> Result<Shard> {
+        let bad = |msg: String| {
+            Error::new(
+                ErrorKind::Value,
+                Location::entity("--shard"),
+                msg,
+                "write K/N with 0 <= K < N, e.g. --shard 0/4, or auto/N inside a Slurm array or Kubernetes Indexed Job",
+            )
+        };
+        let (k, n) = text.split_once('/').ok_or_else(|| bad(format!("`{text}` is not K/N")))?;
+        let count: usize = n.trim().parse().map_err(|_| bad(format!("`{n}` is not a number of shards")))?;
+        let index: usize = if k.trim() == "auto" {
+            let var = ["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().map(|x| (v, x)));
+            let (name, value) =
+                var.ok_or_else(|| bad("neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set".into()))?;
+            value.trim().parse().map_err(|_| bad(format!("{name} = `{value}` is not a number")))?
+        } else {
+            k.trim().parse().map_err(|_| bad(format!("`{k}` is not a shard index")))?
+        };
+        if count == 0 || index >= count {
+            return Err(bad(format!("shard {index}/{count} does not exist")));
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// The iterations (or rows) of this shard out of `n`: contiguous blocks.
+    pub fn range(&self, n: usize) -> std::ops::Range<usize> {
+        (self.index * n / self.count)..((self.index + 1) * n / self.count)
+    }
+}
+
+/// Outputs of a block of draws, with what is needed to merge and check blocks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draws {
+    /// What was run (command and options), so that only compatible shards merge.
+    pub run: String,
+    /// Seed.
+    pub seed: u64,
+    /// Iterations of the whole run.
+    pub iterations: usize,
+    /// First iteration of this block.
+    pub start: usize,
+    /// Name of each output.
+    pub labels: Vec<String>,
+    /// What the report needs to describe the outputs (units, names), as written by the command.
+    pub meta: serde_json::Value,
+    /// values[iteration - start][output].
+    pub values: Vec<Vec<f64>>,
+}
+
+impl Draws {
+    /// Runs `f` for every iteration of `range`, in parallel, collected in order.
+    pub fn run<F>(
+        run: &str,
+        seed: u64,
+        iterations: usize,
+        range: std::ops::Range<usize>,
+        labels: Vec<String>,
+        f: F,
+    ) -> Result<Draws>
+    where
+        F: Fn(u64) -> Result<Vec<f64>> + Sync,
+    {
+        Self::run_with_progress(run, seed, iterations, range, labels, f, &|| {})
+    }
+
+    /// As [`Draws::run`], calling `progress` after each draw (for a progress bar).
+    pub fn run_with_progress<F>(
+        run: &str,
+        seed: u64,
+        iterations: usize,
+        range: std::ops::Range<usize>,
+        labels: Vec<String>,
+        f: F,
+        progress: &(dyn Fn() + Sync),
+    ) -> Result<Draws>
+    where
+        F: Fn(u64) -> Result<Vec<f64>> + Sync,
+    {
+        let start = range.start;
+        let values = range
+            .into_par_iter()
+            .map(|i| {
+                let v = f(i as u64);
+                progress();
+                v
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Draws { run: run.to_string(), seed, iterations, start, labels, meta: serde_json::Value::Null, values })
+    }
+
+    /// Merges shards of one run into the whole; they must be of the same run and cover it exactly.
+    pub fn merge(mut parts: Vec<Draws>) -> Result<Draws> {
+        let bad = |msg: String| {
+            Error::new(
+                ErrorKind::Invalid,
+                Location::entity("merge"),
+                msg,
+                "merge the partial files of one run (same command, seed and iterations), every shard once",
+            )
+        };
+        if parts.is_empty() {
+            return Err(bad("no partial results".into()));
+        }
+        parts.sort_by_key(|p| p.start);
+        let first = &parts[0];
+        let (run, seed, iterations, labels, meta) =
+            (first.run.clone(), first.seed, first.iterations, first.labels.clone(), first.meta.clone());
+        let mut values = Vec::with_capacity(iterations);
+        for p in parts {
+            if p.run != run || p.seed != seed || p.iterations != iterations || p.labels != labels {
+                return Err(bad(format!(
+                    "a part from another run (`{}`, seed {}, {} iterations)",
+                    p.run, p.seed, p.iterations
+                )));
+            }
+            if p.start != values.len() {
+                return Err(bad(format!("iterations {}..{} are missing or repeated", values.len(), p.start)));
+            }
+            values.extend(p.values);
+        }
+        if values.len() != iterations {
+            return Err(bad(format!("the parts hold {} of {iterations} iterations", values.len())));
+        }
+        Ok(Draws { run, seed, iterations, start: 0, labels, meta, values })
+    }
+
+    /// True when the block covers the whole run.
+    pub fn complete(&self) -> bool {
+        self.start == 0 && self.values.len() == self.iterations
+    }
+
+    /// The draws of one output, in iteration order.
+    pub fn column(&self, output: usize) -> Vec<f64> {
+        self.values.iter().map(|v| v[output]).collect()
+    }
+
+    /// Summary of one output.
+    pub fn summary(&self, output: usize) -> Summary {
+        Summary::of(&self.column(output))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_the_run_and_merge_back() {
+        let f = |i: u64| Ok(vec![i as f64, (i * i) as f64]);
+        let whole = Draws::run("t", 1, 10, 0..10, vec!["a".into(), "b".into()], f).unwrap();
+        let parts: Vec<Draws> = (0..3)
+            .rev()
+            .map(|k| {
+                Draws::run("t", 1, 10, Shard { index: k, count: 3 }.range(10), vec!["a".into(), "b".into()], f).unwrap()
+            })
+            .collect();
+        assert_eq!(Draws::merge(parts).unwrap(), whole);
+        let missing = vec![Draws::run("t", 1, 10, 0..3, vec!["a".into(), "b".into()], f).unwrap()];
+        assert!(Draws::merge(missing).is_err());
+        assert!(Shard::parse("4/4").is_err());
+        assert_eq!(Shard::parse("1/4").unwrap().range(10), 2..5);
+    }
+}
