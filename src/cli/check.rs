@@ -30,6 +30,12 @@ pub struct CheckArgs {
     /// Check the base model and every variant.
     #[arg(long)]
     all_variants: bool,
+    /// Also run N Monte Carlo draws: the probability of meeting each indicator and all of them.
+    #[arg(long, value_name = "N")]
+    mc: Option<usize>,
+    /// Seed for --mc.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
     /// Output format.
     #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
     format: String,
@@ -51,7 +57,11 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         let r = study.assess(&engine, &fg)?;
         results.push(check(&si.setup(), &study, &engine, &fg, &r)?);
     }
-    let report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, None);
+    let probabilities = match args.mc {
+        Some(n) => Some((n, probabilities(&study, &si, &chosen, n, args.seed, &args.opts.sets, &results)?)),
+        None => None,
+    };
+    let report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
     let text = match format(&args.format) {
         Format::Json => report.to_json(),
         Format::Csv => report.to_csv(),
@@ -59,4 +69,59 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     };
     emit(&text, args.out.as_deref())?;
     Ok(if report.all_pass() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Per variant: (probability that everything passes, probability per indicator).
+fn probabilities(
+    study: &greenlca::calc::Study,
+    si: &SpecInputs,
+    chosen: &[String],
+    n: usize,
+    seed: u64,
+    sets: &[(String, f64)],
+    deterministic: &[greenlca::analysis::ecodesign::CheckResult],
+) -> Result<Vec<(f64, Vec<f64>)>> {
+    use greenlca::analysis::ecodesign::{IndicatorStatus, RequirementStatus};
+    use greenlca::uncertainty::montecarlo::Draws;
+    use greenlca::uncertainty::product::ProductSampler;
+    if n < 2 {
+        anyhow::bail!("--mc {n} is too few draws\n  hint: use a few hundred or more");
+    }
+    let sampler = ProductSampler::new(study);
+    let k = si.spec.indicators.len();
+    let pb = super::progress::bar(n, "Monte Carlo check");
+    let draws = Draws::run_with_progress(
+        "check --mc",
+        seed,
+        n,
+        0..n,
+        Vec::new(),
+        |i| {
+            let per = sampler.draw(seed, i, chosen, sets, &|engine, fg, r| {
+                let c = check(&si.setup(), study, engine, fg, r)?;
+                Ok(c.indicators
+                    .iter()
+                    .map(|o| f64::from(u8::from(o.status == IndicatorStatus::Pass)))
+                    .collect::<Vec<f64>>())
+            })?;
+            Ok(per.concat())
+        },
+        &|| pb.inc(1),
+    )?;
+    pb.finish_and_clear();
+    Ok(deterministic
+        .iter()
+        .enumerate()
+        .map(|(v, det)| {
+            let per_ind: Vec<f64> =
+                (0..k).map(|j| draws.values.iter().map(|row| row[v * k + j]).sum::<f64>() / n as f64).collect();
+            let requirements_met = det.requirements.iter().all(|r| r.status == RequirementStatus::Met);
+            let all = if requirements_met {
+                draws.values.iter().filter(|row| (0..k).all(|j| row[v * k + j] == 1.0)).count() as f64 / n as f64
+            } else {
+                0.0
+            };
+            (all, per_ind)
+        })
+        .collect())
 }

@@ -59,6 +59,19 @@ pub struct CompareReport {
     pub best: Vec<(String, String)>,
     /// Variants.
     pub variants: Vec<VariantCells>,
+    /// Paired Monte Carlo comparison, when asked for.
+    pub paired: Option<PairedReport>,
+}
+
+/// Paired Monte Carlo comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairedReport {
+    /// Draws.
+    pub iterations: usize,
+    /// Seed.
+    pub seed: u64,
+    /// Per variant and category.
+    pub pairs: Vec<crate::uncertainty::paired::Paired>,
 }
 
 impl CompareReport {
@@ -99,6 +112,7 @@ impl CompareReport {
             best: categories.iter().zip(&cmp.best).map(|(c, b)| (c.id.clone(), b.clone())).collect(),
             categories,
             variants,
+            paired: None,
         }
     }
 
@@ -172,6 +186,28 @@ impl CompareReport {
             t.row(row);
         }
         out.push_str(&t.render());
+        if let Some(p) = &self.paired {
+            out.push_str(&format!(
+                "\npaired Monte Carlo ({} draws, seed {}): variant - baseline\n",
+                p.iterations, p.seed
+            ));
+            let mut t = TextTable::new(
+                ["category", "variant", "beats baseline", "mean difference", "2.5%", "97.5%"]
+                    .map(String::from)
+                    .to_vec(),
+            );
+            for x in &p.pairs {
+                t.row(vec![
+                    x.category.clone(),
+                    x.variant.clone(),
+                    format!("{:.1}%", x.beats_baseline * 100.0),
+                    human(x.difference.mean, 4),
+                    human(x.difference.p2_5, 4),
+                    human(x.difference.p97_5, 4),
+                ]);
+            }
+            out.push_str(&t.render());
+        }
         for (k, c) in self.categories.iter().enumerate() {
             out.push_str(&format!("\n{} [{}] by stage\n", c.name, c.unit));
             let mut header = vec!["stage".to_string()];

@@ -3,6 +3,7 @@
 pub mod draw;
 pub mod montecarlo;
 pub mod normal;
+pub mod paired;
 pub mod product;
 pub mod sample;
 pub mod stats;
