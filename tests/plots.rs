@@ -194,6 +194,7 @@ fn chinese_labels_are_utf8_text() {
     assert!(!doc.contains("&#"));
     // PNG draws them with the bundled font's missing-glyph box, without failing.
     let png = stacked_bars("各阶段碳足迹", "GWP", &groups, &series, &PlotOptions::png()).unwrap();
+    save("chinese", "png", &png);
     assert!(png.starts_with(b"\x89PNG"));
 }
 
