@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod calc;
 pub mod io;
 pub mod matrix;
+pub mod plot;
 pub mod report;
 pub mod solve;
 pub mod synthetic;
