@@ -24,16 +24,26 @@ fn unknown_and_duplicate_ids() {
     assert_error(&["calc", &model_in(&d)], &["exchanges.csv:3", "unknown flow `fule`", "hint:"]);
     let d = copy_fixture("heijungs_suh");
     edit(&d.path().join("processes.csv"), "fuel_production,fuel production", "electricity_production,fuel production");
-    assert_error(&["validate", &d.path().display().to_string()], &["processes.csv:3", "`electricity_production` is used again"]);
+    assert_error(
+        &["validate", &d.path().display().to_string()],
+        &["processes.csv:3", "`electricity_production` is used again"],
+    );
     let d = copy_fixture("heijungs_suh");
     edit(&d.path().join("model.toml"), "provider = \"electricity_production\"", "provider = \"electricity_prod\"");
-    assert_error(&["calc", &model_in(&d)], &["model.toml:12", "exchange `electricity`", "unknown provider `electricity_prod`"]);
+    assert_error(
+        &["calc", &model_in(&d)],
+        &["model.toml:12", "exchange `electricity`", "unknown provider `electricity_prod`"],
+    );
 }
 
 #[test]
 fn unit_mismatch_and_unknown_unit() {
     let d = copy_fixture("heijungs_suh");
-    edit(&d.path().join("exchanges.csv"), "electricity_production,co2,output,1,kg", "electricity_production,co2,output,1,kWh");
+    edit(
+        &d.path().join("exchanges.csv"),
+        "electricity_production,co2,output,1,kg",
+        "electricity_production,co2,output,1,kWh",
+    );
     assert_error(&["calc", &model_in(&d)], &["exchanges.csv:4", "cannot convert `kWh` (energy) into `kg` (mass)"]);
     let d = copy_fixture("heijungs_suh");
     edit(&d.path().join("model.toml"), "unit = \"MWh\"", "unit = \"furlong\"");
@@ -46,7 +56,11 @@ fn nan_and_infinite_amounts() {
     edit(&d.path().join("exchanges.csv"), "fuel_production,co2,output,10,", "fuel_production,co2,output,NaN,");
     assert_error(&["calc", &model_in(&d)], &["exchanges.csv:8", "not a finite number"]);
     let d = copy_fixture("heijungs_suh");
-    edit(&d.path().join("exchanges.csv"), "fuel_production,crude_oil,input,50,", "fuel_production,crude_oil,input,inf,");
+    edit(
+        &d.path().join("exchanges.csv"),
+        "fuel_production,crude_oil,input,50,",
+        "fuel_production,crude_oil,input,inf,",
+    );
     assert_error(&["calc", &model_in(&d)], &["exchanges.csv:7", "not a finite number"]);
 }
 
@@ -69,14 +83,26 @@ fn formulas_that_do_not_parse_or_name_unknown_parameters() {
 #[test]
 fn unlinked_input_and_missing_reference() {
     let d = copy_fixture("heijungs_suh");
-    edit(&d.path().join("flows.csv"), "so2,SO2,elementary,kg,air", "so2,SO2,elementary,kg,air\nlube,lubricant,product,kg,");
-    edit(&d.path().join("exchanges.csv"), "fuel_production,so2,output,2,kg,,HS2002", "fuel_production,so2,output,2,kg,,HS2002\nfuel_production,lube,input,0.1,kg,,HS2002");
+    edit(
+        &d.path().join("flows.csv"),
+        "so2,SO2,elementary,kg,air",
+        "so2,SO2,elementary,kg,air\nlube,lubricant,product,kg,",
+    );
+    edit(
+        &d.path().join("exchanges.csv"),
+        "fuel_production,so2,output,2,kg,,HS2002",
+        "fuel_production,so2,output,2,kg,,HS2002\nfuel_production,lube,input,0.1,kg,,HS2002",
+    );
     assert_error(&["calc", &model_in(&d)], &["fuel_production", "flow `lube`", "no provider", "--unlinked cutoff"]);
     let (code, out, _) = common::run(&["calc", &model_in(&d), "--unlinked", "cutoff", "--format", "json"]);
     assert_eq!(code, 0);
     assert!(out.contains("\"unlinked_policy\": \"cutoff\"") && out.contains("lube"));
     let d = copy_fixture("heijungs_suh");
-    edit(&d.path().join("exchanges.csv"), "fuel_production,fuel,output,100,l,true,", "fuel_production,fuel,output,100,l,,");
+    edit(
+        &d.path().join("exchanges.csv"),
+        "fuel_production,fuel,output,100,l,true,",
+        "fuel_production,fuel,output,100,l,,",
+    );
     assert_error(&["calc", &model_in(&d)], &["fuel_production", "0 reference exchanges", "reference = true"]);
 }
 
@@ -89,15 +115,27 @@ fn zero_reference_output_is_singular_and_named() {
 
 #[test]
 fn bad_parameter_values_and_scenarios() {
-    assert_error(&["calc", "datasets/products/kettle.toml", "--set", "lifetime_years=20"], &["lifetime_years", "outside its range [2, 8]"]);
-    assert_error(&["calc", "datasets/products/kettle.toml", "--set", "lifetim_years=5"], &["unknown parameter `lifetim_years`", "known parameters"]);
+    assert_error(
+        &["calc", "datasets/products/kettle.toml", "--set", "lifetime_years=20"],
+        &["lifetime_years", "outside its range [2, 8]"],
+    );
+    assert_error(
+        &["calc", "datasets/products/kettle.toml", "--set", "lifetim_years=5"],
+        &["unknown parameter `lifetim_years`", "known parameters"],
+    );
     assert_error(&["calc", "datasets/products/kettle.toml", "--set", "lifetime_years"], &["NAME=VALUE"]);
     let d = tempfile::tempdir().unwrap();
     let sc = d.path().join("sc.csv");
     std::fs::write(&sc, "scenario,lifetime_years\nok,4\nbad,x\n").unwrap();
-    assert_error(&["calc", "datasets/products/kettle.toml", "--scenarios", &sc.display().to_string()], &["sc.csv:3", "not a finite number"]);
+    assert_error(
+        &["calc", "datasets/products/kettle.toml", "--scenarios", &sc.display().to_string()],
+        &["sc.csv:3", "not a finite number"],
+    );
     std::fs::write(&sc, "scenario,lifetime_years\nok,4\ntoo long,80\n").unwrap();
-    assert_error(&["calc", "datasets/products/kettle.toml", "--scenarios", &sc.display().to_string()], &["sc.csv:3", "scenario `too long`", "outside its range"]);
+    assert_error(
+        &["calc", "datasets/products/kettle.toml", "--scenarios", &sc.display().to_string()],
+        &["sc.csv:3", "scenario `too long`", "outside its range"],
+    );
 }
 
 #[test]
@@ -115,7 +153,10 @@ fn nothing_is_written_on_error() {
     let d = copy_fixture("heijungs_suh");
     edit(&d.path().join("exchanges.csv"), "fuel_production,co2,output,10,", "fuel_production,co2,output,NaN,");
     let out = d.path().join("out.json");
-    assert_error(&["calc", &model_in(&d), "--format", "json", "--out", &out.display().to_string()], &["not a finite number"]);
+    assert_error(
+        &["calc", &model_in(&d), "--format", "json", "--out", &out.display().to_string()],
+        &["not a finite number"],
+    );
     assert!(!out.exists());
     let target = d.path().join("exported");
     assert_error(&["export", &model_in(&d), "--matrices", &target.display().to_string()], &["not a finite number"]);

@@ -223,7 +223,7 @@ fn degenerate_inputs_render() {
     for values in [vec![0.0], vec![-3.0], vec![1e-6], vec![1e4]] {
         let series = vec![Series { name: "stage".into(), values: values.clone() }];
         check(stacked_bars("t", "y [kg]", &one, &series, &opts).unwrap());
-        check(normalized_bars("t", &one, &one, &[values.clone()], &opts).unwrap());
+        check(normalized_bars("t", &one, &one, std::slice::from_ref(&values), &opts).unwrap());
         check(horizontal_bars("t", "x [kg]", &[("a".into(), values[0])], &opts).unwrap());
         check(histogram("t", "x", &values, 0, None, &opts).unwrap());
         check(violins("t", "y", &[("g".into(), values.clone())], &opts).unwrap());

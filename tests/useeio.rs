@@ -11,7 +11,8 @@ fn inverse_columns_match_published_l() {
     let Some(dir) = shared("data/useeio-v1") else { return };
     let ms = read_useeio(&dir, "2007_us_consumption").unwrap();
     let lca = Lca::new(&ms.system, &ms.characterization).unwrap();
-    let (n, _, l) = read_dense_csv(&dir.join("L.csv")).unwrap();
+    let l = read_dense_csv(&dir.join("L.csv")).unwrap();
+    let (n, l) = (l.rows, l.entries);
     let mut dense = vec![vec![0.0; n]; n];
     for (i, j, v) in l {
         dense[j][i] = v; // dense[col][row]

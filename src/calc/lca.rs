@@ -197,7 +197,7 @@ impl<'s> Lca<'s> {
 fn check_finite(m: &CsMat<f64>, name: &str, system: &TechSystem) -> Result<()> {
     for (v, (r, c)) in m.iter() {
         if !v.is_finite() {
-            let col = m.is_csc().then_some(c).unwrap_or(r);
+            let col = if m.is_csc() { c } else { r };
             return Err(Error::new(
                 ErrorKind::Value,
                 Location::entity(format!("process `{}`", system.columns[col].id)),

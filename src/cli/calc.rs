@@ -122,7 +122,12 @@ fn run_scenarios(
             sets.extend(sc.sets.iter().cloned());
             let at = greenlca::Location::line(file, sc.line).with_entity(format!("scenario `{}`", sc.name));
             let fg = study.resolve_at(&sc.variant, &sets, &at)?;
-            Ok((sc.name.clone(), sc.variant.clone(), sc.sets.clone(), study.assess(engine, &fg)?))
+            Ok(greenlca::report::scenarios::ScenarioRun {
+                name: sc.name.clone(),
+                variant: sc.variant.clone(),
+                sets: sc.sets.clone(),
+                result: study.assess(engine, &fg)?,
+            })
         })
         .collect::<greenlca::Result<Vec<_>>>()?;
     let report = greenlca::report::scenarios::ScenarioReport::new(super::common::categories(study), runs);

@@ -9,8 +9,19 @@ use super::exchange_folder::MatrixSystem;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::{CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem};
 
-/// Reads a headerless dense CSV matrix as (rows, cols, nonzero triplets).
-pub fn read_dense_csv(path: &Path) -> Result<(usize, usize, Vec<(usize, usize, f64)>)> {
+/// A dense matrix read as its nonzero entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DenseCsv {
+    /// Rows.
+    pub rows: usize,
+    /// Columns.
+    pub cols: usize,
+    /// Nonzero entries (row, col, value).
+    pub entries: Vec<(usize, usize, f64)>,
+}
+
+/// Reads a headerless dense CSV matrix.
+pub fn read_dense_csv(path: &Path) -> Result<DenseCsv> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
     let mut trip = Vec::new();
     let mut ncols = None;
@@ -45,7 +56,7 @@ pub fn read_dense_csv(path: &Path) -> Result<(usize, usize, Vec<(usize, usize, f
         }
         nrows = i + 1;
     }
-    Ok((nrows, ncols.unwrap_or(0), trip))
+    Ok(DenseCsv { rows: nrows, cols: ncols.unwrap_or(0), entries: trip })
 }
 
 /// Reads a USEEIO folder with the demand vector `demand_<name>.csv` (sector id, amount).
@@ -64,7 +75,7 @@ pub fn read_useeio(dir: &Path, demand_name: &str) -> Result<MatrixSystem> {
         })
         .collect();
     let n = columns.len();
-    let (an, am, a_trip) = read_dense_csv(&dir.join("A.csv"))?;
+    let DenseCsv { rows: an, cols: am, entries: a_trip } = read_dense_csv(&dir.join("A.csv"))?;
     if an != n || am != n {
         return Err(Error::new(
             ErrorKind::Invalid,
@@ -94,7 +105,7 @@ pub fn read_useeio(dir: &Path, demand_name: &str) -> Result<MatrixSystem> {
     } else {
         Vec::new()
     };
-    let (bm, bn, b_trip) = read_dense_csv(&dir.join("B.csv"))?;
+    let DenseCsv { rows: bm, cols: bn, entries: b_trip } = read_dense_csv(&dir.join("B.csv"))?;
     if bn != n {
         return Err(Error::new(
             ErrorKind::Invalid,
@@ -120,7 +131,7 @@ pub fn read_useeio(dir: &Path, demand_name: &str) -> Result<MatrixSystem> {
     for (i, j, v) in b_trip {
         b.push(i, j, v, None, EntrySource::Data);
     }
-    let (ck, cm, c_trip) = read_dense_csv(&dir.join("C.csv"))?;
+    let DenseCsv { rows: ck, cols: cm, entries: c_trip } = read_dense_csv(&dir.join("C.csv"))?;
     if cm != bm {
         return Err(Error::new(
             ErrorKind::Invalid,

@@ -30,10 +30,6 @@
 //! assert!(String::from_utf8(svg).unwrap().contains("production"));
 //! ```
 
-// `crate::Error` is large (it carries a location, a hint and further problems); boxing it is a
-// crate-wide decision outside this module.
-#![allow(clippy::result_large_err)]
-
 mod check;
 mod columns;
 mod contributions;

@@ -92,6 +92,9 @@ pub struct VariantCheck {
     pub indicators: Vec<IndicatorRow>,
 }
 
+/// Monte Carlo probabilities: (draws, per variant (overall, per indicator)).
+pub type Probabilities = (usize, Vec<(f64, Vec<f64>)>);
+
 /// The check report.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
@@ -169,7 +172,7 @@ impl CheckReport {
         spec: &Specification,
         product: &str,
         results: &[CheckResult],
-        probabilities: Option<(usize, Vec<(f64, Vec<f64>)>)>,
+        probabilities: Option<Probabilities>,
     ) -> Self {
         let variants = results
             .iter()

@@ -22,6 +22,18 @@ pub struct ScenarioRow {
     pub stages: Vec<(String, Vec<f64>)>,
 }
 
+/// One scenario run: name, variant, the parameter values of its row, and the result.
+pub struct ScenarioRun {
+    /// Name.
+    pub name: String,
+    /// Variant.
+    pub variant: String,
+    /// Parameter values of the row.
+    pub sets: Vec<(String, f64)>,
+    /// Result.
+    pub result: ProductResult,
+}
+
 /// The scenario report.
 #[derive(Debug, Clone, Serialize)]
 pub struct ScenarioReport {
@@ -37,18 +49,15 @@ pub struct ScenarioReport {
 
 impl ScenarioReport {
     /// Builds the report from (name, variant, sets, result).
-    pub fn new(
-        categories: Vec<CategorySummary>,
-        runs: Vec<(String, String, Vec<(String, f64)>, ProductResult)>,
-    ) -> Self {
+    pub fn new(categories: Vec<CategorySummary>, runs: Vec<ScenarioRun>) -> Self {
         let scenarios = runs
             .into_iter()
-            .map(|(scenario, variant, sets, r)| ScenarioRow {
-                scenario,
-                variant,
-                sets,
-                stages: Stage::ALL.iter().map(|s| (s.id().to_string(), r.stage(*s))).collect(),
-                totals: r.totals,
+            .map(|run| ScenarioRow {
+                scenario: run.name,
+                variant: run.variant,
+                sets: run.sets,
+                stages: Stage::ALL.iter().map(|s| (s.id().to_string(), run.result.stage(*s))).collect(),
+                totals: run.result.totals,
             })
             .collect();
         ScenarioReport { schema: "greenlca.scenarios", schema_version: 1, categories, scenarios }

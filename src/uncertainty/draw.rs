@@ -12,6 +12,12 @@ use crate::matrix::{Characterization, Entries, TechSystem};
 use crate::model::{Database, Distribution, Parameter, Scope};
 use crate::solve::SymbolicLu;
 
+/// Parameters with a distribution: (name, distribution, value).
+pub type UncertainParameters = Vec<(String, Distribution, f64)>;
+
+/// Database formulas with the parameters to draw.
+pub type FormulaDraws<'s> = Option<(&'s DbFormulas, UncertainParameters)>;
+
 /// What stays fixed between draws of a background.
 pub struct BackgroundSampler<'s> {
     /// The system.
@@ -21,14 +27,14 @@ pub struct BackgroundSampler<'s> {
     /// Symbolic analysis of A.
     pub symbolic: &'s SymbolicLu,
     /// Database formulas and the global parameters with a distribution (empty for matrix files).
-    pub formulas: Option<(&'s DbFormulas, Vec<(String, Distribution, f64)>)>,
+    pub formulas: FormulaDraws<'s>,
     a_uncertain: Vec<usize>,
     b_uncertain: Vec<usize>,
     c_uncertain: Vec<usize>,
 }
 
 /// Global database parameters that carry a distribution: (name, distribution, value).
-pub fn uncertain_db_parameters(db: &Database) -> Vec<(String, Distribution, f64)> {
+pub fn uncertain_db_parameters(db: &Database) -> UncertainParameters {
     db.parameters
         .iter()
         .filter(|p| p.scope == Scope::Global && p.formula.is_none())
@@ -52,7 +58,7 @@ impl<'s> BackgroundSampler<'s> {
         system: &'s TechSystem,
         characterization: &'s Characterization,
         symbolic: &'s SymbolicLu,
-        formulas: Option<(&'s DbFormulas, Vec<(String, Distribution, f64)>)>,
+        formulas: FormulaDraws<'s>,
     ) -> Self {
         BackgroundSampler {
             system,

@@ -10,6 +10,9 @@ use crate::model::{ForegroundKind, Stage, UnitRegistry};
 use super::energy::EnergyTable;
 use super::units::convert_quantity;
 
+/// Inventory of the stages in scope (`None`: whole life cycle), by flow row.
+pub type InventoryFn<'a> = dyn Fn(Option<&[Stage]>) -> Result<Vec<f64>> + 'a;
+
 /// What an indicator value is computed from.
 pub struct MeasureInputs<'a> {
     /// Units.
@@ -21,7 +24,7 @@ pub struct MeasureInputs<'a> {
     /// Category ids and units, in the order of the values.
     pub categories: &'a [(String, String)],
     /// Inventory of the stages in scope (`None`: whole life cycle), by flow row; with flow ids and units.
-    pub inventory: &'a dyn Fn(Option<&[Stage]>) -> Result<Vec<f64>>,
+    pub inventory: &'a InventoryFn<'a>,
     /// The background system (names and units of rows and columns).
     pub system: &'a TechSystem,
     /// GB/T 2589 coefficients.

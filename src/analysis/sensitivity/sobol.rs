@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::uncertainty::sample::{Stream, rng, uniform01};
 
+/// f(A), f(B) and f(A_B^i) of one row.
+type RowOutputs = (Vec<f64>, Vec<f64>, Vec<Vec<f64>>);
+
 /// Model outputs for a block of design rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SobolRows {
@@ -68,7 +71,7 @@ where
     F: Fn(&[f64]) -> Result<Vec<f64>> + Sync,
 {
     let start = rows.start;
-    let per_row: Vec<(Vec<f64>, Vec<f64>, Vec<Vec<f64>>)> = rows
+    let per_row: Vec<RowOutputs> = rows
         .into_par_iter()
         .map(|row| {
             let (a, b) = design_row(seed, row, d);
