@@ -12,7 +12,7 @@ use greenlca::report::calc::CalcReport;
 use greenlca::report::format::{TextTable, csv_line, exact, human};
 use std::process::ExitCode;
 
-use super::common::{ModelOptions, emit, format, variants};
+use super::common::{ModelOptions, PlotArgs, emit, format, variants};
 
 #[derive(Debug, Args)]
 pub struct CalcArgs {
@@ -42,6 +42,8 @@ pub struct CalcArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     opts: ModelOptions,
+    #[command(flatten)]
+    plot: PlotArgs,
 }
 
 pub fn run(args: CalcArgs) -> Result<ExitCode> {
@@ -57,6 +59,7 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     let chosen = variants(&study, &args.variants, args.all_variants)?;
     let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
     let report = CalcReport::build(&study, &engine, &results, args.top);
+    args.plot.write(|o| greenlca::report::charts::calc_charts(&report, o))?;
     let text = match format(&args.format) {
         Format::Json => report.to_json(),
         Format::Csv => report.to_csv(),

@@ -110,3 +110,38 @@ pub fn categories(study: &Study) -> Vec<greenlca::report::calc::CategorySummary>
         })
         .collect()
 }
+
+/// `--plot DIR` and `--plot-format`.
+#[derive(Debug, Args, Clone)]
+pub struct PlotArgs {
+    /// Write charts into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub plot: Option<PathBuf>,
+    /// Chart format: svg (default) or png (Latin labels only: the bundled font has no CJK glyphs).
+    #[arg(long, default_value = "svg", value_parser = ["svg", "png"])]
+    pub plot_format: String,
+}
+
+impl PlotArgs {
+    /// Plot options for the chosen format.
+    pub fn options(&self) -> greenlca::plot::PlotOptions {
+        let format = greenlca::plot::ImageFormat::parse(&self.plot_format).expect("clap checked it");
+        greenlca::plot::PlotOptions { format, ..Default::default() }
+    }
+
+    /// Draws the charts (when --plot is given) and writes them all, or none.
+    pub fn write(
+        &self,
+        charts: impl FnOnce(&greenlca::plot::PlotOptions) -> greenlca::Result<Vec<greenlca::report::charts::Chart>>,
+    ) -> Result<()> {
+        let Some(dir) = &self.plot else { return Ok(()) };
+        let opts = self.options();
+        let charts = charts(&opts)?;
+        let ext = opts.format.extension();
+        let files: Vec<(String, Vec<u8>)> =
+            charts.into_iter().map(|c| (format!("{}.{ext}", c.name), c.bytes)).collect();
+        greenlca::report::write_all_atomic(dir, &files)?;
+        eprintln!("wrote {} charts to {}", files.len(), dir.display());
+        Ok(())
+    }
+}

@@ -9,7 +9,7 @@ use greenlca::analysis::compare::compare;
 use greenlca::report::Format;
 use greenlca::report::compare::CompareReport;
 
-use super::common::{ModelOptions, categories, emit, format, variants};
+use super::common::{ModelOptions, PlotArgs, categories, emit, format, variants};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -37,6 +37,8 @@ pub struct CompareArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     opts: ModelOptions,
+    #[command(flatten)]
+    plot: PlotArgs,
 }
 
 pub fn run(args: CompareArgs) -> Result<ExitCode> {
@@ -52,9 +54,21 @@ pub fn run(args: CompareArgs) -> Result<ExitCode> {
     let cmp = compare(&results, &baseline).ok_or_else(|| anyhow!("baseline `{baseline}` was not computed"))?;
     let m = &study.inputs.model.product;
     let mut report = CompareReport::new(&m.name, &m.functional_unit, categories(&study), &cmp);
+    let mut draws = None;
     if let Some(n) = args.mc {
-        report.paired = Some(paired_draws(&study, &chosen, &baseline, n, args.seed, &args.opts.sets)?);
+        let (paired, d) = paired_draws(&study, &chosen, &baseline, n, args.seed, &args.opts.sets)?;
+        report.paired = Some(paired);
+        draws = Some(d);
     }
+    args.plot.write(|o| {
+        let mut charts = greenlca::report::charts::compare_charts(&report, o)?;
+        if let Some(d) = &draws {
+            let cats: Vec<(String, String)> =
+                report.categories.iter().map(|c| (c.id.clone(), c.unit.clone())).collect();
+            charts.extend(greenlca::report::charts::difference_charts(d, &baseline, &chosen, &cats, o)?);
+        }
+        Ok(charts)
+    })?;
     let text = match format(&args.format) {
         Format::Json => report.to_json(),
         Format::Csv => report.to_csv(),
@@ -71,7 +85,7 @@ fn paired_draws(
     n: usize,
     seed: u64,
     sets: &[(String, f64)],
-) -> Result<greenlca::report::compare::PairedReport> {
+) -> Result<(greenlca::report::compare::PairedReport, greenlca::uncertainty::montecarlo::Draws)> {
     use greenlca::uncertainty::montecarlo::Draws;
     use greenlca::uncertainty::paired::paired;
     use greenlca::uncertainty::product::ProductSampler;
@@ -93,5 +107,7 @@ fn paired_draws(
         &|| pb.inc(1),
     )?;
     pb.finish_and_clear();
-    Ok(greenlca::report::compare::PairedReport { iterations: n, seed, pairs: paired(&draws, chosen, &cats, baseline) })
+    let report =
+        greenlca::report::compare::PairedReport { iterations: n, seed, pairs: paired(&draws, chosen, &cats, baseline) };
+    Ok((report, draws))
 }

@@ -12,7 +12,7 @@ use greenlca::report::Format;
 use greenlca::report::calc::RankedSummary;
 use greenlca::report::contrib::{CategoryContributions, ContribReport, SCHEMA, TreeNode};
 
-use super::common::{ModelOptions, emit, format};
+use super::common::{ModelOptions, PlotArgs, emit, format};
 
 #[derive(Debug, Args)]
 pub struct ContribArgs {
@@ -42,6 +42,8 @@ pub struct ContribArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     opts: ModelOptions,
+    #[command(flatten)]
+    plot: PlotArgs,
 }
 
 pub fn run(args: ContribArgs) -> Result<ExitCode> {
@@ -106,6 +108,7 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
         variant: r.variant.clone(),
         categories,
     };
+    args.plot.write(|o| greenlca::report::charts::contrib_charts(&report, o))?;
     let text = match format(&args.format) {
         Format::Json => report.to_json(),
         Format::Csv => report.to_csv(),

@@ -16,7 +16,7 @@ use greenlca::uncertainty::draw::BackgroundSampler;
 use greenlca::uncertainty::montecarlo::{Draws, Shard};
 use greenlca::uncertainty::product::ProductSampler;
 
-use super::common::{ModelOptions, emit, format, variants};
+use super::common::{ModelOptions, PlotArgs, emit, format, variants};
 use super::progress::bar;
 
 #[derive(Debug, Args)]
@@ -57,6 +57,8 @@ pub struct McArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     opts: ModelOptions,
+    #[command(flatten)]
+    plot: PlotArgs,
 }
 
 pub fn run(args: McArgs) -> Result<ExitCode> {
@@ -196,6 +198,7 @@ pub fn finish(draws: Draws, units: &Units, args_like: &impl OutputArgs) -> Resul
     }
     let unit_of = |c: &str| units.iter().find(|(id, _)| id == c).map(|u| u.1.clone()).unwrap_or_default();
     let report = McReport::new(&draws, &unit_of);
+    args_like.plot().write(|o| greenlca::report::charts::mc_charts(&draws, &report, o))?;
     let text = match format(args_like.format()) {
         Format::Json => report.to_json(),
         Format::Csv => report.to_csv(),
@@ -213,6 +216,8 @@ pub trait OutputArgs {
     fn out(&self) -> Option<&Path>;
     /// `--format`.
     fn format(&self) -> &str;
+    /// `--plot`.
+    fn plot(&self) -> &PlotArgs;
 }
 
 impl OutputArgs for McArgs {
@@ -224,5 +229,8 @@ impl OutputArgs for McArgs {
     }
     fn format(&self) -> &str {
         &self.format
+    }
+    fn plot(&self) -> &PlotArgs {
+        &self.plot
     }
 }

@@ -24,6 +24,8 @@ pub struct MergeArgs {
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    plot: super::common::PlotArgs,
 }
 
 impl OutputArgs for MergeArgs {
@@ -35,6 +37,9 @@ impl OutputArgs for MergeArgs {
     }
     fn format(&self) -> &str {
         &self.format
+    }
+    fn plot(&self) -> &super::common::PlotArgs {
+        &self.plot
     }
 }
 

@@ -16,7 +16,7 @@ use greenlca::report::write_atomic;
 use greenlca::uncertainty::montecarlo::Shard;
 use serde::{Deserialize, Serialize};
 
-use super::common::{ModelOptions, categories, emit, format};
+use super::common::{ModelOptions, PlotArgs, categories, emit, format};
 use super::mc::OutputArgs;
 
 #[derive(Debug, Args)]
@@ -57,6 +57,8 @@ pub struct SensitivityArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     opts: ModelOptions,
+    #[command(flatten)]
+    plot: PlotArgs,
 }
 
 /// A shard of a Sobol run, as written to a partial file.
@@ -81,6 +83,7 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
     let text = if args.oat {
         let oat = one_at_a_time(&study, &engine, &args.variant, &args.opts.sets)?;
         let r = OatReport::new(&args.variant, &cats, &oat);
+        args.plot.write(|o| greenlca::report::charts::oat_charts(&r, o))?;
         render(&args.format, || r.to_json(), || r.to_csv(), || r.to_table())
     } else if args.analytic {
         let fg = study.resolve(&args.variant, &args.opts.sets)?;
@@ -138,7 +141,7 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
             );
             return Ok(ExitCode::SUCCESS);
         }
-        sobol_text(&part, &args.format)
+        sobol_text(&part, &args.format, &args.plot)?
     };
     emit(&text, args.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
@@ -152,7 +155,7 @@ fn render(fmt: &str, json: impl Fn() -> String, csv: impl Fn() -> String, table:
     }
 }
 
-fn sobol_text(part: &SobolPart, fmt: &str) -> String {
+fn sobol_text(part: &SobolPart, fmt: &str, plot: &PlotArgs) -> Result<String> {
     let d = part.inputs.len();
     let outputs = part
         .outputs
@@ -168,7 +171,8 @@ fn sobol_text(part: &SobolPart, fmt: &str) -> String {
         inputs: part.inputs.clone(),
         outputs,
     };
-    render(fmt, || r.to_json(), || r.to_csv(), || r.to_table())
+    plot.write(|o| greenlca::report::charts::sobol_charts(&r, o))?;
+    Ok(render(fmt, || r.to_json(), || r.to_csv(), || r.to_table()))
 }
 
 /// Merges Sobol shards (called by `greenlca merge`).
@@ -191,6 +195,6 @@ pub fn merge_sobol(paths: &[PathBuf], out: &impl OutputArgs) -> Result<ExitCode>
         bail!("the parts hold {} of {n} rows\n  hint: merge every shard once", rows.len());
     }
     let part = SobolPart { schema: PART_SCHEMA.into(), run, seed, n, bootstrap, inputs, outputs, rows };
-    emit(&sobol_text(&part, out.format()), out.out())?;
+    emit(&sobol_text(&part, out.format(), out.plot())?, out.out())?;
     Ok(ExitCode::SUCCESS)
 }

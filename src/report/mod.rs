@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod calc;
+pub mod charts;
 pub mod check;
 pub mod compare;
 pub mod contrib;
