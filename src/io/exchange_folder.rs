@@ -140,9 +140,11 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
             cas: None,
         })
         .collect();
+    // Patterns are only built from consistent entries.
+    problems.finish(())?;
     let system = TechSystem::new(columns, flows, a, b, LinkReport::default());
     let characterization = Characterization::from_entries(categories, m, c);
-    problems.finish(MatrixSystem { system, characterization, demand })
+    Ok(MatrixSystem { system, characterization, demand })
 }
 
 fn triplets(t: &CsvTable, row_col: &str, col_col: &str, val_col: &str, problems: &mut Collector) -> Entries {
