@@ -104,3 +104,34 @@ fn first_tier_contributions_equal_single_input_runs() {
         }
     }
 }
+
+#[test]
+fn supply_chain_trees_account_for_the_whole() {
+    use greenlca::analysis::tree::{Node, TreeLimits, supply_chain_tree};
+    fn check(n: &Node, scale: f64) {
+        assert!(n.imbalance().abs() <= 1e-9 * scale, "node {} imbalance {}", n.id, n.imbalance());
+        n.children.iter().for_each(|c| check(c, scale));
+    }
+    for seed in [1, 2, 3] {
+        let s = study(150, seed);
+        let engine = s.engine().unwrap();
+        let fg = s.resolve("base", &[]).unwrap();
+        let r = s.assess(&engine, &fg).unwrap();
+        for k in 0..r.totals.len() {
+            for cutoff in [0.0, 0.01, 0.2] {
+                let tree = supply_chain_tree(
+                    &engine.lca,
+                    &engine.intensities,
+                    &fg,
+                    k,
+                    "p",
+                    TreeLimits { cutoff, max_depth: 6, max_nodes: 400 },
+                );
+                let scale =
+                    r.exchanges.iter().map(|e| e.values[k].abs()).sum::<f64>().max(r.totals[k].abs()).max(1e-12);
+                assert_close(tree.total, r.totals[k], 1e-9);
+                check(&tree, scale);
+            }
+        }
+    }
+}

@@ -12,7 +12,8 @@ pub struct Node {
     pub id: String,
     /// Name.
     pub name: String,
-    /// Amount of the product delivered to the parent, in the product's unit.
+    /// Quantity of the node's reference flow: produced for the parent, or treated for a waste
+    /// treatment; negative for avoided production (a credit).
     pub amount: f64,
     /// Unit.
     pub unit: String,
@@ -85,7 +86,8 @@ pub fn supply_chain_tree(
     };
     expand(&mut root, &inputs, 1, threshold, &limits, &mut budget, &|col, amount| {
         // The process of `col` runs amount / A[col, col] times.
-        let runs = amount / a.get(col, col).copied().unwrap_or(1.0);
+        let diag = a.get(col, col).copied().unwrap_or(1.0);
+        let runs = amount / diag;
         let col_view = a.outer_view(col).expect("column exists");
         let children: Vec<(usize, f64)> =
             col_view.iter().filter(|(i, _)| *i != col).map(|(i, v)| (i, -v * runs)).collect();
@@ -97,12 +99,14 @@ pub fn supply_chain_tree(
             amount * intensities.total[k][col],
             runs * intensities.direct[k][col],
             children,
+            amount * diag.signum(),
         )
     });
     root
 }
 
-type Expansion = (String, String, String, f64, f64, Vec<(usize, f64)>);
+/// (id, name, unit, total, direct, inputs, amount shown).
+type Expansion = (String, String, String, f64, f64, Vec<(usize, f64)>, f64);
 
 fn expand(
     node: &mut Node,
@@ -116,7 +120,7 @@ fn expand(
     let mut kids: Vec<(usize, f64, Expansion)> =
         inputs.iter().map(|&(col, amount)| (col, amount, info(col, amount))).collect();
     kids.sort_by(|a, b| b.2.3.abs().total_cmp(&a.2.3.abs()));
-    for (_, amount, (id, name, unit, total, direct, grand)) in kids {
+    for (_, _, (id, name, unit, total, direct, grand, amount)) in kids {
         let keep = total.abs() >= threshold && total != 0.0 && depth <= limits.max_depth && *budget > 0;
         if !keep {
             node.rest += total;
