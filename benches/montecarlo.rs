@@ -1,0 +1,57 @@
+//! Monte Carlo draws per second: the peers' 20,000-process random system (seed 7) with its own
+//! uncertainty columns, and USEEIO v1 with every technosphere coefficient given a lognormal width
+//! of 0.1 (an assumption made for timing only: USEEIO publishes no uncertainty), at 1 and 2 threads.
+
+mod common;
+
+use criterion::{BenchmarkId, Throughput, criterion_group, criterion_main};
+use greenlca::io::exchange_folder::{MatrixSystem, read_exchange_folder};
+use greenlca::io::useeio::read_useeio;
+use greenlca::model::Distribution;
+use greenlca::solve::SymbolicLu;
+use greenlca::uncertainty::draw::BackgroundSampler;
+use greenlca::uncertainty::montecarlo::Draws;
+
+fn run(ms: &MatrixSystem, sym: &SymbolicLu, draws: usize) -> Draws {
+    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, sym, None);
+    Draws::run("bench", 1, draws, 0..draws, Vec::new(), |i| {
+        let lca = sampler.lca(1, i)?;
+        Ok(lca.lcia(lca.lci(&ms.demand)?).scores)
+    })
+    .unwrap()
+}
+
+fn bench(c: &mut criterion::Criterion) {
+    let mut cases = Vec::new();
+    if let Some(p) = common::system("random-20000") {
+        cases.push(("random-20000", read_exchange_folder(&p).unwrap(), 20));
+    }
+    if let Some(p) = common::system("random-2000") {
+        cases.push(("random-2000", read_exchange_folder(&p).unwrap(), 100));
+    }
+    if let Some(p) = common::useeio() {
+        let mut ms = read_useeio(&p, "2007_us_consumption").unwrap();
+        for k in 0..ms.system.a.len() {
+            if ms.system.a.rows[k] != ms.system.a.cols[k] {
+                let v = ms.system.a.values[k];
+                ms.system.a.dists[k] = Some(Distribution::Lognormal { mu: v.abs().ln(), sigma: 0.1 });
+            }
+        }
+        cases.push(("useeio-v1", ms, 100));
+    }
+    let mut g = c.benchmark_group("montecarlo");
+    for (name, ms, draws) in &cases {
+        let sym = SymbolicLu::analyze(ms.system.a_matrix().view()).unwrap();
+        g.throughput(Throughput::Elements(*draws as u64));
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            g.bench_function(BenchmarkId::new(format!("{draws}_draws_{threads}_threads"), name), |b| {
+                b.iter(|| pool.install(|| run(ms, &sym, *draws)))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group! { name = benches; config = common::config(); targets = bench }
+criterion_main!(benches);
