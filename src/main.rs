@@ -1,9 +1,6 @@
 //! The greenlca command line. Exit codes: 0 success (or a specification met), 1 a specification not
 //! met, 2 an error.
 
-// Library errors are the cold path (see src/lib.rs).
-#![allow(clippy::result_large_err)]
-
 mod cli;
 
 use std::process::ExitCode;
