@@ -39,13 +39,20 @@ fn scores_equal_brightway_on_random_systems_and_an_exported_model() {
     let mut dirs = Vec::new();
     for (n, seed) in [(300, 7), (2000, 11)] {
         let dir = tmp.path().join(format!("random-{n}"));
-        let st = Command::new(&py).arg(peers.join("gen_system.py")).args(["random"]).arg(&dir).args(["--n", &n.to_string(), "--seed", &seed.to_string()]).output().unwrap();
+        let st = Command::new(&py)
+            .arg(peers.join("gen_system.py"))
+            .args(["random"])
+            .arg(&dir)
+            .args(["--n", &n.to_string(), "--seed", &seed.to_string()])
+            .output()
+            .unwrap();
         assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
         dirs.push(dir);
     }
     // A product model exported by greenlca, read back by Brightway.
     let exported = tmp.path().join("kettle");
-    let (code, _, err) = common::run(&["export", "datasets/products/kettle.toml", "--matrices", &exported.display().to_string()]);
+    let (code, _, err) =
+        common::run(&["export", "datasets/products/kettle.toml", "--matrices", &exported.display().to_string()]);
     assert_eq!(code, 0, "{err}");
     dirs.push(exported);
     for dir in dirs {

@@ -39,8 +39,25 @@ fn reference(c: &Criterion, value: f64) -> (f64, bool) {
     }
 }
 
-/// Judges `value` against `c`, with an optional benchmark.
-pub fn judge(c: &Criterion, value: f64, benchmark: Option<f64>) -> Verdict {
+/// Relative distance below which a value counts as equal to a bound, so that rounding in the last
+/// digits (0.15000000000000002 for 15 %) never decides a verdict.
+pub const EQUAL_WITHIN: f64 = 1e-12;
+
+/// `bound` when `value` is within [`EQUAL_WITHIN`] of it, else `value`.
+fn snap(value: f64, bound: f64) -> f64 {
+    if (value - bound).abs() <= EQUAL_WITHIN * bound.abs().max(value.abs()) { bound } else { value }
+}
+
+/// Judges `value` against `c`, with an optional benchmark. A value within [`EQUAL_WITHIN`] of a
+/// bound counts as equal to it: it passes `<=`, `>=`, `range`, `equals` and `grade`, and fails `<`
+/// and `>`.
+pub fn judge(c: &Criterion, raw: f64, benchmark: Option<f64>) -> Verdict {
+    let value = match c {
+        Criterion::AtMost(l) | Criterion::Below(l) | Criterion::AtLeast(l) | Criterion::Above(l) => snap(raw, *l),
+        Criterion::Range(lo, hi) => snap(snap(raw, *lo), *hi),
+        Criterion::Equals { target, tolerance } => snap(snap(raw, target - tolerance), target + tolerance),
+        Criterion::Grade { grades, .. } => grades.iter().fold(raw, |v, g| snap(v, g.1)),
+    };
     let meets = |bound: f64, higher: bool| if higher { value >= bound } else { value <= bound };
     let (pass, margin, grade) = match c {
         Criterion::AtMost(l) => (value <= *l, l - value, None),
@@ -49,7 +66,8 @@ pub fn judge(c: &Criterion, value: f64, benchmark: Option<f64>) -> Verdict {
         Criterion::Above(l) => (value > *l, value - l, None),
         Criterion::Range(lo, hi) => ((*lo..=*hi).contains(&value), (value - lo).min(hi - value), None),
         Criterion::Equals { target, tolerance } => {
-            ((value - target).abs() <= *tolerance, tolerance - (value - target).abs(), None)
+            let (lo, hi) = (target - tolerance, target + tolerance);
+            ((lo..=hi).contains(&value), (value - lo).min(hi - value), None)
         }
         Criterion::Grade { grades, required, higher_is_better } => {
             let reached = grades.iter().find(|g| meets(g.1, *higher_is_better)).map(|g| g.0.clone());
@@ -108,5 +126,16 @@ mod tests {
         let v = judge(&Criterion::AtLeast(0.3), 0.45, Some(0.6));
         assert!((v.benchmark_position.unwrap() - 0.5).abs() < 1e-12);
         assert!(judge(&Criterion::AtLeast(0.3), 0.2, None).margin < 0.0);
+    }
+
+    #[test]
+    fn rounding_in_the_last_digits_does_not_decide() {
+        let v = 0.1 * 3.0; // 0.30000000000000004
+        assert!(judge(&Criterion::AtMost(0.3), v, None).pass);
+        assert!(!judge(&Criterion::Below(0.3), 0.29999999999999993, None).pass);
+        assert!(judge(&Criterion::AtLeast(0.15), 0.15 - 2e-17, None).pass);
+        assert!(judge(&Criterion::Range(0.1, 0.3), v, None).pass);
+        assert!(judge(&Criterion::Equals { target: 0.3, tolerance: 0.0 }, v, None).pass);
+        assert!(!judge(&Criterion::AtMost(0.3), 0.3000001, None).pass);
     }
 }
