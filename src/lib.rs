@@ -1,1 +1,4 @@
 //! greenlca: life-cycle assessment engine.
+
+pub mod io;
+pub mod solve;

@@ -1,0 +1,3 @@
+//! Readers and writers of external formats.
+
+pub mod matrix_market;

@@ -1,0 +1,153 @@
+//! Left-looking Gilbert-Peierls LU of one coupled block with threshold partial pivoting.
+//!
+//! Column k of `P B` is the solution of a sparse lower-triangular system with the L computed so
+//! far; its nonzero pattern is the set of rows reachable in the graph of L from the pattern of
+//! B(:, k), found by depth-first search, so the work is proportional to the flops.
+
+use super::factors::{BlockLu, PIVOT_TOL, SINGULAR_TOL, Workspace};
+use super::symbolic::{CoupledBlock, NONE};
+
+/// Factorizes the block `blk` with values from the input's storage `data` into `lu`.
+///
+/// On a zero or negligible pivot returns the local column index; `ws.x` is left zeroed either way.
+pub(crate) fn factor_block(
+    blk: &CoupledBlock,
+    data: &[f64],
+    lu: &mut BlockLu,
+    ws: &mut Workspace,
+) -> Result<(), usize> {
+    let n = blk.orig.len();
+    lu.reset(n);
+    ws.mark[..n].fill(NONE);
+    for k in 0..n {
+        let colmax = scatter_and_reach(blk, data, lu, ws, k);
+        eliminate(lu, ws);
+        choose_pivot(lu, ws, k, colmax)?;
+    }
+    // Rows of L become pivot steps, the numbering every later use wants.
+    for r in lu.li.iter_mut() {
+        *r = lu.pinv[*r];
+    }
+    Ok(())
+}
+
+/// Scatters B(:, k) into `ws.x` and finds the rows it reaches: pivotal ones in `ws.post`
+/// (reverse topological order), the others in `ws.cand`. Returns max |B(:, k)|.
+fn scatter_and_reach(
+    blk: &CoupledBlock,
+    data: &[f64],
+    lu: &BlockLu,
+    ws: &mut Workspace,
+    k: usize,
+) -> f64 {
+    ws.post.clear();
+    ws.cand.clear();
+    let mut colmax = 0.0f64;
+    for p in blk.ap[k]..blk.ap[k + 1] {
+        let i = blk.ai[p];
+        let v = data[blk.asrc[p]];
+        ws.x[i] += v;
+        colmax = colmax.max(v.abs());
+        if ws.mark[i] == k {
+            continue;
+        }
+        ws.mark[i] = k;
+        if lu.pinv[i] == NONE {
+            ws.cand.push(i);
+        } else {
+            dfs(lu, ws, k, i);
+        }
+    }
+    colmax
+}
+
+/// Iterative depth-first search in the graph of L from the pivotal row `root`.
+fn dfs(lu: &BlockLu, ws: &mut Workspace, k: usize, root: usize) {
+    ws.stack.push((root, lu.lp[lu.pinv[root]]));
+    while let Some(&(j, start)) = ws.stack.last() {
+        let end = lu.lp[lu.pinv[j] + 1];
+        let mut next = NONE;
+        let mut p = start;
+        while p < end {
+            let r = lu.li[p];
+            p += 1;
+            if ws.mark[r] == k {
+                continue;
+            }
+            ws.mark[r] = k;
+            if lu.pinv[r] == NONE {
+                ws.cand.push(r);
+            } else {
+                next = r;
+                break;
+            }
+        }
+        if next == NONE {
+            ws.stack.pop();
+            ws.post.push(j);
+        } else {
+            let top = ws.stack.len() - 1;
+            ws.stack[top].1 = p;
+            ws.stack.push((next, lu.lp[lu.pinv[next]]));
+        }
+    }
+}
+
+/// Sparse triangular solve over the reached pivotal rows; records U(:, k).
+fn eliminate(lu: &mut BlockLu, ws: &mut Workspace) {
+    for &j in ws.post.iter().rev() {
+        let s = lu.pinv[j];
+        let u = ws.x[j];
+        ws.x[j] = 0.0;
+        lu.ui.push(s);
+        lu.ux.push(u);
+        if u != 0.0 {
+            for q in lu.lp[s]..lu.lp[s + 1] {
+                ws.x[lu.li[q]] -= lu.lx[q] * u;
+            }
+        }
+    }
+    lu.up.push(lu.ui.len());
+}
+
+/// Picks the pivot of step `k` among the candidate rows (the diagonal if it is large enough),
+/// then stores L(:, k).
+fn choose_pivot(lu: &mut BlockLu, ws: &mut Workspace, k: usize, colmax: f64) -> Result<(), usize> {
+    let mut amax = 0.0f64;
+    let mut best = NONE;
+    for &i in &ws.cand {
+        let v = ws.x[i].abs();
+        if v > amax || best == NONE {
+            amax = v;
+            best = i;
+        }
+    }
+    // Written so that a NaN magnitude also counts as singular.
+    if best == NONE
+        || amax.partial_cmp(&(SINGULAR_TOL * colmax)) != Some(std::cmp::Ordering::Greater)
+    {
+        for &i in &ws.cand {
+            ws.x[i] = 0.0;
+        }
+        return Err(k);
+    }
+    // The diagonal (local row k, the ordering being symmetric) wins when acceptable.
+    let piv = if lu.pinv[k] == NONE && ws.mark[k] == k && ws.x[k].abs() >= PIVOT_TOL * amax {
+        k
+    } else {
+        best
+    };
+    let pivot = ws.x[piv];
+    for &i in &ws.cand {
+        if i != piv {
+            lu.li.push(i);
+            lu.lx.push(ws.x[i] / pivot);
+        }
+        ws.x[i] = 0.0;
+    }
+    lu.lp.push(lu.li.len());
+    lu.udiag[k] = pivot;
+    lu.pinv[piv] = k;
+    lu.prow[k] = piv;
+    Ok(())
+}
