@@ -261,3 +261,152 @@ fn parse_index(s: &str, bound: usize, what: &str) -> Result<usize, String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str) -> Result<TriMat<f64>, MatrixMarketError> {
+        read_triplets_from(s.as_bytes(), Path::new("t.mtx"))
+    }
+
+    fn dense(t: &TriMat<f64>) -> Vec<Vec<f64>> {
+        let mut m = vec![vec![0.0; t.cols()]; t.rows()];
+        for (&v, (i, j)) in t.triplet_iter() {
+            m[i][j] += v;
+        }
+        m
+    }
+
+    #[test]
+    fn round_trip_keeps_every_bit() {
+        let values = [1.0 / 3.0, -0.1, 1e-300, 6.02e23, -4.9e-324, 0.0];
+        let mut t = TriMat::new((3, 4));
+        for (k, &v) in values.iter().enumerate() {
+            t.add_triplet(k % 3, k % 4, v);
+        }
+        let a: CsMat<f64> = t.to_csc();
+        let mut out = Vec::new();
+        write_to(&mut out, a.view()).unwrap();
+        let back: CsMat<f64> = read_str(std::str::from_utf8(&out).unwrap())
+            .unwrap()
+            .to_csc();
+        assert_eq!(back.shape(), (3, 4));
+        assert_eq!(back.indptr(), a.indptr());
+        assert_eq!(back.indices(), a.indices());
+        let bits = |m: &CsMat<f64>| m.data().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&back), bits(&a));
+    }
+
+    #[test]
+    fn symmetric_pattern_and_integer_fields() {
+        let sym =
+            "%%MatrixMarket matrix coordinate real symmetric\n% c\n\n3 3 2\n1 1 2.5\n3 1 -1\n";
+        assert_eq!(
+            dense(&read_str(sym).unwrap()),
+            vec![
+                vec![2.5, 0.0, -1.0],
+                vec![0.0, 0.0, 0.0],
+                vec![-1.0, 0.0, 0.0]
+            ]
+        );
+        let pat = "%%MatrixMarket matrix coordinate pattern general\n2 2 1\n2 1\n";
+        assert_eq!(
+            dense(&read_str(pat).unwrap()),
+            vec![vec![0.0, 0.0], vec![1.0, 0.0]]
+        );
+        let int = "%%MATRIXMARKET MATRIX COORDINATE INTEGER GENERAL\n1 1 1\n1 1 -7\n";
+        assert_eq!(dense(&read_str(int).unwrap()), vec![vec![-7.0]]);
+        let skew = "%%MatrixMarket matrix coordinate real skew-symmetric\n2 2 1\n2 1 3\n";
+        assert_eq!(
+            dense(&read_str(skew).unwrap()),
+            vec![vec![0.0, -3.0], vec![3.0, 0.0]]
+        );
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let cases = [
+            ("", 1, "empty"),
+            ("%%MatrixMarket matrix array real general\n", 1, "array"),
+            (
+                "%%MatrixMarket matrix coordinate complex general\n",
+                1,
+                "complex",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real general\n% x\n",
+                3,
+                "size line",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real general\n2 2\n",
+                2,
+                "size line",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 1\n3 1 1\n",
+                4,
+                "row index 3",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 1\n1 0 1\n",
+                4,
+                "column index 0",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real general\n2 2 1\n1 1 x\n",
+                3,
+                "not a real",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate integer general\n2 2 1\n1 1 1.5\n",
+                3,
+                "not an integer",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real general\n2 2 1\n1 1 1\n2 2 1\n",
+                4,
+                "more entries",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real general\n2 2 3\n1 1 1\n",
+                4,
+                "1 of 3",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real general\n2 2 1\n1 1 1 1\n",
+                3,
+                "too many fields",
+            ),
+            (
+                "%%MatrixMarket matrix coordinate real symmetric\n2 3 1\n",
+                2,
+                "cannot be symmetric",
+            ),
+        ];
+        for (text, line, needle) in cases {
+            let e = read_str(text).unwrap_err();
+            assert_eq!(e.line, line, "{text:?}: {e}");
+            assert!(e.message.contains(needle), "{text:?}: {e}");
+            assert!(e.to_string().starts_with(&format!("t.mtx:{line}: ")));
+        }
+    }
+
+    #[test]
+    fn long_garbage_is_quoted_briefly() {
+        let text = format!(
+            "%%MatrixMarket matrix coordinate real general\n1 1 1\n1 1 {}\n",
+            "z".repeat(10_000)
+        );
+        let e = read_str(&text).unwrap_err();
+        assert!(e.message.len() < 200);
+    }
+
+    #[test]
+    fn missing_file_is_an_error() {
+        let e = read_triplets(Path::new("/nonexistent/greenlca.mtx")).unwrap_err();
+        assert_eq!(e.line, 0);
+        assert!(e.message.starts_with("cannot open"));
+    }
+}
