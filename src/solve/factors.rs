@@ -63,6 +63,10 @@ pub(crate) struct Workspace {
     pub(crate) stack: Vec<(usize, usize)>,
     pub(crate) post: Vec<usize>,
     pub(crate) cand: Vec<usize>,
+    /// Per L column: end of the part the depth-first search must still visit (symmetric pruning).
+    pub(crate) lpend: Vec<usize>,
+    /// Per L column: whether it was pruned already.
+    pub(crate) pruned: Vec<bool>,
 }
 
 impl Workspace {
@@ -74,6 +78,8 @@ impl Workspace {
             stack: Vec::new(),
             post: Vec::new(),
             cand: Vec::new(),
+            lpend: Vec::with_capacity(n),
+            pruned: Vec::with_capacity(n),
         }
     }
 }

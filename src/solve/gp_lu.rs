@@ -18,11 +18,23 @@ pub(crate) fn factor_block(
 ) -> Result<(), usize> {
     let n = blk.orig.len();
     lu.reset(n);
+    // Growing vectors of millions of entries by doubling copies them repeatedly; reserve once.
+    let est = blk.lnz.max(blk.ai.len());
+    for v in [&mut lu.li, &mut lu.ui] {
+        v.reserve(est);
+    }
+    for v in [&mut lu.lx, &mut lu.ux] {
+        v.reserve(est);
+    }
     ws.mark[..n].fill(NONE);
+    ws.lpend.clear();
+    ws.pruned.clear();
     for k in 0..n {
         let colmax = scatter_and_reach(blk, data, lu, ws, k);
+        let ustart = lu.ui.len();
         eliminate(lu, ws);
-        choose_pivot(lu, ws, k, colmax)?;
+        let piv = choose_pivot(lu, ws, k, colmax)?;
+        prune(lu, ws, ustart, piv);
     }
     // Rows of L become pivot steps, the numbering every later use wants.
     for r in lu.li.iter_mut() {
@@ -65,7 +77,7 @@ fn scatter_and_reach(
 fn dfs(lu: &BlockLu, ws: &mut Workspace, k: usize, root: usize) {
     ws.stack.push((root, lu.lp[lu.pinv[root]]));
     while let Some(&(j, start)) = ws.stack.last() {
-        let end = lu.lp[lu.pinv[j] + 1];
+        let end = ws.lpend[lu.pinv[j]];
         let mut next = NONE;
         let mut p = start;
         while p < end {
@@ -102,8 +114,9 @@ fn eliminate(lu: &mut BlockLu, ws: &mut Workspace) {
         lu.ui.push(s);
         lu.ux.push(u);
         if u != 0.0 {
-            for q in lu.lp[s]..lu.lp[s + 1] {
-                ws.x[lu.li[q]] -= lu.lx[q] * u;
+            let range = lu.lp[s]..lu.lp[s + 1];
+            for (&i, &l) in lu.li[range.clone()].iter().zip(&lu.lx[range]) {
+                ws.x[i] -= l * u;
             }
         }
     }
@@ -112,7 +125,12 @@ fn eliminate(lu: &mut BlockLu, ws: &mut Workspace) {
 
 /// Picks the pivot of step `k` among the candidate rows (the diagonal if it is large enough),
 /// then stores L(:, k).
-fn choose_pivot(lu: &mut BlockLu, ws: &mut Workspace, k: usize, colmax: f64) -> Result<(), usize> {
+fn choose_pivot(
+    lu: &mut BlockLu,
+    ws: &mut Workspace,
+    k: usize,
+    colmax: f64,
+) -> Result<usize, usize> {
     let mut amax = 0.0f64;
     let mut best = NONE;
     for &i in &ws.cand {
@@ -146,8 +164,38 @@ fn choose_pivot(lu: &mut BlockLu, ws: &mut Workspace, k: usize, colmax: f64) -> 
         ws.x[i] = 0.0;
     }
     lu.lp.push(lu.li.len());
+    ws.lpend.push(lu.li.len());
+    ws.pruned.push(false);
     lu.udiag[k] = pivot;
     lu.pinv[piv] = k;
     lu.prow[k] = piv;
-    Ok(())
+    Ok(piv)
+}
+
+/// Symmetric pruning (Eisenstat and Liu): once U(s, k) and L(piv, s) are both nonzero, every
+/// not-yet-pivotal row of L(:, s) is also reached through column k, so later searches need only
+/// the pivotal rows of L(:, s). They are moved to the front and the search stops at `lpend[s]`.
+fn prune(lu: &mut BlockLu, ws: &mut Workspace, ustart: usize, piv: usize) {
+    for q in ustart..lu.ui.len() {
+        let s = lu.ui[q];
+        if ws.pruned[s] {
+            continue;
+        }
+        let (start, end) = (lu.lp[s], lu.lp[s + 1]);
+        if !lu.li[start..end].contains(&piv) {
+            continue;
+        }
+        let (mut head, mut tail) = (start, end);
+        while head < tail {
+            if lu.pinv[lu.li[head]] != NONE {
+                head += 1;
+            } else {
+                tail -= 1;
+                lu.li.swap(head, tail);
+                lu.lx.swap(head, tail);
+            }
+        }
+        ws.lpend[s] = tail;
+        ws.pruned[s] = true;
+    }
 }

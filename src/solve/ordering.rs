@@ -6,13 +6,14 @@
 
 /// Ordering of a block given by its local CSC pattern (any order within a column).
 ///
-/// Returns `order[k]` = local index eliminated at step `k`. Falls back to the natural order if AMD
-/// rejects the pattern, which cannot happen for a valid square pattern.
-pub(crate) fn amd_order(n: usize, indptr: &[usize], indices: &[usize]) -> Vec<usize> {
+/// Returns `order[k]` = local index eliminated at step `k`, and AMD's estimate of the entries of
+/// L (of a Cholesky factor of B + B^T, a hint for reserving storage). Falls back to the natural
+/// order if AMD rejects the pattern, which cannot happen for a valid square pattern.
+pub(crate) fn amd_order(n: usize, indptr: &[usize], indices: &[usize]) -> (Vec<usize>, usize) {
     let control = amd::Control::default();
     match amd::order::<usize>(n, indptr, indices, &control) {
-        Ok((p, _, _)) if p.len() == n => p,
-        _ => (0..n).collect(),
+        Ok((p, _, info)) if p.len() == n => (p, info.lnz),
+        _ => ((0..n).collect(), indices.len()),
     }
 }
 
@@ -34,7 +35,7 @@ mod tests {
             }
             indptr.push(indices.len());
         }
-        let order = amd_order(n, &indptr, &indices);
+        let (order, _) = amd_order(n, &indptr, &indices);
         assert_eq!(order.len(), n);
         assert_eq!(*order.last().unwrap(), 0);
         let mut sorted = order.clone();

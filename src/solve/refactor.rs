@@ -22,14 +22,15 @@ pub(crate) fn refactor_block(
             x[lu.pinv[blk.ai[p]]] += v;
             colmax = colmax.max(v.abs());
         }
-        for q in lu.up[k]..lu.up[k + 1] {
-            let s = lu.ui[q];
+        let urange = lu.up[k]..lu.up[k + 1];
+        for (&s, ux) in lu.ui[urange.clone()].iter().zip(&mut lu.ux[urange]) {
             let u = x[s];
             x[s] = 0.0;
-            lu.ux[q] = u;
+            *ux = u;
             if u != 0.0 {
-                for r in lu.lp[s]..lu.lp[s + 1] {
-                    x[lu.li[r]] -= lu.lx[r] * u;
+                let range = lu.lp[s]..lu.lp[s + 1];
+                for (&i, &l) in lu.li[range.clone()].iter().zip(&lu.lx[range]) {
+                    x[i] -= l * u;
                 }
             }
         }
@@ -47,9 +48,8 @@ pub(crate) fn refactor_block(
             }
             return false;
         }
-        for r in lstart..lend {
-            let i = lu.li[r];
-            lu.lx[r] = x[i] / pivot;
+        for (&i, l) in lu.li[lstart..lend].iter().zip(&mut lu.lx[lstart..lend]) {
+            *l = x[i] / pivot;
             x[i] = 0.0;
         }
         lu.udiag[k] = pivot;

@@ -56,6 +56,8 @@ pub(crate) struct CoupledBlock {
     pub(crate) ap: Vec<usize>,
     pub(crate) ai: Vec<usize>,
     pub(crate) asrc: Vec<usize>,
+    /// Estimated entries of L (and of U) off the diagonal, to reserve storage once.
+    pub(crate) lnz: usize,
 }
 
 impl SymbolicLu {
@@ -98,7 +100,7 @@ impl SymbolicLu {
             }
             largest = largest.max(end - start);
             let (lp, li, _) = local_pattern(&a, &perm[start..end], &pos_of, start);
-            let order = amd_order(end - start, &lp, &li);
+            let (order, lnz) = amd_order(end - start, &lp, &li);
             let reordered: Vec<usize> = order.iter().map(|&r| perm[start + r]).collect();
             perm[start..end].copy_from_slice(&reordered);
             for pos in start..end {
@@ -111,6 +113,7 @@ impl SymbolicLu {
                 ap,
                 ai,
                 asrc,
+                lnz,
             });
         }
 
