@@ -8,8 +8,9 @@ pub(crate) fn lu_solve(lu: &BlockLu, y: &mut [f64]) {
     for k in 0..n {
         let yk = y[k];
         if yk != 0.0 {
-            for p in lu.lp[k]..lu.lp[k + 1] {
-                y[lu.li[p]] -= lu.lx[p] * yk;
+            let range = lu.lp[k]..lu.lp[k + 1];
+            for (&i, &l) in lu.li[range.clone()].iter().zip(&lu.lx[range]) {
+                y[i as usize] -= l * yk;
             }
         }
     }
@@ -17,8 +18,9 @@ pub(crate) fn lu_solve(lu: &BlockLu, y: &mut [f64]) {
         let yk = y[k] / lu.udiag[k];
         y[k] = yk;
         if yk != 0.0 {
-            for p in lu.up[k]..lu.up[k + 1] {
-                y[lu.ui[p]] -= lu.ux[p] * yk;
+            let range = lu.up[k]..lu.up[k + 1];
+            for (&i, &u) in lu.ui[range.clone()].iter().zip(&lu.ux[range]) {
+                y[i as usize] -= u * yk;
             }
         }
     }
@@ -28,17 +30,18 @@ pub(crate) fn lu_solve(lu: &BlockLu, y: &mut [f64]) {
 pub(crate) fn lu_solve_transpose(lu: &BlockLu, y: &mut [f64]) {
     let n = lu.n();
     for k in 0..n {
-        let mut s = y[k];
-        for p in lu.up[k]..lu.up[k + 1] {
-            s -= lu.ux[p] * y[lu.ui[p]];
-        }
+        let range = lu.up[k]..lu.up[k + 1];
+        let s = lu.ui[range.clone()]
+            .iter()
+            .zip(&lu.ux[range])
+            .fold(y[k], |acc, (&i, &u)| acc - u * y[i as usize]);
         y[k] = s / lu.udiag[k];
     }
     for k in (0..n).rev() {
-        let mut s = y[k];
-        for p in lu.lp[k]..lu.lp[k + 1] {
-            s -= lu.lx[p] * y[lu.li[p]];
-        }
-        y[k] = s;
+        let range = lu.lp[k]..lu.lp[k + 1];
+        y[k] = lu.li[range.clone()]
+            .iter()
+            .zip(&lu.lx[range])
+            .fold(y[k], |acc, (&i, &l)| acc - l * y[i as usize]);
     }
 }

@@ -48,6 +48,12 @@ pub enum SolveError {
         /// Original column index.
         col: usize,
     },
+    /// The matrix has more than 2^32 - 1 rows, beyond what the factor storage indexes.
+    #[error("the matrix dimension {n} exceeds the supported 4294967295")]
+    TooLarge {
+        /// The dimension.
+        n: usize,
+    },
     /// A vector's length does not match the matrix dimension.
     #[error("vector of length {found} given for a matrix of dimension {expected}")]
     DimensionMismatch {

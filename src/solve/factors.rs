@@ -2,6 +2,10 @@
 
 use super::symbolic::NONE;
 
+/// Row index inside a block's factors: 32 bits halve the index traffic of the memory-bound
+/// update loops (blocks are checked to fit at analysis).
+pub(crate) type Idx = u32;
+
 /// Threshold partial pivoting: the diagonal stays the pivot while it is at least this fraction of
 /// the largest candidate in its column (KLU's default). Keeps the fill-reducing order intact.
 pub(crate) const PIVOT_TOL: f64 = 1e-3;
@@ -22,10 +26,10 @@ pub(crate) struct BlockLu {
     /// `pinv[r]`: step at which local row `r` became pivotal.
     pub(crate) pinv: Vec<usize>,
     pub(crate) lp: Vec<usize>,
-    pub(crate) li: Vec<usize>,
+    pub(crate) li: Vec<Idx>,
     pub(crate) lx: Vec<f64>,
     pub(crate) up: Vec<usize>,
-    pub(crate) ui: Vec<usize>,
+    pub(crate) ui: Vec<Idx>,
     pub(crate) ux: Vec<f64>,
     pub(crate) udiag: Vec<f64>,
 }

@@ -4,7 +4,7 @@
 //! far; its nonzero pattern is the set of rows reachable in the graph of L from the pattern of
 //! B(:, k), found by depth-first search, so the work is proportional to the flops.
 
-use super::factors::{BlockLu, PIVOT_TOL, SINGULAR_TOL, Workspace};
+use super::factors::{BlockLu, Idx, PIVOT_TOL, SINGULAR_TOL, Workspace};
 use super::symbolic::{CoupledBlock, NONE};
 
 /// Factorizes the block `blk` with values from the input's storage `data` into `lu`.
@@ -38,7 +38,7 @@ pub(crate) fn factor_block(
     }
     // Rows of L become pivot steps, the numbering every later use wants.
     for r in lu.li.iter_mut() {
-        *r = lu.pinv[*r];
+        *r = lu.pinv[*r as usize] as Idx;
     }
     Ok(())
 }
@@ -81,7 +81,7 @@ fn dfs(lu: &BlockLu, ws: &mut Workspace, k: usize, root: usize) {
         let mut next = NONE;
         let mut p = start;
         while p < end {
-            let r = lu.li[p];
+            let r = lu.li[p] as usize;
             p += 1;
             if ws.mark[r] == k {
                 continue;
@@ -111,12 +111,12 @@ fn eliminate(lu: &mut BlockLu, ws: &mut Workspace) {
         let s = lu.pinv[j];
         let u = ws.x[j];
         ws.x[j] = 0.0;
-        lu.ui.push(s);
+        lu.ui.push(s as Idx);
         lu.ux.push(u);
         if u != 0.0 {
             let range = lu.lp[s]..lu.lp[s + 1];
             for (&i, &l) in lu.li[range.clone()].iter().zip(&lu.lx[range]) {
-                ws.x[i] -= l * u;
+                ws.x[i as usize] -= l * u;
             }
         }
     }
@@ -158,7 +158,7 @@ fn choose_pivot(
     let pivot = ws.x[piv];
     for &i in &ws.cand {
         if i != piv {
-            lu.li.push(i);
+            lu.li.push(i as Idx);
             lu.lx.push(ws.x[i] / pivot);
         }
         ws.x[i] = 0.0;
@@ -177,17 +177,17 @@ fn choose_pivot(
 /// the pivotal rows of L(:, s). They are moved to the front and the search stops at `lpend[s]`.
 fn prune(lu: &mut BlockLu, ws: &mut Workspace, ustart: usize, piv: usize) {
     for q in ustart..lu.ui.len() {
-        let s = lu.ui[q];
+        let s = lu.ui[q] as usize;
         if ws.pruned[s] {
             continue;
         }
         let (start, end) = (lu.lp[s], lu.lp[s + 1]);
-        if !lu.li[start..end].contains(&piv) {
+        if !lu.li[start..end].contains(&(piv as Idx)) {
             continue;
         }
         let (mut head, mut tail) = (start, end);
         while head < tail {
-            if lu.pinv[lu.li[head]] != NONE {
+            if lu.pinv[lu.li[head] as usize] != NONE {
                 head += 1;
             } else {
                 tail -= 1;

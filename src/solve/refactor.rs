@@ -24,13 +24,14 @@ pub(crate) fn refactor_block(
         }
         let urange = lu.up[k]..lu.up[k + 1];
         for (&s, ux) in lu.ui[urange.clone()].iter().zip(&mut lu.ux[urange]) {
+            let s = s as usize;
             let u = x[s];
             x[s] = 0.0;
             *ux = u;
             if u != 0.0 {
                 let range = lu.lp[s]..lu.lp[s + 1];
                 for (&i, &l) in lu.li[range.clone()].iter().zip(&lu.lx[range]) {
-                    x[i] -= l * u;
+                    x[i as usize] -= l * u;
                 }
             }
         }
@@ -39,16 +40,17 @@ pub(crate) fn refactor_block(
         let (lstart, lend) = (lu.lp[k], lu.lp[k + 1]);
         let mut amax = pivot.abs();
         for r in lstart..lend {
-            amax = amax.max(x[lu.li[r]].abs());
+            amax = amax.max(x[lu.li[r] as usize].abs());
         }
         let ok = pivot.abs() >= PIVOT_TOL * amax && pivot.abs() > SINGULAR_TOL * colmax;
         if !ok {
             for r in lstart..lend {
-                x[lu.li[r]] = 0.0;
+                x[lu.li[r] as usize] = 0.0;
             }
             return false;
         }
         for (&i, l) in lu.li[lstart..lend].iter().zip(&mut lu.lx[lstart..lend]) {
+            let i = i as usize;
             *l = x[i] / pivot;
             x[i] = 0.0;
         }

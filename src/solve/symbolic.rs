@@ -73,6 +73,9 @@ impl SymbolicLu {
             });
         }
         let n = a.ncols;
+        if u32::try_from(n).is_err() {
+            return Err(SolveError::TooLarge { n });
+        }
         check_diagonal(&a)?;
 
         let btf = tarjan(n, &a.indptr, &a.indices);
