@@ -4,9 +4,10 @@
 //! `$GREENLCA_BENCH_DATA` holding `A.mtx` and `A_pert.mtx` (as written by
 //! `shared/peers/gen_lca_mtx.py`). Missing cases are skipped with a message.
 //!
-//! faer's sparse LU can take minutes and gigabytes on a large strongly connected block, so it is
-//! first tried once in a child process with a time limit (`GREENLCA_BENCH_FAER_TIMEOUT`, seconds,
-//! default 20) and benchmarked only if it finished.
+//! faer's sparse LU can take minutes and gigabytes on a large strongly connected block, and rlu
+//! (no block triangular form) minutes on the DAG-like systems, so on generated systems each
+//! competitor is first tried once in a child process with a time limit
+//! (`GREENLCA_BENCH_PROBE_TIMEOUT`, seconds, default 20) and benchmarked only if it finished.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -29,12 +30,16 @@ struct Case {
 }
 
 fn main() {
-    if let Ok(spec) = std::env::var("GREENLCA_BENCH_FAER_PROBE") {
-        faer_probe(Path::new(&spec));
+    if let (Ok(which), Ok(dir)) = (
+        std::env::var("GREENLCA_BENCH_PROBE"),
+        std::env::var("GREENLCA_BENCH_PROBE_DIR"),
+    ) {
+        probe(&which, Path::new(&dir));
         return;
     }
     faer::set_global_parallelism(faer::Par::Seq);
     let mut c = Criterion::default()
+        .without_plots()
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
@@ -48,8 +53,10 @@ fn main() {
         );
         let mut g = c.benchmark_group(&case.name);
         bench_greenlca(&mut g, &case);
-        bench_rlu(&mut g, &case);
-        if faer_finishes(&case, dir.as_deref()) {
+        if finishes("rlu", &case, dir.as_deref()) {
+            bench_rlu(&mut g, &case);
+        }
+        if finishes("faer", &case, dir.as_deref()) {
             bench_faer(&mut g, &case);
         }
         g.finish();
@@ -181,12 +188,12 @@ fn bench_faer(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case) {
     });
 }
 
-/// Whether faer factorizes `case` within the time limit, tried in a child process.
-fn faer_finishes(case: &Case, dir: Option<&Path>) -> bool {
+/// Whether competitor `which` factorizes `case` within the time limit, tried in a child process.
+fn finishes(which: &str, case: &Case, dir: Option<&Path>) -> bool {
     let Some(dir) = dir else {
         return true; // the small USEEIO case
     };
-    let limit: u64 = std::env::var("GREENLCA_BENCH_FAER_TIMEOUT")
+    let limit: u64 = std::env::var("GREENLCA_BENCH_PROBE_TIMEOUT")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20);
@@ -194,7 +201,8 @@ fn faer_finishes(case: &Case, dir: Option<&Path>) -> bool {
         return false;
     };
     let Ok(mut child) = Command::new(exe)
-        .env("GREENLCA_BENCH_FAER_PROBE", dir)
+        .env("GREENLCA_BENCH_PROBE", which)
+        .env("GREENLCA_BENCH_PROBE_DIR", dir)
         .stdout(Stdio::inherit())
         .spawn()
     else {
@@ -209,7 +217,7 @@ fn faer_finishes(case: &Case, dir: Option<&Path>) -> bool {
             let _ = child.kill();
             let _ = child.wait();
             eprintln!(
-                "  faer: {}: factorization not finished after {limit} s, not benchmarked",
+                "  {which}: {}: factorization not finished after {limit} s, not benchmarked",
                 case.name
             );
             return false;
@@ -218,21 +226,24 @@ fn faer_finishes(case: &Case, dir: Option<&Path>) -> bool {
     }
 }
 
-/// Child process: one faer analysis + factorization of `dir/A.mtx`, timed.
-fn faer_probe(dir: &Path) {
+/// Child process: one analysis + factorization of `dir/A.mtx` by `which`, timed.
+fn probe(which: &str, dir: &Path) {
     faer::set_global_parallelism(faer::Par::Seq);
     let a = read_csc(&dir.join("A.mtx")).unwrap();
     let n = a.rows();
     let (ap, ai, ax) = faer_parts(&a);
     let t = Instant::now();
-    let s = SymbolicSparseColMatRef::new_checked(n, n, &ap, None, ai);
-    let sym = FaerSymbolic::try_new(s).unwrap();
-    let lu = FaerLu::try_new_with_symbolic(sym, SparseColMatRef::new(s, ax));
-    eprintln!(
-        "  faer probe: analyze+factorize {:?} ({})",
-        t.elapsed(),
-        if lu.is_ok() { "ok" } else { "failed" }
-    );
+    if which == "faer" {
+        let s = SymbolicSparseColMatRef::new_checked(n, n, &ap, None, ai);
+        let sym = FaerSymbolic::try_new(s).unwrap();
+        FaerLu::try_new_with_symbolic(sym, SparseColMatRef::new(s, ax)).unwrap();
+    } else {
+        let p = amd::order::<usize>(n, &ap, ai, &amd::Control::default())
+            .unwrap()
+            .0;
+        rlu::lu_decomposition(n, ai, &ap, ax, Some(&p), None, None, true);
+    }
+    eprintln!("  {which} probe: analyze+factorize {:?}", t.elapsed());
 }
 
 /// USEEIO v1 (if the shared data is there) and every generated system under

@@ -410,3 +410,10 @@ fn useeio_v1_inverse_matches_published_l() {
         assert!(rel_diff(&rows[j], &l[j]) < 1e-12, "row {j}");
     }
 }
+
+#[test]
+fn factors_can_be_shared_and_sent_between_threads() {
+    fn assert_send_sync_clone<T: Send + Sync + Clone>() {}
+    assert_send_sync_clone::<NumericLu>();
+    assert_send_sync_clone::<SymbolicLu>();
+}
