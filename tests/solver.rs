@@ -417,3 +417,71 @@ fn factors_can_be_shared_and_sent_between_threads() {
     assert_send_sync_clone::<NumericLu>();
     assert_send_sync_clone::<SymbolicLu>();
 }
+
+/// A dense coupled block of `n` columns: every off-diagonal entry present.
+fn dense_block(n: usize, seed: u64, diag: impl Fn(usize) -> f64) -> CsMat<f64> {
+    let mut rng = common::Rng::new(seed);
+    let mut entries = Vec::new();
+    for j in 0..n {
+        for i in 0..n {
+            let v = if i == j {
+                diag(j)
+            } else {
+                (rng.unit() - 0.7) * 1.6 / n as f64
+            };
+            entries.push((i, j, v));
+        }
+    }
+    from_triplets(n, &entries)
+}
+
+#[test]
+fn dense_block_is_factorized_densely_and_correctly() {
+    let n = 80;
+    let a = dense_block(n, 3, |j| if j % 7 == 0 { -1.0 } else { 1.0 });
+    let lu = factor(&a);
+    assert_eq!(lu.factor_nnz(), n * n + n, "expected the dense path");
+    check_against_dense(&a, &lu, &rhs(8, n));
+    let a2 = perturb(&a, 4, 0.1);
+    let mut lu2 = lu.clone();
+    lu2.refactorize(a2.view()).unwrap();
+    check_against_dense(&a2, &lu2, &rhs(9, n));
+}
+
+#[test]
+fn dense_block_pivots_away_from_a_tiny_diagonal() {
+    let n = 30;
+    let a = dense_block(n, 5, |j| if j == 3 { 1e-12 } else { 1.0 });
+    let lu = factor(&a);
+    assert_eq!(lu.factor_nnz(), n * n + n);
+    check_against_dense(&a, &lu, &rhs(10, n));
+}
+
+#[test]
+fn singular_dense_block_names_original_columns() {
+    // Columns 2 and 5 equal: singular. Column 0 is a 1x1 block feeding the rest.
+    let n = 12;
+    let inner = dense_block(n - 1, 6, |_| 1.0);
+    let mut entries = vec![(0, 0, 1.0)];
+    for (&v, (i, j)) in inner.iter() {
+        entries.push((i + 1, j + 1, v));
+        entries.push((0, j + 1, -0.01));
+    }
+    let mut a = from_triplets(n, &entries);
+    let (c2, c5) = (
+        a.outer_view(2).unwrap().to_owned(),
+        a.outer_view(5).unwrap().to_owned(),
+    );
+    // Copy column 2 onto column 5 (same pattern: both dense below row 0).
+    let vals: Vec<f64> = c2.data().to_vec();
+    assert_eq!(c2.indices(), c5.indices());
+    let start = a.indptr().outer_inds_sz(5).start;
+    a.data_mut()[start..start + vals.len()].copy_from_slice(&vals);
+    let sym = SymbolicLu::analyze(a.view()).unwrap();
+    match NumericLu::factorize(&sym, a.view()).unwrap_err() {
+        SolveError::NumericallySingular { block, .. } => {
+            assert_eq!(block, (1..n).collect::<Vec<_>>())
+        }
+        e => panic!("unexpected {e:?}"),
+    }
+}

@@ -38,9 +38,11 @@
 //! # Ok::<(), greenlca::solve::SolveError>(())
 //! ```
 
+mod block_factors;
 mod block_solve;
 mod btf;
 mod csc;
+mod dense_lu;
 mod error;
 mod factors;
 mod gp_lu;

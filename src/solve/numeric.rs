@@ -2,11 +2,10 @@
 
 use sprs::CsMatView;
 
+use super::block_factors::BlockFactors;
 use super::csc::Csc;
 use super::error::SolveError;
-use super::factors::{BlockLu, Workspace};
-use super::gp_lu::factor_block;
-use super::refactor::refactor_block;
+use super::factors::Workspace;
 use super::symbolic::{CoupledBlock, NONE, SymbolicLu};
 
 /// LU factors of every coupled block plus the 1x1 pivots and the entries above the diagonal
@@ -20,7 +19,7 @@ pub struct NumericLu {
     /// Per position: the pivot of a 1x1 block (unused inside coupled blocks).
     pub(crate) diag: Vec<f64>,
     /// Per coupled block, in the order of `sym.inner.coupled`.
-    pub(crate) blocks: Vec<BlockLu>,
+    pub(crate) blocks: Vec<BlockFactors>,
     /// Values of the entries above the diagonal blocks (`sym.inner.off_*`).
     pub(crate) offx: Vec<f64>,
     ws: Workspace,
@@ -36,13 +35,14 @@ impl NumericLu {
         let mut lu = NumericLu {
             sym: sym.clone(),
             diag: vec![0.0; inner.n],
-            blocks: vec![BlockLu::default(); inner.coupled.len()],
+            blocks: inner.coupled.iter().map(BlockFactors::for_block).collect(),
             offx: vec![0.0; inner.off_src.len()],
             ws: Workspace::new(inner.largest),
         };
         let a = lu.load(a)?;
         for (c, blk) in inner.coupled.iter().enumerate() {
-            factor_block(blk, &a.data, &mut lu.blocks[c], &mut lu.ws)
+            lu.blocks[c]
+                .factor(blk, &a.data, &mut lu.ws)
                 .map_err(|k| singular(blk, k))?;
         }
         Ok(lu)
@@ -57,10 +57,9 @@ impl NumericLu {
         let a = self.load(a)?;
         let inner = &self.sym.inner;
         for (c, blk) in inner.coupled.iter().enumerate() {
-            let lu = &mut self.blocks[c];
-            if !refactor_block(blk, &a.data, lu, &mut self.ws) {
-                factor_block(blk, &a.data, lu, &mut self.ws).map_err(|k| singular(blk, k))?;
-            }
+            self.blocks[c]
+                .refactor(blk, &a.data, &mut self.ws)
+                .map_err(|k| singular(blk, k))?;
         }
         Ok(())
     }
@@ -77,10 +76,7 @@ impl NumericLu {
 
     /// Stored entries of L and U in the coupled blocks, diagonals included (a measure of fill).
     pub fn factor_nnz(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(|b| b.li.len() + b.ui.len() + 2 * b.n())
-            .sum()
+        self.blocks.iter().map(BlockFactors::nnz).sum()
     }
 
     /// Checks pattern and values of `a`, then copies the 1x1 pivots and off-block values.

@@ -6,7 +6,6 @@
 
 use rayon::prelude::*;
 
-use super::block_solve::{lu_solve, lu_solve_transpose};
 use super::numeric::NumericLu;
 use super::symbolic::NONE;
 
@@ -35,10 +34,10 @@ impl NumericLu {
             }
             let (lu, orig) = (&self.blocks[c], &s.coupled[c].orig);
             let y = &mut y[..orig.len()];
-            for (yk, &r) in y.iter_mut().zip(&lu.prow) {
+            for (yk, &r) in y.iter_mut().zip(lu.prow()) {
                 *yk = b[orig[r]];
             }
-            lu_solve(lu, y);
+            lu.solve(y);
             for (k, (&yk, &j)) in y.iter().zip(orig).enumerate() {
                 b[j] = yk;
                 self.scatter_off(start + k, yk, b);
@@ -71,8 +70,8 @@ impl NumericLu {
             for (k, (yk, &j)) in y.iter_mut().zip(orig).enumerate() {
                 *yk = self.gather_off(start + k, b[j], b);
             }
-            lu_solve_transpose(lu, y);
-            for (&yk, &r) in y.iter().zip(&lu.prow) {
+            lu.solve_transpose(y);
+            for (&yk, &r) in y.iter().zip(lu.prow()) {
                 b[orig[r]] = yk;
             }
         }

@@ -58,6 +58,8 @@ pub(crate) struct CoupledBlock {
     pub(crate) asrc: Vec<usize>,
     /// Estimated entries of L (and of U) off the diagonal, to reserve storage once.
     pub(crate) lnz: usize,
+    /// Whether the factors are expected to be so full that a dense LU is cheaper.
+    pub(crate) dense: bool,
 }
 
 impl SymbolicLu {
@@ -117,6 +119,7 @@ impl SymbolicLu {
                 ai,
                 asrc,
                 lnz,
+                dense: prefers_dense(end - start, lnz),
             });
         }
 
@@ -191,6 +194,19 @@ impl SymbolicLu {
             && *a.indptr == *self.inner.indptr
             && *a.indices == *self.inner.indices
     }
+}
+
+/// Dense storage pays once the factors are expected to fill this share of the block.
+const DENSE_FILL: f64 = 0.3;
+
+/// Largest block factorized densely (2 GiB of f64); beyond, sparse whatever the fill.
+const MAX_DENSE: usize = 16_384;
+
+/// Whether a block of `nb` columns with AMD's estimate `lnz` of off-diagonal L entries should be
+/// factorized densely.
+fn prefers_dense(nb: usize, lnz: usize) -> bool {
+    let predicted = (2 * lnz + nb) as f64;
+    nb <= MAX_DENSE && predicted >= DENSE_FILL * (nb * nb) as f64
 }
 
 /// Refuses a column without a diagonal entry, telling apart a structurally singular pattern.
