@@ -62,6 +62,13 @@ fn main() -> anyhow::Result<()> {
         "analyze {t_an:?} factorize {t_fa:?} refactorize {t_re:?} solve {t_so:?} solve_t {t_st:?}"
     );
     println!("cpu time: factorize {c_fa:?} refactorize {c_re:?}");
+    let (t, c) = (Instant::now(), cpu());
+    lu.refactorize(a2.view())?;
+    println!(
+        "refactorize again with the same values: {:?} (cpu {:?})",
+        t.elapsed(),
+        cpu() - c
+    );
     println!(
         "residual {:e} transpose {:e}",
         relative_residual(a2.view(), &x, &b),

@@ -64,7 +64,11 @@ pub(crate) fn factor_dense(blk: &CoupledBlock, data: &[f64], f: &mut DenseLu) ->
             *v /= pivot;
         }
         let lcol = &lcol[1..];
-        for cj in right.chunks_exact_mut(n) {
+        let mut quads = right.chunks_exact_mut(4 * n);
+        for quad in &mut quads {
+            update4(quad, n, k, lcol);
+        }
+        for cj in quads.into_remainder().chunks_exact_mut(n) {
             let akj = cj[k];
             if akj != 0.0 {
                 for (x, &l) in cj[k + 1..].iter_mut().zip(lcol) {
@@ -74,6 +78,27 @@ pub(crate) fn factor_dense(blk: &CoupledBlock, data: &[f64], f: &mut DenseLu) ->
         }
     }
     Ok(())
+}
+
+/// Rank-one update of four adjacent columns below row `k`: each entry of `lcol` is loaded once
+/// for four columns, which halves the memory traffic of the update.
+fn update4(quad: &mut [f64], n: usize, k: usize, lcol: &[f64]) {
+    let (c0, rest) = quad.split_at_mut(n);
+    let (c1, rest) = rest.split_at_mut(n);
+    let (c2, c3) = rest.split_at_mut(n);
+    let (a0, a1, a2, a3) = (c0[k], c1[k], c2[k], c3[k]);
+    let rows = k + 1..n;
+    let cols = c0[rows.clone()]
+        .iter_mut()
+        .zip(&mut c1[rows.clone()])
+        .zip(&mut c2[rows.clone()])
+        .zip(&mut c3[rows]);
+    for ((((x0, x1), x2), x3), &l) in cols.zip(lcol) {
+        *x0 -= l * a0;
+        *x1 -= l * a1;
+        *x2 -= l * a2;
+        *x3 -= l * a3;
+    }
 }
 
 /// Overwrites `y` (= P b) with the solution w of `L U w = y`.
@@ -104,13 +129,29 @@ pub(crate) fn dense_solve(f: &DenseLu, y: &mut [f64]) {
 pub(crate) fn dense_solve_transpose(f: &DenseLu, y: &mut [f64]) {
     let n = f.n;
     for k in 0..n {
-        let col = &f.lu[k * n..k * n + k];
-        let s: f64 = col.iter().zip(&y[..k]).map(|(u, yi)| u * yi).sum();
+        let s = dot(&f.lu[k * n..k * n + k], &y[..k]);
         y[k] = (y[k] - s) / f.lu[k * n + k];
     }
     for k in (0..n).rev() {
-        let col = &f.lu[k * n + k + 1..(k + 1) * n];
-        let s: f64 = col.iter().zip(&y[k + 1..]).map(|(l, yi)| l * yi).sum();
+        let s = dot(&f.lu[k * n + k + 1..(k + 1) * n], &y[k + 1..]);
         y[k] -= s;
     }
+}
+
+/// Dot product with four partial sums, so the compiler may vectorize it.
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let mut acc = [0.0f64; 4];
+    let (qa, qb) = (a.chunks_exact(4), b.chunks_exact(4));
+    let tail: f64 = qa
+        .remainder()
+        .iter()
+        .zip(qb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in qa.zip(qb) {
+        for i in 0..4 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
 }
