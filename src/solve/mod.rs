@@ -8,8 +8,10 @@
 //!    fill (approximate minimum degree on the block's symmetrized pattern). Once per pattern.
 //! 2. [`NumericLu::factorize`] factorizes each coupled block by left-looking Gilbert-Peierls LU
 //!    with threshold partial pivoting that keeps the diagonal while it is at least 0.001 of the
-//!    column's largest candidate; 1x1 blocks need no work. [`NumericLu::refactorize`] reuses the
-//!    pivot order and the L/U pattern for new values (a Monte Carlo draw).
+//!    column's largest candidate; 1x1 blocks need no work. A block whose predicted fill exceeds
+//!    30 % (input-output tables) gets a dense LU with the same pivoting instead.
+//!    [`NumericLu::refactorize`] reuses the pivot order and the L/U pattern for new values (a
+//!    Monte Carlo draw) while the kept pivots stay acceptable.
 //! 3. Solves run block by block: substitution through the 1x1 blocks, the LU factors in coupled
 //!    ones, the entries above the diagonal blocks applied as each block is solved. `A^T` solves
 //!    (adjoints) use the same factors.
