@@ -45,7 +45,7 @@ pub(crate) fn residual(
 }
 
 /// The normwise relative backward error from a residual vector.
-fn ratio(r: &[f64], norm_a: f64, x: &[f64], b: &[f64]) -> f64 {
+pub(crate) fn ratio(r: &[f64], norm_a: f64, x: &[f64], b: &[f64]) -> f64 {
     let num = inf_norm(r);
     let den = norm_a * inf_norm(x) + inf_norm(b);
     if num == 0.0 { 0.0 } else { num / den }

@@ -173,3 +173,29 @@ pub fn from_triplets(n: usize, entries: &[(usize, usize, f64)]) -> CsMat<f64> {
     }
     t.to_csc()
 }
+
+/// A nonsingular matrix whose diagonal is a poor pivot: the rows of a dominant LCA matrix shuffled
+/// (pivoting must find the dominant entries), plus tiny diagonal entries where the shuffle left
+/// none (every column needs one).
+pub fn shuffled_rows(seed: u64, o: GenOptions) -> CsMat<f64> {
+    let m = lca_matrix(seed, o);
+    let n = o.n;
+    let mut rng = Rng::new(seed ^ 0x5EED);
+    let mut perm: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        perm.swap(i, rng.below(i + 1));
+    }
+    let mut t = TriMat::new((n, n));
+    let mut has_diag = vec![false; n];
+    for (&v, (i, j)) in m.iter() {
+        let r = perm[i];
+        t.add_triplet(r, j, v);
+        has_diag[j] |= r == j;
+    }
+    for (j, &d) in has_diag.iter().enumerate() {
+        if !d {
+            t.add_triplet(j, j, 1e-9 * (1.0 + rng.unit()));
+        }
+    }
+    t.to_csc()
+}
