@@ -34,60 +34,119 @@ pub(crate) fn factor_dense(blk: &CoupledBlock, data: &[f64], f: &mut DenseLu) ->
         }
     }
     let a = &mut f.lu;
-    for k in 0..n {
-        let col = &a[k * n..(k + 1) * n];
-        let (mut best, mut amax) = (k, 0.0f64);
-        for (i, v) in col.iter().enumerate().skip(k) {
-            if v.abs() > amax {
-                amax = v.abs();
-                best = i;
+    // Panels of PANEL columns: factorize the panel right-looking, then bring every later column
+    // up to date with the whole panel while that column (four at a time) stays in cache.
+    let mut p0 = 0;
+    while p0 < n {
+        let p1 = (p0 + PANEL).min(n);
+        for k in p0..p1 {
+            pivot_step(a, n, k, colmax[k], &mut f.prow)?;
+            let (left, right) = a.split_at_mut((k + 1) * n);
+            let lcol = &left[k * n + k + 1..];
+            for cj in right[..(p1 - k - 1) * n].chunks_exact_mut(n) {
+                update1(cj, k, lcol);
             }
         }
-        if amax.partial_cmp(&(SINGULAR_TOL * colmax[k])) != Some(std::cmp::Ordering::Greater) {
-            return Err(k);
-        }
-        let piv = if col[k].abs() >= PIVOT_TOL * amax {
-            k
-        } else {
-            best
-        };
-        if piv != k {
-            for j in 0..n {
-                a.swap(k + j * n, piv + j * n);
-            }
-            f.prow.swap(k, piv);
-        }
-        let (left, right) = a.split_at_mut((k + 1) * n);
-        let lcol = &mut left[k * n + k..];
-        let pivot = lcol[0];
-        for v in &mut lcol[1..] {
-            *v /= pivot;
-        }
-        let lcol = &lcol[1..];
+        let (left, right) = a.split_at_mut(p1 * n);
+        let panel = &left[p0 * n..];
+        let lcol = |k: usize| &panel[(k - p0) * n + k + 1..(k - p0 + 1) * n];
         let mut quads = right.chunks_exact_mut(4 * n);
         for quad in &mut quads {
-            update4(quad, n, k, lcol);
-        }
-        for cj in quads.into_remainder().chunks_exact_mut(n) {
-            let akj = cj[k];
-            if akj != 0.0 {
-                for (x, &l) in cj[k + 1..].iter_mut().zip(lcol) {
-                    *x -= l * akj;
-                }
+            // Rows of the panel first (U12, a small triangular solve), which fixes the
+            // coefficients; then the rows below (A22) with four panel columns at a time.
+            for k in p0..p1 {
+                update4(quad, n, k, &lcol(k)[..p1 - k - 1]);
+            }
+            let mut k = p0;
+            while k + 4 <= p1 {
+                let l = [k, k + 1, k + 2, k + 3].map(|t| &lcol(t)[p1 - t - 1..]);
+                rank4_update4(quad, n, k, p1, l);
+                k += 4;
+            }
+            for t in k..p1 {
+                update4_rows(quad, n, t, p1, &lcol(t)[p1 - t - 1..]);
             }
         }
+        for cj in quads.into_remainder().chunks_exact_mut(n) {
+            for k in p0..p1 {
+                update1(cj, k, lcol(k));
+            }
+        }
+        p0 = p1;
     }
     Ok(())
+}
+
+/// Columns per panel of the blocked factorization.
+const PANEL: usize = 32;
+
+/// Step `k`: picks the pivot in column `k` (the diagonal while acceptable), swaps whole rows and
+/// scales the column of L. `Err(k)` when the column has no usable pivot.
+fn pivot_step(
+    a: &mut [f64],
+    n: usize,
+    k: usize,
+    colmax: f64,
+    prow: &mut [usize],
+) -> Result<(), usize> {
+    let col = &a[k * n..(k + 1) * n];
+    let (mut best, mut amax) = (k, 0.0f64);
+    for (i, v) in col.iter().enumerate().skip(k) {
+        if v.abs() > amax {
+            amax = v.abs();
+            best = i;
+        }
+    }
+    if amax.partial_cmp(&(SINGULAR_TOL * colmax)) != Some(std::cmp::Ordering::Greater) {
+        return Err(k);
+    }
+    let piv = if col[k].abs() >= PIVOT_TOL * amax {
+        k
+    } else {
+        best
+    };
+    if piv != k {
+        for j in 0..n {
+            a.swap(k + j * n, piv + j * n);
+        }
+        prow.swap(k, piv);
+    }
+    let lcol = &mut a[k * n + k..(k + 1) * n];
+    let pivot = lcol[0];
+    for v in &mut lcol[1..] {
+        *v /= pivot;
+    }
+    Ok(())
+}
+
+/// Rank-one update of one column `cj` below row `k` with L(k+1.., k) = `lcol`.
+fn update1(cj: &mut [f64], k: usize, lcol: &[f64]) {
+    let akj = cj[k];
+    if akj != 0.0 {
+        for (x, &l) in cj[k + 1..].iter_mut().zip(lcol) {
+            *x -= l * akj;
+        }
+    }
 }
 
 /// Rank-one update of four adjacent columns below row `k`: each entry of `lcol` is loaded once
 /// for four columns, which halves the memory traffic of the update.
 fn update4(quad: &mut [f64], n: usize, k: usize, lcol: &[f64]) {
+    update4_from(quad, n, k, k + 1, lcol);
+}
+
+/// As [`update4`] for rows `first..` only (`lcol` holds L(first.., k)).
+fn update4_rows(quad: &mut [f64], n: usize, k: usize, first: usize, lcol: &[f64]) {
+    update4_from(quad, n, k, first, lcol);
+}
+
+/// `C(first.., 0..4) -= L(first.., k) * C(k, 0..4)` for the four columns in `quad`.
+fn update4_from(quad: &mut [f64], n: usize, k: usize, first: usize, lcol: &[f64]) {
     let (c0, rest) = quad.split_at_mut(n);
     let (c1, rest) = rest.split_at_mut(n);
     let (c2, c3) = rest.split_at_mut(n);
     let (a0, a1, a2, a3) = (c0[k], c1[k], c2[k], c3[k]);
-    let rows = k + 1..n;
+    let rows = first..(first + lcol.len()).min(n);
     let cols = c0[rows.clone()]
         .iter_mut()
         .zip(&mut c1[rows.clone()])
@@ -154,4 +213,30 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
         }
     }
     (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
+}
+
+/// `C(first.., 0..4) -= L(first.., k..k+4) * C(k..k+4, 0..4)`: a 4x4 register block, loading
+/// each entry of C once per four columns of L instead of once per column.
+fn rank4_update4(quad: &mut [f64], n: usize, k: usize, first: usize, l: [&[f64]; 4]) {
+    let (c0, rest) = quad.split_at_mut(n);
+    let (c1, rest) = rest.split_at_mut(n);
+    let (c2, c3) = rest.split_at_mut(n);
+    let u = |c: &[f64]| [c[k], c[k + 1], c[k + 2], c[k + 3]];
+    let (u0, u1, u2, u3) = (u(c0), u(c1), u(c2), u(c3));
+    let m = n - first;
+    let (c0, c1, c2, c3) = (
+        &mut c0[first..],
+        &mut c1[first..],
+        &mut c2[first..],
+        &mut c3[first..],
+    );
+    let (l0, l1, l2, l3) = (&l[0][..m], &l[1][..m], &l[2][..m], &l[3][..m]);
+    for r in 0..m {
+        let li = [l0[r], l1[r], l2[r], l3[r]];
+        let dot = |u: &[f64; 4]| li[0] * u[0] + li[1] * u[1] + li[2] * u[2] + li[3] * u[3];
+        c0[r] -= dot(&u0);
+        c1[r] -= dot(&u1);
+        c2[r] -= dot(&u2);
+        c3[r] -= dot(&u3);
+    }
 }
