@@ -255,6 +255,18 @@ pub fn solve_error(e: SolveError, system: &TechSystem) -> Error {
             "matrix values do not match the analysed pattern",
             "this is a bug in greenlca: please report it",
         ),
+        SolveError::TooLarge { n } => Error::new(
+            ErrorKind::Invalid,
+            Location::default(),
+            format!("the system has {n} processes, more than the solver indexes (2^32 - 1)"),
+            "split the database",
+        ),
+        SolveError::DimensionMismatch { expected, found } => Error::new(
+            ErrorKind::Invalid,
+            Location::default(),
+            format!("a vector of length {found} was given for {expected} processes"),
+            "this is a bug in greenlca: please report it",
+        ),
         SolveError::NotFinite { row, col } => Error::new(
             ErrorKind::Value,
             Location::default(),

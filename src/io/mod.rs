@@ -6,6 +6,7 @@ pub mod database_read;
 pub mod exchange_folder;
 pub mod exchange_folder_write;
 pub mod inputs;
+pub mod matrix_market;
 pub mod method_read;
 pub mod product_toml;
 pub mod spec_toml;

@@ -98,3 +98,6 @@ pub fn assert_error(args: &[&str], needles: &[&str]) {
         assert!(err.contains(n), "stderr lacks {n:?}:\n{err}");
     }
 }
+
+/// Seeded LCA-like matrices and dense reference solves for the solver tests.
+pub mod matrices;
