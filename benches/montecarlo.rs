@@ -13,7 +13,7 @@ use greenlca::uncertainty::draw::BackgroundSampler;
 use greenlca::uncertainty::montecarlo::Draws;
 
 fn run(ms: &MatrixSystem, sym: &SymbolicLu, draws: usize) -> Draws {
-    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, sym, None);
+    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, sym, None).unwrap();
     Draws::run("bench", 1, draws, 0..draws, Vec::new(), |i| {
         let lca = sampler.lca(1, i)?;
         Ok(lca.lcia(lca.lci(&ms.demand)?).scores)

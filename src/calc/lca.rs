@@ -73,6 +73,24 @@ impl<'s> Lca<'s> {
         Ok(Lca { system, characterization, a, b, c: c.to_csr(), lu })
     }
 
+    /// Factorizes new values of the same pattern starting from the factors of `base` (its pivot
+    /// order and fill pattern are reused while the pivots stay acceptable). The result depends on
+    /// `base` and the values only, so a Monte Carlo draw does not depend on the draws before it.
+    pub fn refactorized(
+        system: &'s TechSystem,
+        characterization: &'s Characterization,
+        base: &NumericLu,
+        a: CsMat<f64>,
+        b: CsMat<f64>,
+        c: CsMat<f64>,
+    ) -> Result<Lca<'s>> {
+        check_finite(&a, "A", system)?;
+        check_finite(&b, "B", system)?;
+        let mut lu = base.clone();
+        lu.refactorize(a.view()).map_err(|e| solve_error(e, system))?;
+        Ok(Lca { system, characterization, a, b, c: c.to_csr(), lu })
+    }
+
     /// The system.
     pub fn system(&self) -> &'s TechSystem {
         self.system

@@ -87,7 +87,7 @@ fn probabilities(
     if n < 2 {
         anyhow::bail!("--mc {n} is too few draws\n  hint: use a few hundred or more");
     }
-    let sampler = ProductSampler::new(study);
+    let sampler = ProductSampler::new(study)?;
     let k = si.spec.indicators.len();
     let pb = super::progress::bar(n, "Monte Carlo check");
     let draws = Draws::run_with_progress(

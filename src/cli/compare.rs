@@ -92,7 +92,7 @@ fn paired_draws(
     if n < 2 {
         anyhow::bail!("--mc {n} is too few draws\n  hint: use a few hundred or more");
     }
-    let sampler = ProductSampler::new(study);
+    let sampler = ProductSampler::new(study)?;
     let cats: Vec<String> = study.characterization.categories.iter().map(|c| c.id.clone()).collect();
     let labels =
         chosen.iter().flat_map(|v| cats.iter().map(move |c| greenlca::report::mc::label(v, c, "total"))).collect();

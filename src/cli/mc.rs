@@ -96,7 +96,7 @@ fn matrices(
     let ms = read_exchange_folder(dir)?;
     let symbolic = SymbolicLu::analyze(ms.system.a_matrix().view())
         .map_err(|e| greenlca::calc::lca::solve_error(e, &ms.system))?;
-    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, &symbolic, None);
+    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, &symbolic, None)?;
     let cats = &ms.characterization.categories;
     let labels: Vec<String> = cats.iter().map(|c| label("", &c.name, "total")).collect();
     let run = format!("mc --matrices {} -n {}", dir.display(), args.iterations);
@@ -126,7 +126,7 @@ fn model(
     let study = args.opts.study(path)?;
     let chosen = variants(&study, &args.variants, args.all_variants)?;
     study.resolve(&chosen[0], &args.opts.sets)?;
-    let sampler = ProductSampler::new(&study);
+    let sampler = ProductSampler::new(&study)?;
     let cats = &study.characterization.categories;
     let stages: Vec<Stage> = if args.stages { Stage::ALL.to_vec() } else { Vec::new() };
     let mut labels = Vec::new();

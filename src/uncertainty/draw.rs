@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::matrix::parameters::DbFormulas;
 use crate::matrix::{Characterization, Entries, TechSystem};
 use crate::model::{Database, Distribution, Parameter, Scope};
-use crate::solve::SymbolicLu;
+use crate::solve::{NumericLu, SymbolicLu};
 
 /// Parameters with a distribution: (name, distribution, value).
 pub type UncertainParameters = Vec<(String, Distribution, f64)>;
@@ -31,6 +31,8 @@ pub struct BackgroundSampler<'s> {
     a_uncertain: Vec<usize>,
     b_uncertain: Vec<usize>,
     c_uncertain: Vec<usize>,
+    /// Factors of the deterministic A: every draw refactorizes a copy of them.
+    base: NumericLu,
 }
 
 /// Global database parameters that carry a distribution: (name, distribution, value).
@@ -59,8 +61,9 @@ impl<'s> BackgroundSampler<'s> {
         characterization: &'s Characterization,
         symbolic: &'s SymbolicLu,
         formulas: FormulaDraws<'s>,
-    ) -> Self {
-        BackgroundSampler {
+    ) -> Result<Self> {
+        let base = NumericLu::factorize(symbolic, system.a_matrix().view()).map_err(|e| crate::calc::lca::solve_error(e, system))?;
+        Ok(BackgroundSampler {
             system,
             characterization,
             symbolic,
@@ -68,7 +71,8 @@ impl<'s> BackgroundSampler<'s> {
             a_uncertain: system.a.uncertain(),
             b_uncertain: system.b.uncertain(),
             c_uncertain: characterization.c.uncertain(),
-        }
+            base,
+        })
     }
 
     /// Number of uncertain entries in A, B and C.
@@ -113,10 +117,10 @@ impl<'s> BackgroundSampler<'s> {
     /// The factorized background of draw `iteration`.
     pub fn lca(&self, seed: u64, iteration: u64) -> Result<Lca<'s>> {
         let (a, b, c) = self.values(seed, iteration)?;
-        Lca::with_matrices(
+        Lca::refactorized(
             self.system,
             self.characterization,
-            self.symbolic,
+            &self.base,
             self.system.a_pattern.matrix(&a),
             self.system.b_pattern.matrix(&b),
             self.characterization.pattern.matrix(&c),

@@ -20,13 +20,13 @@ pub struct ProductSampler<'s> {
 
 impl<'s> ProductSampler<'s> {
     /// Prepares the sampler.
-    pub fn new(study: &'s Study) -> Self {
+    pub fn new(study: &'s Study) -> Result<Self> {
         let background = BackgroundSampler::new(
             &study.system,
             &study.characterization,
             study.symbolic(),
             Some((&study.formulas, uncertain_db_parameters(&study.inputs.database))),
-        );
+        )?;
         let model_parameters = study
             .inputs
             .model
@@ -35,7 +35,7 @@ impl<'s> ProductSampler<'s> {
             .filter(|p| p.formula.is_none())
             .filter_map(|p| p.uncertainty.map(|d| (p.name.clone(), d, p.value.unwrap_or(0.0))))
             .collect();
-        ProductSampler { study, background, model_parameters }
+        Ok(ProductSampler { study, background, model_parameters })
     }
 
     /// Number of uncertain inputs: (A, B, C entries, model parameters, foreground exchanges of the base).
