@@ -5,6 +5,7 @@ pub mod calc;
 pub mod check;
 pub mod compare;
 pub mod contrib;
+pub mod evidence;
 pub mod format;
 pub mod mc;
 pub mod scenarios;
