@@ -9,6 +9,7 @@ mod export;
 mod mc;
 mod merge;
 mod progress;
+mod report;
 mod sensitivity;
 mod validate;
 
@@ -33,6 +34,8 @@ enum Command {
     Calc(calc::CalcArgs),
     /// Check a product against an eco-design specification (exit 0 pass, 1 not met, 2 error).
     Check(check::CheckArgs),
+    /// The LCA evidence report: HTML, Markdown and JSON with the conformity table (exit 0 pass, 1 not met, 2 error).
+    Report(report::ReportArgs),
     /// Variants side by side: differences from a baseline, the best per category.
     Compare(compare::CompareArgs),
     /// Contributions by stage, process, flow, first tier, and the supply-chain tree.
@@ -62,6 +65,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Calc(a) => calc::run(a),
         Command::Check(a) => check::run(a),
         Command::Compare(a) => compare::run(a),
+        Command::Report(a) => report::run(a),
         Command::Contrib(a) => contrib::run(a),
         Command::Validate(a) => validate::run(a),
         Command::Mc(a) => mc::run(a),

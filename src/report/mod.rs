@@ -6,6 +6,7 @@ pub mod charts;
 pub mod check;
 pub mod compare;
 pub mod contrib;
+pub mod evidence;
 pub mod format;
 pub mod mc;
 pub mod scenarios;

@@ -1,0 +1,250 @@
+//! Computing the evidence report: the variant reported and every other variant of the model are
+//! assessed with one factorized background; the specification, if any, is checked for each.
+
+use super::types::*;
+use super::{EvidenceOptions, EvidenceReport, SCHEMA, SCHEMA_VERSION};
+use crate::analysis::ecodesign::inputs::SpecInputs;
+use crate::analysis::ecodesign::{CheckResult, check};
+use crate::calc::{Engine, ProductResult, Study};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::matrix::foreground::{Foreground, Target};
+use crate::model::Stage;
+
+/// Everything the sections are built from.
+pub(super) struct Context<'a> {
+    /// The study.
+    pub study: &'a Study,
+    /// The factorized background.
+    pub engine: &'a Engine<'a>,
+    /// The variant reported, resolved.
+    pub fg: &'a Foreground,
+    /// Its results.
+    pub result: &'a ProductResult,
+    /// Its check, when a specification is given.
+    pub check: Option<&'a CheckResult>,
+    /// The specification.
+    pub spec: Option<&'a SpecInputs>,
+    /// Every variant of the model (the reported one first) with its check.
+    pub variants: &'a [(ProductResult, Option<CheckResult>)],
+    /// Options.
+    pub options: &'a EvidenceOptions,
+}
+
+impl Context<'_> {
+    /// Chinese name of a column (process) of the background, if the database has one.
+    pub fn process_zh(&self, column_id: &str) -> Option<String> {
+        let process = self.process_of(column_id)?;
+        self.study.inputs.database.process(&process).and_then(|p| p.name_zh.clone())
+    }
+
+    /// True when the process of a column is flagged indicative.
+    pub fn process_indicative(&self, column_id: &str) -> bool {
+        self.process_of(column_id)
+            .and_then(|p| self.study.inputs.database.process(&p).map(|p| p.indicative))
+            .unwrap_or(false)
+    }
+
+    fn process_of(&self, column_id: &str) -> Option<String> {
+        let sys = &self.study.system;
+        let col = sys.column_index.get(column_id)?;
+        sys.columns[col].process.clone()
+    }
+
+    /// Chinese name of an elementary flow.
+    pub fn flow_zh(&self, flow_id: &str) -> Option<String> {
+        self.study.inputs.database.flow(flow_id).and_then(|f| f.name_zh.clone())
+    }
+
+    /// The stages of the model present in the reported variant.
+    pub fn stages(&self) -> Vec<Stage> {
+        self.result.stages.iter().map(|(s, _)| *s).collect()
+    }
+}
+
+impl EvidenceReport {
+    /// Assesses the variant of `options` (and, for the comparison, every variant of the model),
+    /// checks `spec` when given, and builds the report.
+    pub fn compute(study: &Study, spec: Option<&SpecInputs>, options: &EvidenceOptions) -> Result<EvidenceReport> {
+        if study.characterization.k() == 0 {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                Location::file(&study.inputs.model.path),
+                "the model's methods have no impact category, so there is nothing to report",
+                "name at least one method with categories in the model's `methods` (or use --method)",
+            ));
+        }
+        let engine = study.engine()?;
+        let fg = study.resolve(&options.variant, &options.sets)?;
+        if !fg.db_overrides.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                Location::file(&study.inputs.model.path).with_entity(format!("variant `{}`", options.variant)),
+                "the report's contribution analysis does not support a variant that changes database parameters",
+                "report a variant that sets model parameters only, or use `greenlca calc` for this variant",
+            ));
+        }
+        let result = study.assess(&engine, &fg)?;
+        let check_of = |f: &Foreground, r: &ProductResult| -> Result<Option<CheckResult>> {
+            spec.map(|si| check(&si.setup(), study, &engine, f, r)).transpose()
+        };
+        let mut variants = vec![(result.clone(), check_of(&fg, &result)?)];
+        for id in study.inputs.model.variant_ids().into_iter().filter(|v| *v != options.variant) {
+            let f = study.resolve(&id, &options.sets)?;
+            let r = study.assess(&engine, &f)?;
+            let c = check_of(&f, &r)?;
+            variants.push((r, c));
+        }
+        let ctx = Context {
+            study,
+            engine: &engine,
+            fg: &fg,
+            result: &result,
+            check: variants[0].1.as_ref(),
+            spec,
+            variants: &variants,
+            options,
+        };
+        build(&ctx)
+    }
+}
+
+fn build(ctx: &Context<'_>) -> Result<EvidenceReport> {
+    let data_quality = super::data_quality::section(ctx);
+    let impacts = impacts(ctx);
+    let contributions = super::contributions::section(ctx, &impacts);
+    let conformity = super::conformity::section(ctx);
+    let suggestions = super::suggestions::section(ctx, &impacts, &contributions, conformity.as_ref());
+    let conclusion = super::conclusion::conclusion(ctx, &impacts, &data_quality, conformity.as_ref(), &suggestions);
+    let declaration = super::conclusion::declaration(ctx, conformity.as_ref());
+    let notices = super::conclusion::notices(&data_quality, conformity.as_ref());
+    Ok(EvidenceReport {
+        schema: SCHEMA,
+        schema_version: SCHEMA_VERSION,
+        greenlca_version: env!("CARGO_PKG_VERSION"),
+        date: ctx.options.date.to_string(),
+        notices,
+        product: product(ctx),
+        functional_unit: functional_unit(ctx),
+        boundary: boundary(ctx),
+        data_quality,
+        inventory: super::inventory::section(ctx)?,
+        impacts,
+        contributions,
+        conformity,
+        suggestions,
+        conclusion,
+        declaration,
+        reproduction: super::reproduce::section(ctx),
+    })
+}
+
+fn product(ctx: &Context<'_>) -> ProductSection {
+    let m = &ctx.study.inputs.model;
+    let p = &m.product;
+    let v = m.variant(&ctx.result.variant);
+    ProductSection {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        name_zh: p.name_zh.clone(),
+        category: p.category.clone(),
+        producer: p.producer.clone(),
+        description: p.description.clone(),
+        variant: VariantInfo {
+            id: ctx.result.variant.clone(),
+            name: ctx.result.variant_name.clone(),
+            name_zh: v.and_then(|v| v.name_zh.clone()).or_else(|| v.is_none().then(|| "基准方案".to_string())),
+            description: v.and_then(|v| v.description.clone()),
+        },
+        other_variants: m.variants.len(),
+    }
+}
+
+fn functional_unit(ctx: &Context<'_>) -> FunctionalUnitSection {
+    let p = &ctx.study.inputs.model.product;
+    FunctionalUnitSection {
+        functional_unit: p.functional_unit.clone(),
+        functional_unit_zh: p.functional_unit_zh.clone(),
+        reference_amount: p.reference_amount,
+        unit: p.unit.clone(),
+        spec_basis: ctx.spec.map(|s| super::conformity::basis_text(&s.spec)),
+    }
+}
+
+fn boundary(ctx: &Context<'_>) -> BoundarySection {
+    let b = &ctx.study.inputs.model.boundary;
+    let sys = &ctx.study.system;
+    let stages = Stage::ALL
+        .iter()
+        .map(|&s| StageBoundary {
+            stage: s.id().into(),
+            name_en: s.name_en().into(),
+            name_zh: s.name_zh().into(),
+            exchanges: ctx
+                .fg
+                .entries
+                .iter()
+                .filter(|e| e.stage == s)
+                .map(|e| {
+                    let (provider, name, zh) = match e.target {
+                        Target::Column(c) => {
+                            let col = &sys.columns[c];
+                            (col.id.clone(), col.name.clone(), ctx.process_zh(&col.id))
+                        }
+                        Target::Flow(f) => {
+                            let fl = &sys.flows[f];
+                            (fl.id.clone(), fl.name.clone(), ctx.flow_zh(&fl.id))
+                        }
+                    };
+                    BoundaryExchange {
+                        id: e.id.clone(),
+                        label: e.label.clone().unwrap_or_else(|| name.clone()),
+                        kind: e.kind.as_str().into(),
+                        provider,
+                        provider_name: name,
+                        provider_name_zh: zh,
+                        amount: e.amount,
+                        unit: e.unit.clone(),
+                        source: e.source.clone(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    BoundarySection {
+        stages,
+        included: b.included.clone(),
+        excluded: b.excluded.clone(),
+        cutoff: b.cutoff.clone(),
+        data_quality: b.data_quality.clone(),
+    }
+}
+
+/// Shares of a total, `None` when the total is zero.
+pub(super) fn share(value: f64, total: f64) -> Option<f64> {
+    (total != 0.0).then(|| value / total)
+}
+
+fn impacts(ctx: &Context<'_>) -> ImpactSection {
+    let r = ctx.result;
+    let categories = ctx
+        .study
+        .characterization
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(k, c)| CategoryImpact {
+            id: c.id.clone(),
+            method: c.method.clone(),
+            name: c.name.clone(),
+            name_zh: c.name_zh.clone(),
+            unit: c.unit.clone(),
+            total: r.totals[k],
+            stages: r
+                .stages
+                .iter()
+                .map(|(s, v)| StageValue { stage: s.id().into(), value: v[k], share: share(v[k], r.totals[k]) })
+                .collect(),
+        })
+        .collect();
+    ImpactSection { stages: ctx.stages().iter().map(|s| s.id().to_string()).collect(), categories }
+}

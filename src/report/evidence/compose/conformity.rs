@@ -1,0 +1,245 @@
+//! Section 8 (the conformity table) and the self-declaration annex.
+
+use super::{Builder, DECLARATION_TITLE};
+use crate::report::evidence::EvidenceReport;
+use crate::report::evidence::document::{Block, Col, Notice, RowClass, Table};
+use crate::report::evidence::lang::Bi;
+use crate::report::evidence::terms::{group, num, pct, status};
+
+fn row_class(s: &str) -> RowClass {
+    match s {
+        "met" | "pass" => RowClass::Pass,
+        "not met" | "fail" => RowClass::Fail,
+        _ => RowClass::Missing,
+    }
+}
+
+/// Section 8.
+pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
+    b.section(8);
+    let Some(c) = &r.conformity else {
+        b.text(
+            "未给出生态设计产品评价规范（模型未指定 spec，命令行也未给出 --spec），因此本报告不含符合性表。",
+            "No eco-design specification was given (the model names no `spec` and no --spec was passed), so this report has no conformity table.",
+        );
+        return;
+    };
+    let mut rows = vec![
+        (b.l("规范", "Specification"), format!("{} {}", c.standard, c.version)),
+        (b.l("名称", "Title"), b.cell(c.title_zh.as_deref(), &c.title)),
+        (b.l("产品类别", "Product category"), c.category.clone()),
+        (b.l("限值基准", "Basis of the limits"), c.basis.clone()),
+        (
+            b.l("限值性质", "Status of the limits"),
+            if c.illustrative {
+                b.l("示例性（非标准值）", "illustrative (not from a standard)")
+            } else {
+                b.l("摘自标准", "transcribed from the standard")
+            },
+        ),
+    ];
+    if let Some(cit) = &c.citation {
+        rows.push((b.l("出处", "Citation"), cit.clone()));
+    }
+    b.fields(rows);
+    let n = &c.counts;
+    let verdict = if c.pass {
+        Bi::new(
+            format!(
+                "评价结论：符合。全部{}项基本要求满足，全部{}项指标符合。",
+                c.requirements.len(),
+                c.indicators.len()
+            ),
+            format!(
+                "Verdict: PASS. All {} basic requirements are met and all {} indicators pass.",
+                c.requirements.len(),
+                c.indicators.len()
+            ),
+        )
+    } else {
+        Bi::new(
+            format!(
+                "评价结论：不符合。基本要求：{}项满足、{}项不满足、{}项缺少证据；指标：{}项符合、{}项不符合、{}项缺少证据。",
+                n.requirements_met,
+                n.requirements_not_met,
+                n.requirements_evidence_missing,
+                n.indicators_pass,
+                n.indicators_fail,
+                n.indicators_evidence_missing
+            ),
+            format!(
+                "Verdict: NOT MET. Basic requirements: {} met, {} not met, {} evidence missing; indicators: {} pass, {} fail, {} evidence missing.",
+                n.requirements_met,
+                n.requirements_not_met,
+                n.requirements_evidence_missing,
+                n.indicators_pass,
+                n.indicators_fail,
+                n.indicators_evidence_missing
+            ),
+        )
+    };
+    b.notice(if c.pass { Notice::Pass } else { Notice::Fail }, &verdict);
+
+    b.sub("s8-requirements", "基本要求", "Basic requirements");
+    let mut t = Table::new(vec![
+        (b.l("编号", "Id"), Col::Code),
+        (b.l("要求", "Requirement"), Col::Text),
+        (b.l("判定", "Status"), Col::Text),
+        (b.l("证据", "Evidence"), Col::Text),
+    ]);
+    for q in &c.requirements {
+        let (szh, sen) = status(&q.status);
+        t.row_with(
+            vec![
+                q.id.clone(),
+                b.cell(Some(&q.zh), &q.en),
+                b.l(szh, sen),
+                q.evidence.clone().unwrap_or_else(|| {
+                    format!("{} {}", b.l("（缺）应提供：", "(missing) expected:"), q.evidence_expected)
+                }),
+            ],
+            row_class(&q.status),
+        );
+    }
+    b.table(t);
+
+    b.sub("s8-indicators", "评价指标", "Indicators");
+    let mut t = Table::new(vec![
+        (b.l("属性", "Group"), Col::Text),
+        (b.l("指标", "Indicator"), Col::Text),
+        (b.l("数值", "Value"), Col::Num),
+        (b.l("限值", "Limit"), Col::Num),
+        (b.l("单位", "Unit"), Col::Text),
+        (b.l("裕量", "Margin"), Col::Num),
+        (b.l("领跑者基准", "Benchmark"), Col::Num),
+        (b.l("判定", "Status"), Col::Text),
+    ]);
+    for i in &c.indicators {
+        let (gzh, gen_) = group(&i.group);
+        let (szh, sen) = status(&i.status);
+        let margin = match (i.margin, i.margin_percent) {
+            (Some(m), Some(p)) => format!("{} ({:+.1}%)", num(m), p),
+            (Some(m), None) => num(m),
+            _ => "-".into(),
+        };
+        let bench = match (i.benchmark, i.benchmark_position) {
+            (Some(bv), Some(pos)) => format!("{}\n{} {}", num(bv), b.l("位置", "position"), pct(pos)),
+            (Some(bv), None) => num(bv),
+            _ => "-".into(),
+        };
+        let mut st = b.l(szh, sen);
+        if let Some(g) = &i.grade {
+            st.push_str(&format!(" ({} {g})", b.l("等级", "grade")));
+        }
+        t.row_with(
+            vec![
+                b.l(gzh, gen_),
+                b.cell(Some(&i.zh), &i.en),
+                i.value.map(num).unwrap_or_else(|| "-".into()),
+                i.limit.clone(),
+                i.unit.clone(),
+                margin,
+                bench,
+                st,
+            ],
+            row_class(&i.status),
+        );
+    }
+    b.table(t);
+    b.text(
+        "裕量为数值到限值的距离（符合一侧为正，不符合为负），括号内为占限值的百分比。领跑者基准位置：限值处为0%，达到领跑者基准值为100%。",
+        "The margin is the distance from the value to the limit (positive on the passing side, negative when failing), in brackets as a percentage of the limit. Benchmark position: 0% at the limit, 100% at the leaders' benchmark.",
+    );
+    let sources: Vec<String> = c
+        .indicators
+        .iter()
+        .map(|i| {
+            let mut s = format!("{}: {}", i.id, i.source);
+            if !i.stages.is_empty() {
+                s.push_str(&format!("; {}: {}", b.l("阶段", "stages"), i.stages.join(", ")));
+            }
+            if let Some(e) = &i.evidence {
+                s.push_str(&format!("; {}: {e}", b.l("证据", "evidence")));
+            }
+            if let Some(cit) = &i.citation {
+                s.push_str(&format!("; {}: {cit}", b.l("限值出处", "limit")));
+            }
+            s
+        })
+        .collect();
+    b.para(vec![crate::report::evidence::Span::strong(b.l("数值来源", "Where the values come from"))]);
+    b.list(sources);
+
+    if c.variants.len() > 1 {
+        b.sub("s8-variants", "各方案的评价结论", "Verdict of every variant");
+        let mut t = Table::new(vec![
+            (b.l("方案", "Variant"), Col::Code),
+            (b.l("名称", "Name"), Col::Text),
+            (b.l("判定", "Verdict"), Col::Text),
+        ]);
+        for v in &c.variants {
+            let (zh, en) = if v.pass { ("符合", "pass") } else { ("不符合", "not met") };
+            t.row_with(
+                vec![v.id.clone(), v.name.clone(), b.l(zh, en)],
+                if v.pass { RowClass::Pass } else { RowClass::Fail },
+            );
+        }
+        b.table(t);
+    }
+}
+
+/// The self-declaration annex (only for a passing variant).
+pub(super) fn declaration(b: &mut Builder, r: &EvidenceReport) {
+    let Some(d) = &r.declaration else { return };
+    let text = b.lang.pick(DECLARATION_TITLE.0, DECLARATION_TITLE.1);
+    b.blocks.push(Block::Heading { level: 2, id: "annex-declaration".into(), text });
+    if d.illustrative {
+        b.notice(
+            Notice::Warning,
+            &Bi::new(
+                "本声明仅为格式示例：所依据的规范为示例性规范，其限值并非标准值，不得用于生态设计产品评价。",
+                "This declaration is a template only: the specification it refers to is illustrative, its limits are not those of a standard, and it must not be used in an eco-design evaluation.",
+            ),
+        );
+    }
+    let producer_zh = d.producer.as_ref().map_or_else(|| "本企业".to_string(), |p| format!("生产者“{p}”"));
+    let producer_en = d.producer.clone().unwrap_or_else(|| "the producer".into());
+    let product_zh = d.product_zh.clone().unwrap_or_else(|| d.product.clone());
+    let title_zh = d.title_zh.clone().unwrap_or_else(|| d.title.clone());
+    b.bi(&Bi::new(
+        format!(
+            "{producer_zh}声明：产品“{product_zh}”（方案 {}）满足《{title_zh}》（{} {}）的全部{}项基本要求和全部评价指标要求。评价依据 GB/T 32161《生态设计产品评价通则》；生命周期评价依据 GB/T 24040 和 GB/T 24044，见本报告。各项指标的数值与限值如下：",
+            d.variant, d.standard, d.version, d.requirements_met
+        ),
+        format!(
+            "We, {producer_en}, declare that the product “{}” (variant {}) meets all {} basic requirements and all indicator requirements of {} {}, {}. The evaluation follows GB/T 32161 (General principles for eco-design product assessment); the life-cycle assessment follows GB/T 24040 and GB/T 24044 and is documented in this report. The values of the indicators and their limits:",
+            d.product, d.variant, d.requirements_met, d.standard, d.version, d.title
+        ),
+    ));
+    let mut t = Table::new(vec![
+        (b.l("指标", "Indicator"), Col::Text),
+        (b.l("数值", "Value"), Col::Num),
+        (b.l("限值", "Limit"), Col::Num),
+        (b.l("单位", "Unit"), Col::Text),
+    ]);
+    for i in &d.indicators {
+        t.row(vec![
+            b.cell(Some(&i.zh), &i.en),
+            i.value.map(num).unwrap_or_else(|| "-".into()),
+            i.limit.clone(),
+            i.unit.clone(),
+        ]);
+    }
+    b.table(t);
+    b.para(vec![crate::report::evidence::Span::plain(format!(
+        "{}: {}",
+        b.l("声明日期", "Date of the declaration"),
+        d.date
+    ))]);
+    let labels = vec![
+        b.l("生产者名称（盖章）", "Producer (company seal)"),
+        b.l("法定代表人或授权代表（签字）", "Legal representative or authorised person (signature)"),
+        b.l("签署日期", "Date of signature"),
+    ];
+    b.blocks.push(Block::Signature(labels));
+}

@@ -1,0 +1,240 @@
+//! Sections 1 to 5: product, functional unit, system boundary, data, inventory.
+
+use super::Builder;
+use crate::report::evidence::EvidenceReport;
+use crate::report::evidence::document::{Col, Span, Table};
+use crate::report::evidence::terms::{compartment_zh, num, num_in, stage};
+use crate::report::format::short;
+
+/// Section 1.
+pub(super) fn product(b: &mut Builder, r: &EvidenceReport) {
+    b.section(1);
+    let p = &r.product;
+    let mut rows = vec![
+        (b.l("产品名称", "Product"), b.cell(p.name_zh.as_deref(), &p.name)),
+        (b.l("产品编号", "Product id"), p.id.clone()),
+    ];
+    if let Some(c) = &p.category {
+        rows.push((b.l("产品类别", "Product category"), c.clone()));
+    }
+    rows.push((b.l("生产者", "Producer"), p.producer.clone().unwrap_or_else(|| b.l("（未给出）", "(not given)"))));
+    if let Some(d) = &p.description {
+        rows.push((b.l("产品描述", "Description"), d.clone()));
+    }
+    let v = &p.variant;
+    rows.push((b.l("评价方案", "Variant assessed"), format!("{} ({})", b.cell(v.name_zh.as_deref(), &v.name), v.id)));
+    if let Some(d) = &v.description {
+        rows.push((b.l("方案说明", "Variant description"), d.clone()));
+    }
+    rows.push((b.l("模型中的其他方案", "Other variants in the model"), p.other_variants.to_string()));
+    b.fields(rows);
+}
+
+/// Section 2.
+pub(super) fn functional_unit(b: &mut Builder, r: &EvidenceReport) {
+    b.section(2);
+    let f = &r.functional_unit;
+    let mut rows = vec![
+        (b.l("功能单位", "Functional unit"), b.cell(f.functional_unit_zh.as_deref(), &f.functional_unit)),
+        (b.l("基准流", "Reference flow"), format!("{} {}", short(f.reference_amount, 6), f.unit)),
+    ];
+    if let Some(basis) = &f.spec_basis {
+        rows.push((b.l("规范限值的基准", "Basis of the specification's limits"), basis.clone()));
+    }
+    b.fields(rows);
+    b.text("本报告中的所有结果均以一个功能单位计。", "All results in this report are per functional unit.");
+}
+
+/// Section 3.
+pub(super) fn boundary(b: &mut Builder, r: &EvidenceReport) {
+    b.section(3);
+    let bd = &r.boundary;
+    b.text(
+        "系统边界涵盖以下生命周期阶段；每个阶段列出产品模型的前景交换（数量按功能单位计），其上游供应链由背景数据库计算。",
+        "The system boundary covers the life-cycle stages below; each stage lists the product model's foreground exchanges (amounts per functional unit), whose upstream supply chains come from the background database.",
+    );
+    let mut t = Table::new(vec![
+        (b.l("阶段", "Stage"), Col::Text),
+        (b.l("交换", "Exchange"), Col::Text),
+        (b.l("提供者（过程或基本流）", "Provider (process or elementary flow)"), Col::Text),
+        (b.l("数量", "Amount"), Col::Num),
+        (b.l("单位", "Unit"), Col::Text),
+    ]);
+    for s in &bd.stages {
+        let name = b.l(&s.name_zh, &s.name_en);
+        if s.exchanges.is_empty() {
+            t.row(vec![name, b.l("（不在模型中）", "(not in the model)"), String::new(), String::new(), String::new()]);
+            continue;
+        }
+        for e in &s.exchanges {
+            t.row(vec![
+                name.clone(),
+                e.label.clone(),
+                b.cell(e.provider_name_zh.as_deref(), &e.provider_name),
+                num(e.amount),
+                e.unit.clone(),
+            ]);
+        }
+    }
+    b.table(t);
+    b.sub("s3-included", "包含的过程", "Included");
+    b.list(bd.included.clone());
+    b.sub("s3-excluded", "排除的过程", "Excluded");
+    b.list(bd.excluded.clone());
+    b.sub("s3-cutoff", "取舍准则", "Cut-off rules");
+    b.para(vec![Span::plain(bd.cutoff.clone().unwrap_or_else(|| b.l("（模型未给出）", "(not given in the model)")))]);
+    if let Some(dq) = &bd.data_quality {
+        b.sub("s3-data-quality", "数据质量说明（模型）", "Data-quality statement (model)");
+        b.para(vec![Span::plain(dq.clone())]);
+    }
+}
+
+/// Section 4.
+pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
+    b.section(4);
+    let d = &r.data_quality;
+    let db = &d.database;
+    b.sub("s4-database", "背景数据库", "Background database");
+    let mut rows = vec![
+        (b.l("名称", "Name"), db.name.clone()),
+        (b.l("版本", "Version"), db.version.clone()),
+        (b.l("许可", "Licence"), db.license.clone().unwrap_or_else(|| "-".into())),
+        (b.l("预期用途", "Intended use"), db.intended_use.clone().unwrap_or_else(|| "-".into())),
+    ];
+    if let Some(desc) = &db.description {
+        rows.push((b.l("说明", "Description"), desc.clone()));
+    }
+    if let Some(f) = &db.format {
+        rows.push((b.l("格式", "Format"), f.clone()));
+    }
+    b.fields(rows);
+
+    b.sub("s4-sources", "引用的数据来源", "Sources cited");
+    b.text(
+        "下表列出本研究所用过程、交换和参数在 source 字段中引用的来源（按键），及引用次数。",
+        "The sources that the processes, exchanges and parameters used in this study cite by key in their `source` field, with the number of citations.",
+    );
+    let mut t = Table::new(vec![
+        (b.l("键", "Key"), Col::Code),
+        (b.l("文献", "Citation"), Col::Text),
+        (b.l("引用次数", "Cited"), Col::Num),
+    ]);
+    for s in &d.sources {
+        let citation = match &s.url {
+            Some(u) => format!("{} ({u})", s.citation),
+            None => s.citation.clone(),
+        };
+        t.row(vec![s.key.clone(), citation, s.cited_by.to_string()]);
+    }
+    b.table(t);
+
+    b.sub("s4-indicative", "示意性数据", "Indicative data");
+    let i = &d.indicative;
+    b.text(
+        &format!(
+            "产品供应链运行了{}个背景过程，其中{}个被标记为示意性（indicative：近似值，而非已发表的数值）；这些过程的{}个交换中有{}个为示意性。产品的{}个前景交换中，有{}个的提供者为示意性过程。",
+            i.processes_used, i.processes_indicative, i.exchanges_used, i.exchanges_indicative, i.foreground_exchanges, i.foreground_indicative
+        ),
+        &format!(
+            "The product's supply chain runs {} background processes, {} of them flagged indicative (approximations, not published figures); {} of their {} exchanges are indicative. {} of the product's {} foreground exchanges have an indicative provider.",
+            i.processes_used, i.processes_indicative, i.exchanges_indicative, i.exchanges_used, i.foreground_indicative, i.foreground_exchanges
+        ),
+    );
+    if !i.indicative_processes.is_empty() {
+        let mut t = Table::new(vec![(b.l("过程编号", "Process id"), Col::Code), (b.l("名称", "Name"), Col::Text)]);
+        for p in &i.indicative_processes {
+            t.row(vec![p.id.clone(), b.cell(p.name_zh.as_deref(), &p.name)]);
+        }
+        b.table(t);
+    }
+    if !i.assumed_exchanges.is_empty() || !i.assumed_parameters.is_empty() {
+        let (ex, pa) = (&i.assumed_exchanges, &i.assumed_parameters);
+        b.text(
+            &format!(
+                "来源为假设（ASSUMPTION）的前景交换：{}；参数：{}。",
+                if ex.is_empty() { "无".into() } else { ex.join("、") },
+                if pa.is_empty() { "无".into() } else { pa.join("、") }
+            ),
+            &format!(
+                "Foreground exchanges whose source is an assumption (ASSUMPTION): {}; parameters: {}.",
+                if ex.is_empty() { "none".into() } else { ex.join(", ") },
+                if pa.is_empty() { "none".into() } else { pa.join(", ") }
+            ),
+        );
+    }
+
+    b.sub("s4-methods", "影响评价方法", "Impact assessment methods");
+    let mut t = Table::new(vec![
+        (b.l("方法", "Method"), Col::Text),
+        (b.l("版本", "Version"), Col::Text),
+        (b.l("影响类别", "Categories"), Col::Code),
+        (b.l("来源", "Source"), Col::Text),
+    ]);
+    for m in &d.methods {
+        t.row(vec![format!("{} ({})", m.name, m.id), m.version.clone(), m.categories.join(", "), m.source.clone()]);
+    }
+    b.table(t);
+    let notes: Vec<String> =
+        d.methods.iter().filter_map(|m| m.notes.as_ref().map(|n| format!("{} {}: {n}", m.id, m.version))).collect();
+    if !notes.is_empty() {
+        b.para(vec![Span::strong(b.l("方法说明", "Method notes"))]);
+        b.list(notes);
+    }
+    if !d.unmatched_flows.is_empty() {
+        b.text(
+            &format!("以下基本流没有任何特征化因子（不计入任何影响类别）：{}。", d.unmatched_flows.join("、")),
+            &format!(
+                "These elementary flows have no characterisation factor (they count in no category): {}.",
+                d.unmatched_flows.join(", ")
+            ),
+        );
+    }
+    if d.unlinked_inputs > 0 {
+        b.text(
+            &format!("背景数据库中有{}个产品输入没有提供者，已按链接规则截断。", d.unlinked_inputs),
+            &format!(
+                "{} product inputs of the background database have no provider and were cut off by the linking policy.",
+                d.unlinked_inputs
+            ),
+        );
+    }
+}
+
+/// Section 5.
+pub(super) fn inventory(b: &mut Builder, r: &EvidenceReport) {
+    b.section(5);
+    let inv = &r.inventory;
+    b.text(
+        "生命周期清单中的主要基本流（背景供应链与产品直接排放之和），按功能单位计，并按阶段分列。",
+        "The main elementary flows of the life-cycle inventory (background supply chains plus the product's direct flows), per functional unit and per stage.",
+    );
+    let mut cols = vec![
+        (b.l("基本流", "Elementary flow"), Col::Text),
+        (b.l("环境介质", "Compartment"), Col::Text),
+        (b.l("单位", "Unit"), Col::Text),
+        (b.l("合计", "Total"), Col::Num),
+    ];
+    for s in &r.impacts.stages {
+        let (zh, en) = stage(s);
+        cols.push((b.l(zh, en), Col::Num));
+    }
+    let mut t = Table::new(cols);
+    for f in &inv.flows {
+        let scale = f.stages.iter().map(|s| s.value.abs()).fold(f.total.abs(), f64::max);
+        let mut row = vec![
+            b.cell(f.name_zh.as_deref(), &f.name),
+            b.cell(Some(&compartment_zh(&f.compartment)), &f.compartment),
+            f.unit.clone(),
+            num_in(f.total, scale),
+        ];
+        row.extend(f.stages.iter().map(|s| num_in(s.value, scale)));
+        t.row(row);
+    }
+    b.table(t);
+    if inv.omitted > 0 {
+        b.text(
+            &format!("另有{}个非零基本流对各影响类别的贡献最小，未列出（greenlca calc 可列出全部）。", inv.omitted),
+            &format!("{} further non-zero flows matter least for the impact categories and are not listed (greenlca calc lists all).", inv.omitted),
+        );
+    }
+}
