@@ -44,9 +44,9 @@ pub struct LciaResult {
 /// of each process (C B).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intensities {
-    /// lambda[k][i]: cradle-to-gate impact in category k of one unit of product i.
+    /// `lambda[k][i]`: cradle-to-gate impact in category k of one unit of product i.
     pub total: Vec<Vec<f64>>,
-    /// direct[k][j]: impact in category k of the elementary flows of one unit of process j.
+    /// `direct[k][j]`: impact in category k of the elementary flows of one unit of process j.
     pub direct: Vec<Vec<f64>>,
 }
 

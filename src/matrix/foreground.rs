@@ -71,7 +71,7 @@ pub struct Foreground {
 }
 
 impl Foreground {
-    /// The final demand on the background: d[i] = -(entry of the product column in row i).
+    /// The final demand on the background: `d[i] = -(entry of the product column in row i)`.
     pub fn demand(&self, n: usize) -> Vec<f64> {
         let mut d = vec![0.0; n];
         for e in &self.entries {

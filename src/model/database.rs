@@ -58,7 +58,7 @@ pub struct Database {
 
 impl Database {
     /// A database from its parts; ids are indexed (the first of duplicate ids wins: call
-    /// [`crate::io::validate`] or the readers, which refuse duplicates, before relying on that).
+    /// `greenlca validate` or the readers, which refuse duplicates, before relying on that).
     pub fn new(
         meta: DatabaseMeta,
         flows: Vec<Flow>,

@@ -62,7 +62,8 @@ impl<'s> BackgroundSampler<'s> {
         symbolic: &'s SymbolicLu,
         formulas: FormulaDraws<'s>,
     ) -> Result<Self> {
-        let base = NumericLu::factorize(symbolic, system.a_matrix().view()).map_err(|e| crate::calc::lca::solve_error(e, system))?;
+        let base = NumericLu::factorize(symbolic, system.a_matrix().view())
+            .map_err(|e| crate::calc::lca::solve_error(e, system))?;
         Ok(BackgroundSampler {
             system,
             characterization,

@@ -66,7 +66,7 @@ pub struct Draws {
     pub labels: Vec<String>,
     /// What the report needs to describe the outputs (units, names), as written by the command.
     pub meta: serde_json::Value,
-    /// values[iteration - start][output].
+    /// `values[iteration - start][output]`.
     pub values: Vec<Vec<f64>>,
 }
 

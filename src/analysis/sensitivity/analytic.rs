@@ -1,6 +1,6 @@
 //! Analytical sensitivity (Heijungs 2010, "Sensitivity coefficients for matrix-based LCA", Int J
 //! LCA 15:511-520): from one adjoint solve per category,
-//!   dh_k/da_ij = -lambda_k[i] s_j,   dh_k/db_fj = c_kf s_j,   dh_k/dc_kf = g_f,
+//!   `dh_k/da_ij = -lambda_k[i] s_j`, `dh_k/db_fj = c_kf s_j`, `dh_k/dc_kf = g_f`,
 //! elasticities x/h dh/dx, and with the variance of each input its share of the first-order
 //! variance of h (key issue analysis).
 
