@@ -2,6 +2,8 @@
 
 mod calc;
 mod common;
+mod import;
+mod scores;
 mod validate;
 
 use std::process::ExitCode;
@@ -25,6 +27,10 @@ enum Command {
     Calc(calc::CalcArgs),
     /// Check a database folder or a product model and list every problem.
     Validate(validate::ValidateArgs),
+    /// Import a database (openLCA JSON-LD, EcoSpold 2 or 1) into a native database folder.
+    Import(import::ImportArgs),
+    /// Cradle-to-gate scores of one unit of every process's reference product.
+    Scores(scores::ScoresArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -39,5 +45,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Calc(a) => calc::run(a),
         Command::Validate(a) => validate::run(a),
+        Command::Import(a) => import::run(a),
+        Command::Scores(a) => scores::run(a),
     }
 }
