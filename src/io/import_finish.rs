@@ -218,20 +218,33 @@ fn tidy_uncertainty(processes: &mut [Process], notes: &mut Notes) {
     }
 }
 
+/// A named provider must be imported and make (or treat) the flow: as its reference flow, or as a
+/// co-product it allocates. Otherwise the exchange is linked by its flow, with a note.
 fn check_providers(processes: &mut [Process], notes: &mut Notes) {
-    let ids: HashSet<String> = processes.iter().map(|p| p.id.clone()).collect();
+    let mut makes: HashMap<String, HashSet<String>> = HashMap::new();
+    for p in processes.iter() {
+        let flows = makes.entry(p.id.clone()).or_default();
+        for e in &p.exchanges {
+            let coproduct = p.allocation != AllocationMethod::None && e.direction == Direction::Output && !e.avoided;
+            if e.is_reference || coproduct {
+                flows.insert(e.flow.clone());
+            }
+        }
+    }
     for p in processes.iter_mut() {
         for e in p.exchanges.iter_mut() {
-            if let Some(pid) = &e.provider
-                && !ids.contains(pid)
-            {
-                notes.push(
-                    NoteKind::ProviderNotFound,
-                    e.origin.clone(),
-                    format!("provider `{pid}` is not among the imported processes; the input is linked by its flow"),
-                );
-                e.provider = None;
-            }
+            let Some(pid) = &e.provider else { continue };
+            let why = match makes.get(pid) {
+                None => "is not among the imported processes",
+                Some(flows) if !flows.contains(&e.flow) => "does not make this flow",
+                Some(_) => continue,
+            };
+            notes.push(
+                NoteKind::ProviderNotFound,
+                e.origin.clone(),
+                format!("provider `{pid}` {why}; the exchange is linked by its flow"),
+            );
+            e.provider = None;
         }
     }
 }

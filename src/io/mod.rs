@@ -19,6 +19,7 @@ pub mod jsonld;
 pub mod method_read;
 pub mod product_toml;
 pub mod uncertainty_columns;
+pub mod unit_names;
 pub mod useeio;
 pub mod xml_tree;
 
@@ -28,6 +29,8 @@ use crate::error::{Error, ErrorKind, Location};
 
 pub use database_read::read_database;
 pub use database_write::{Overwrite, write_database};
+pub use ecospold1::{import_ecospold1, read_ecospold1};
+pub use ecospold2::{import_ecospold2, read_ecospold2};
 pub use import::{ImportOptions, import_any, read_any};
 pub use import_report::{ImportNote, Imported, NoteKind, SourceFormat};
 pub use jsonld::{import_jsonld, read_jsonld};
