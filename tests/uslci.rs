@@ -8,6 +8,7 @@ mod common;
 mod import_util;
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use greenlca::io::method_read::read_method;
 use greenlca::io::{ImportOptions, Imported, NoteKind, import_any};
@@ -17,9 +18,10 @@ use import_util::{close, data, gwp, score};
 
 const ZIP: &str = "data/uslci-fy17q4/uslci_fy17_q4_olca1.5_json_ld.zip";
 
-fn uslci() -> Option<Imported> {
-    let path = common::shared(ZIP)?;
-    Some(import_any(&path, &ImportOptions::default()).unwrap())
+/// Imported once for all tests of this file (they run in parallel threads).
+fn uslci() -> Option<&'static Imported> {
+    static USLCI: OnceLock<Option<Imported>> = OnceLock::new();
+    USLCI.get_or_init(|| common::shared(ZIP).map(|p| import_any(&p, &ImportOptions::default()).unwrap())).as_ref()
 }
 
 #[test]

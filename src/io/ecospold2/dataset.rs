@@ -146,7 +146,7 @@ pub fn read_activity(root: &Element, at: &Location) -> Result<RawActivity> {
     let mut parameters = Vec::new();
     for el in &flow_data.children {
         match el.name.as_str() {
-            "intermediateExchange" | "elementaryExchange" => exchanges.push(read_exchange(el, &name, at)?),
+            "intermediateExchange" | "elementaryExchange" => exchanges.push(read_exchange(el, name, at)?),
             "parameter" => {
                 let Some(variable) = el.attr("variableName").map(str::to_string) else { continue };
                 let pat = at.clone().at_line(el.line).with_entity(format!("activity `{name}`, parameter `{variable}`"));
