@@ -185,6 +185,33 @@ impl Archive {
     }
 }
 
+/// The texts of the data files (`ext`) of a single file, a folder or a zip archive, each read with
+/// the size cap; a single file is taken whatever its extension.
+pub fn read_texts(path: &Path, max_entry_bytes: u64, ext: &str) -> Result<Vec<(Location, String)>> {
+    if path.is_file() && !is_zip(path) {
+        let at = Location::file(path);
+        let len = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?.len();
+        if len > max_entry_bytes {
+            return Err(Error::new(
+                ErrorKind::Value,
+                at,
+                format!("the file is {len} bytes, more than the limit of {max_entry_bytes} bytes"),
+                "raise the limit (--max-entry-mib) if the file is genuine",
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        return Ok(vec![(at.clone(), text_from_bytes(bytes, &at)?)]);
+    }
+    let mut a = Archive::open(path, max_entry_bytes)?;
+    let suffix = format!(".{ext}");
+    let names: Vec<String> = a.names().iter().filter(|n| n.to_ascii_lowercase().ends_with(&suffix)).cloned().collect();
+    let mut out = Vec::with_capacity(names.len());
+    for n in names {
+        out.push((a.entry_location(&n), a.read_text(&n)?));
+    }
+    Ok(out)
+}
+
 /// UTF-8 text from bytes (a BOM is skipped); otherwise an error naming `at` and the line.
 pub fn text_from_bytes(mut bytes: Vec<u8>, at: &Location) -> Result<String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {

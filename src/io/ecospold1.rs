@@ -15,8 +15,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::archive::read_texts;
 use super::compartment;
-use super::ecospold2::load_files;
 use super::import::ImportOptions;
 use super::import_finish::{Draft, finish};
 use super::import_report::{Imported, NoteKind, Notes, SourceFormat};
@@ -36,7 +36,7 @@ pub fn read_ecospold1(path: &Path) -> Result<Database> {
 /// Reads EcoSpold 1 data sets (an `.xml` file, a folder or a zip of them) and reports what was
 /// changed on the way.
 pub fn import_ecospold1(path: &Path, options: &ImportOptions) -> Result<Imported> {
-    let docs = load_files(path, options, "xml")?
+    let docs = read_texts(path, options.max_entry_bytes, "xml")?
         .into_par_iter()
         .map(|(at, text)| xml_tree::parse(&text, &at).map(|root| (at, root)))
         .collect::<Result<Vec<_>>>()?;

@@ -123,10 +123,6 @@ impl Notes {
     pub fn push(&mut self, kind: NoteKind, at: Location, message: impl Into<String>) {
         self.notes.push(ImportNote { kind, at, message: message.into() });
     }
-    /// Appends the notes of another collector.
-    pub fn append(&mut self, other: Notes) {
-        self.notes.extend(other.notes);
-    }
     /// The notes.
     pub fn into_vec(self) -> Vec<ImportNote> {
         self.notes

@@ -16,7 +16,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use self::dataset::{Kind, RawActivity, RawExchange, read_activity};
-use super::archive::{self, Archive, text_from_bytes};
+use super::archive::read_texts;
 use super::compartment;
 use super::formula_translate::translate;
 use super::import::ImportOptions;
@@ -38,7 +38,7 @@ pub fn read_ecospold2(path: &Path) -> Result<Database> {
 /// Reads EcoSpold 2 data sets (a `.spold` file, a folder or a zip of them) and reports what was
 /// changed on the way.
 pub fn import_ecospold2(path: &Path, options: &ImportOptions) -> Result<Imported> {
-    let activities = load_files(path, options, "spold")?
+    let activities = read_texts(path, options.max_entry_bytes, "spold")?
         .into_par_iter()
         .map(|(at, text)| xml_tree::parse(&text, &at).and_then(|root| read_activity(&root, &at)))
         .collect::<Result<Vec<_>>>()?;
@@ -51,33 +51,6 @@ pub fn import_ecospold2(path: &Path, options: &ImportOptions) -> Result<Imported
         ));
     }
     build(path, activities)
-}
-
-/// The texts of the data files (`ext`) of a single file, a folder or a zip archive, each read with
-/// the size cap; a single file is taken whatever its extension.
-pub(crate) fn load_files(path: &Path, options: &ImportOptions, ext: &str) -> Result<Vec<(Location, String)>> {
-    if path.is_file() && !archive::is_zip(path) {
-        let at = Location::file(path);
-        let len = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?.len();
-        if len > options.max_entry_bytes {
-            return Err(Error::new(
-                ErrorKind::Value,
-                at,
-                format!("the file is {len} bytes, more than the limit of {} bytes", options.max_entry_bytes),
-                "raise the limit (--max-entry-mib) if the file is genuine",
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-        return Ok(vec![(at.clone(), text_from_bytes(bytes, &at)?)]);
-    }
-    let mut a = Archive::open(path, options.max_entry_bytes)?;
-    let suffix = format!(".{ext}");
-    let names: Vec<String> = a.names().iter().filter(|n| n.to_ascii_lowercase().ends_with(&suffix)).cloned().collect();
-    let mut out = Vec::with_capacity(names.len());
-    for n in names {
-        out.push((a.entry_location(&n), a.read_text(&n)?));
-    }
-    Ok(out)
 }
 
 /// The reference product exchange of an activity: output group 0 with a non-zero amount.
@@ -186,6 +159,7 @@ fn build(path: &Path, activities: Vec<RawActivity>) -> Result<Imported> {
                 by_link: &by_link,
                 by_activity: &by_activity,
                 flow_kind: &flow_kind,
+                globals: &globals,
             };
             let (ex, param) = exchange(e, &ctx, &mut units, &mut notes)?;
             parameters.extend(param);
@@ -267,6 +241,8 @@ struct ExchangeContext<'a> {
     by_link: &'a HashMap<(&'a str, &'a str), &'a str>,
     by_activity: &'a HashMap<&'a str, &'a str>,
     flow_kind: &'a HashMap<&'a str, FlowKind>,
+    /// EcoSpold 2 has no global parameters: an empty scope.
+    globals: &'a NameMap,
 }
 
 /// One exchange, with the process parameter its `variableName` defines (if any).
@@ -278,15 +254,14 @@ fn exchange(
 ) -> Result<(Exchange, Option<Parameter>)> {
     let unit = unit_symbol(&e.unit, units, &e.at)?;
     // A treatment's reference is a negative output of the waste: in greenlca, the waste taken in.
-    let flip = e.is_reference_flip(ctx.is_ref);
+    let flip = ctx.is_ref && e.amount < 0.0;
     let sign = if flip { -1.0 } else { 1.0 };
     let direction = match (e.kind, e.input_group, e.output_group) {
         _ if flip => Direction::Input,
         (_, Some(_), _) => Direction::Input,
         _ => Direction::Output,
     };
-    let globals = NameMap::default();
-    let resolve = resolver(Some(ctx.local), &globals);
+    let resolve = resolver(Some(ctx.local), ctx.globals);
     let relation = e.relation.as_deref().map(|f| translate(f, &resolve, &e.at)).transpose()?;
     let mut param = None;
     let formula = match (&e.variable, relation) {
@@ -342,10 +317,4 @@ fn exchange(
         },
         param,
     ))
-}
-
-impl RawExchange {
-    fn is_reference_flip(&self, is_ref: bool) -> bool {
-        is_ref && self.amount < 0.0
-    }
 }
