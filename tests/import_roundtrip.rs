@@ -75,6 +75,18 @@ fn native_folder_round_trip_of_every_fixture() {
 }
 
 #[test]
+fn native_databases_round_trip_too() {
+    for name in ["heijungs_suh", "bw_basic", "mobility"] {
+        let db = read_database(&common::fixture(name)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        write_database(&db, dir.path(), Overwrite::Refuse).unwrap();
+        let back = read_database(dir.path()).unwrap();
+        assert_same(&db, &back);
+        assert_eq!(db.meta.sources, back.meta.sources, "{name}");
+    }
+}
+
+#[test]
 fn uslci_round_trip() {
     let Some(zip) = common::shared("data/uslci-fy17q4/uslci_fy17_q4_olca1.5_json_ld.zip") else { return };
     let db = import_any(&zip, &ImportOptions::default()).unwrap().database;
