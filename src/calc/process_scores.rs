@@ -13,18 +13,18 @@ pub struct ProcessScores {
     pub columns: Vec<Column>,
     /// The categories, in characterization order.
     pub categories: Vec<CategoryRow>,
-    /// total[k][j]: cradle-to-gate score of one unit of column j's reference flow (made, or for
+    /// `total[k][j]`: cradle-to-gate score of one unit of column j's reference flow (made, or for
     /// a waste treatment, treated) in category k.
     pub total: Vec<Vec<f64>>,
-    /// direct[k][j]: the part of total[k][j] from column j's own elementary flows.
+    /// `direct[k][j]`: the part of `total[k][j]` from column j's own elementary flows.
     pub direct: Vec<Vec<f64>>,
 }
 
 /// Computes the scores of every column of `system` for every category of `characterization`.
 ///
-/// The total of column j is lambda_k[j] times the sign of its diagonal entry, so that a waste
+/// The total of column j is `lambda_k[j]` times the sign of its diagonal entry, so that a waste
 /// treatment (negative diagonal) reports the impact of treating one unit. The direct part is
-/// (C B)[k, j] divided by the absolute diagonal: the gate-to-gate impact per unit of net output.
+/// `(C B)[k, j]` divided by the absolute diagonal: the gate-to-gate impact per unit of net output.
 pub fn process_scores(system: &TechSystem, characterization: &Characterization) -> Result<ProcessScores> {
     let lca = Lca::new(system, characterization)?;
     let intensities = lca.intensities()?;
