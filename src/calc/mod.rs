@@ -7,3 +7,4 @@ pub mod study;
 pub use lca::{Intensities, Lca, LciResult, LciaResult};
 pub use product::{ExchangeResult, ProductResult, assess};
 pub use study::{Engine, Study};
+pub mod process_scores;

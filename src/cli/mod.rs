@@ -6,10 +6,12 @@ mod common;
 mod compare;
 mod contrib;
 mod export;
+mod import;
 mod mc;
 mod merge;
 mod progress;
 mod report;
+mod scores;
 mod sensitivity;
 mod validate;
 
@@ -50,6 +52,10 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Write a model's product system as matrix files (triplet CSV and Matrix Market).
     Export(export::ExportArgs),
+    /// Import a database (openLCA JSON-LD, EcoSpold 2 or 1) into a native database folder.
+    Import(import::ImportArgs),
+    /// Cradle-to-gate scores of one unit of every process's reference product.
+    Scores(scores::ScoresArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -72,5 +78,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Sensitivity(a) => sensitivity::run(a),
         Command::Merge(a) => merge::run(a),
         Command::Export(a) => export::run(a),
+        Command::Import(a) => import::run(a),
+        Command::Scores(a) => scores::run(a),
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::{read_database, read_method, read_product_model};
+use super::{read_any, read_method, read_product_model};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Database, Method, ProductModel};
 
@@ -27,7 +27,7 @@ pub struct ModelInputs {
     pub model: ProductModel,
     /// Its background database.
     pub database: Database,
-    /// Folder of the database.
+    /// Where the database was read from: a native folder, or any source `read_any` imports.
     pub database_dir: PathBuf,
     /// Its methods.
     pub methods: Vec<Method>,
@@ -130,7 +130,8 @@ pub fn shipped_method_ids() -> Vec<String> {
 }
 
 /// Reads a product model and what it names. `database` and `methods`, when given, replace the
-/// model's own choice (command-line options).
+/// model's own choice (command-line options). The database may be a native folder or any source
+/// [`super::read_any`] imports (an openLCA JSON-LD zip, EcoSpold files); it is imported on the fly.
 pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> Result<ModelInputs> {
     let model = read_product_model(path)?;
     let mut files = vec![InputFile { role: "model".into(), path: path.to_path_buf(), sha256: sha256_file(path)? }];
@@ -139,8 +140,13 @@ pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> R
         (None, Some(d)) => relative_to(path, d),
         (None, None) => datasets_dir().join("db"),
     };
-    let database = read_database(&database_dir)?;
-    files.extend(hash_folder("database", &database_dir)?);
+    let database = read_any(&database_dir)?;
+    if database_dir.is_dir() {
+        files.extend(hash_folder("database", &database_dir)?);
+    } else {
+        let sha256 = sha256_file(&database_dir)?;
+        files.push(InputFile { role: "database".into(), path: database_dir.clone(), sha256 });
+    }
     let names: Vec<String> = if !methods.is_empty() {
         methods.to_vec()
     } else if !model.methods.is_empty() {
