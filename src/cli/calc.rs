@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::Args;
 use greenlca::calc::Lca;
-use greenlca::io::exchange_folder::read_exchange_folder;
+use greenlca::io::matrix_folder_mtx::read_matrix_folder;
 use greenlca::report::Format;
 use greenlca::report::calc::CalcReport;
 use greenlca::report::format::{TextTable, csv_line, exact, human};
@@ -73,7 +73,7 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
     if !args.variants.is_empty() || args.all_variants || !args.opts.sets.is_empty() {
         bail!("--variant, --all-variants and --set apply to product models, not to --matrices");
     }
-    let ms = read_exchange_folder(dir)?;
+    let ms = read_matrix_folder(dir)?;
     let lca = Lca::new(&ms.system, &ms.characterization)?;
     let result = lca.lcia(lca.lci(&ms.demand)?);
     let cats = &ms.characterization.categories;

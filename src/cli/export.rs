@@ -44,7 +44,8 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     }
     let system = with_product(&study.system, &fg, &study.inputs.model.product.name);
     let product = system.n() - 1;
-    let files = exchange_folder_files(&system, &study.characterization, &[(product, 1.0)]);
+    let mut files = exchange_folder_files(&system, &study.characterization, &[(product, 1.0)]);
+    files.extend(greenlca::io::matrix_folder_mtx::mtx_files(&system, &study.characterization)?);
     write_all_atomic(&args.matrices, &files)?;
     eprintln!(
         "wrote {} ({} processes incl. the product, {} flows, {} categories; demand 1 on process {product})",

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::Args;
 use greenlca::calc::Lca;
-use greenlca::io::exchange_folder::read_exchange_folder;
+use greenlca::io::matrix_folder_mtx::read_matrix_folder;
 use greenlca::model::Stage;
 use greenlca::report::mc::{McReport, draws_csv, label};
 use greenlca::report::{Format, write_atomic};
@@ -93,7 +93,7 @@ fn matrices(
     range: std::ops::Range<usize>,
     tick: &(dyn Fn() + Sync),
 ) -> Result<(Draws, Units)> {
-    let ms = read_exchange_folder(dir)?;
+    let ms = read_matrix_folder(dir)?;
     let symbolic = SymbolicLu::analyze(ms.system.a_matrix().view())
         .map_err(|e| greenlca::calc::lca::solve_error(e, &ms.system))?;
     let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, &symbolic, None)?;

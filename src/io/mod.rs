@@ -17,6 +17,7 @@ pub mod import_params;
 pub mod import_report;
 pub mod inputs;
 pub mod jsonld;
+pub mod matrix_folder_mtx;
 pub mod matrix_market;
 pub mod method_read;
 pub mod product_toml;
