@@ -86,3 +86,23 @@ fn mobility_uniform_around_fifty_is_an_error_naming_the_parameter() {
     assert!(msg.contains("battery_capacity") || msg.contains("50"), "{msg}");
     assert!(msg.contains("[0, 1]"), "{msg}");
 }
+
+#[test]
+fn a_variant_that_changes_a_database_parameter_gets_its_own_background() {
+    // electricity_per_km 0.27 -> 0.2 saves 0.07 kWh x 0.6 kg CO2/kWh per km.
+    let m = "tests/data/mobility/driving_variants.toml";
+    let (code, out, err) = common::run(&["calc", m, "--all-variants", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let totals: Vec<f64> = out.lines().skip(1).map(|l| l.split(',').nth(5).unwrap().parse().unwrap()).collect();
+    assert_close(totals[0], 0.1824816, 1e-12);
+    assert_close(totals[1], 0.1824816 - 0.07 * 0.6, 1e-12);
+    let (code, out, err) = common::run(&["contrib", m, "--variant", "efficient", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_close(v["categories"][0]["total"].as_f64().unwrap(), 0.1404816, 1e-12);
+    assert_close(v["categories"][0]["tree"]["total"].as_f64().unwrap(), 0.1404816, 1e-12);
+    // The flow indicator of `check` sees the variant's background: 140.48 g <= 150 passes, 182.48 g fails.
+    let spec = "tests/data/mobility/co2_spec.toml";
+    assert_eq!(common::run(&["check", m, "--spec", spec, "--variant", "efficient"]).0, 0);
+    assert_eq!(common::run(&["check", m, "--spec", spec]).0, 1);
+}

@@ -73,14 +73,15 @@ impl Study {
     /// Resolves a variant with extra parameter values defined at `at` (for error messages).
     pub fn resolve_at(&self, variant: &str, sets: &[(String, f64)], at: &Location) -> Result<Foreground> {
         foreground::check_overrides(&self.inputs.model, &self.formulas, sets, at)?;
-        foreground::resolve(&self.inputs.model, variant, sets, &self.inputs.database, &self.system)
+        foreground::resolve(&self.inputs.model, variant, sets, &self.inputs.database, &self.formulas, &self.system)
     }
 
-    /// Assesses a resolved variant: with the shared engine, or, when it changes database
-    /// parameters, with a background refactorized for it (same symbolic analysis).
-    pub fn assess(&self, engine: &Engine<'_>, fg: &Foreground) -> Result<ProductResult> {
+    /// The engine a resolved variant needs: `None` when the shared `engine` serves it, else a
+    /// background refactorized with the variant's database parameter values (same symbolic
+    /// analysis).
+    pub fn engine_for(&self, fg: &Foreground) -> Result<Option<Engine<'_>>> {
         if fg.db_overrides.is_empty() || self.formulas.is_empty() {
-            return assess(&engine.lca, &engine.intensities, fg);
+            return Ok(None);
         }
         let (a_vals, b_vals) = self.formulas.entry_values(&self.system, &fg.db_overrides)?;
         let lca = Lca::with_matrices(
@@ -92,7 +93,16 @@ impl Study {
             self.characterization.matrix(),
         )?;
         let intensities = lca.intensities()?;
-        assess(&lca, &intensities, fg)
+        Ok(Some(Engine { lca, intensities }))
+    }
+
+    /// Assesses a resolved variant: with the shared engine, or, when it changes database
+    /// parameters, with a background refactorized for it.
+    pub fn assess(&self, engine: &Engine<'_>, fg: &Foreground) -> Result<ProductResult> {
+        match self.engine_for(fg)? {
+            None => assess(&engine.lca, &engine.intensities, fg),
+            Some(own) => assess(&own.lca, &own.intensities, fg),
+        }
     }
 
     /// Resolves and assesses several variants in parallel, results in the order asked.

@@ -54,8 +54,11 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let mut results = Vec::new();
     for v in &chosen {
         let fg = study.resolve(v, &args.opts.sets)?;
-        let r = study.assess(&engine, &fg)?;
-        results.push(check(&si.setup(), &study, &engine, &fg, &r)?);
+        // A variant that changes database parameters has its own background (flow indicators too).
+        let own = study.engine_for(&fg)?;
+        let eng = own.as_ref().unwrap_or(&engine);
+        let r = study.assess(eng, &fg)?;
+        results.push(check(&si.setup(), &study, eng, &fg, &r)?);
     }
     let probabilities = match args.mc {
         Some(n) => Some((n, probabilities(&study, &si, &chosen, n, args.seed, &args.opts.sets, &results)?)),

@@ -13,7 +13,8 @@ use greenlca::report::{Format, write_atomic};
 /// Options that choose the data of a product model.
 #[derive(Debug, Args, Clone)]
 pub struct ModelOptions {
-    /// Background database folder (default: the one the model names, else the embedded default).
+    /// Background database: a folder, an openLCA JSON-LD zip or EcoSpold files (default: the one
+    /// the model names, else the embedded default).
     #[arg(long, value_name = "DIR")]
     pub db: Option<PathBuf>,
     /// Impact method id or method TOML file (repeatable; default: the model's methods).

@@ -67,14 +67,11 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
             })
             .collect::<Result<_>>()?
     };
-    let engine = study.engine()?;
+    let shared = study.engine()?;
     let fg = study.resolve(&args.variant, &args.opts.sets)?;
-    if !fg.db_overrides.is_empty() {
-        bail!(
-            "contributions of a variant that changes database parameters are not supported yet\n  hint: set model parameters only, or use `greenlca calc`"
-        );
-    }
-    let r = study.assess(&engine, &fg)?;
+    let own = study.engine_for(&fg)?;
+    let engine = own.as_ref().unwrap_or(&shared);
+    let r = study.assess(engine, &fg)?;
     let limits = TreeLimits { cutoff: args.cutoff, max_depth: args.depth, ..TreeLimits::default() };
     let m = &study.inputs.model.product;
     let categories = cats

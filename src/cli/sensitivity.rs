@@ -87,16 +87,13 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
         render(&args.format, || r.to_json(), || r.to_csv(), || r.to_table())
     } else if args.analytic {
         let fg = study.resolve(&args.variant, &args.opts.sets)?;
-        if !fg.db_overrides.is_empty() {
-            bail!(
-                "--analytic with database parameter overrides is not supported\n  hint: run it on a variant that sets model parameters only"
-            );
-        }
-        let result = study.assess(&engine, &fg)?;
+        let own = study.engine_for(&fg)?;
+        let engine = own.as_ref().unwrap_or(&engine);
+        let result = study.assess(engine, &fg)?;
         let categories = cats
             .iter()
             .enumerate()
-            .map(|(k, c)| AnalyticCategory::new(c, result.totals[k], coefficients(&engine, &fg, &result, k), args.top))
+            .map(|(k, c)| AnalyticCategory::new(c, result.totals[k], coefficients(engine, &fg, &result, k), args.top))
             .collect();
         let r = AnalyticReport { schema: "greenlca.sensitivity-analytic", variant: args.variant.clone(), categories };
         render(&args.format, || r.to_json(), || r.to_csv(), || r.to_table())

@@ -6,14 +6,14 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use greenlca::io::read_database;
+use greenlca::io::read_any;
 use greenlca::matrix::{UnlinkedPolicy, build_system};
 
 use super::common::{ModelOptions, emit};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// A database folder or a product model (TOML).
+    /// A product model (TOML), or a database: a folder, an openLCA JSON-LD zip, EcoSpold files.
     #[arg(value_name = "MODEL|DB")]
     path: PathBuf,
     #[command(flatten)]
@@ -23,8 +23,9 @@ pub struct ValidateArgs {
 pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     let policy = UnlinkedPolicy::parse(&args.opts.unlinked).expect("clap checked it");
     let mut out = String::new();
-    if args.path.is_dir() {
-        let db = read_database(&args.path)?;
+    let is_model = args.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if !is_model {
+        let db = read_any(&args.path)?;
         let system = build_system(&db, policy)?;
         let links = &system.links;
         let exchanges: usize = db.processes.iter().map(|p| p.exchanges.len()).sum();

@@ -86,6 +86,24 @@ impl Formula {
     }
 }
 
+/// True when `name` can stand in a formula as itself: letters, digits and `_`, and neither a
+/// built-in constant (`e`, `E`, `PI`, `TAU`) nor read as a function (`min...`, `max...`, `atan2...`).
+pub fn is_usable_name(name: &str) -> bool {
+    crate::model::parameter::is_valid_name(name)
+        && Formula::parse(name, &Location::default())
+            .is_ok_and(|f| f.variables().len() == 1 && f.variables()[0] == name)
+}
+
+/// The error for a parameter name that formulas cannot use.
+pub fn unusable_name(name: &str, at: Location) -> Error {
+    Error::new(
+        ErrorKind::Value,
+        at,
+        format!("parameter name `{name}` cannot be used in formulas"),
+        "use letters, digits and _, not starting with a digit; `e`, `E`, `PI` and `TAU` are constants and names starting with `min`, `max` or `atan2` read as functions, so rename it (e.g. `p_{name}`)",
+    )
+}
+
 /// Values of evaluated parameters, with an optional enclosing scope.
 #[derive(Debug, Clone, Default)]
 pub struct Env {
@@ -238,6 +256,16 @@ mod tests {
         let e = evaluate(&[&bad], &HashMap::new(), None).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Formula);
         assert_eq!(e.at.line, Some(10));
+    }
+
+    #[test]
+    fn names_that_formulas_would_misread_are_not_usable() {
+        for bad in ["e", "E", "PI", "TAU", "mine_life", "max_load", "atan2x", "2x", "a-b"] {
+            assert!(!is_usable_name(bad), "{bad}");
+        }
+        for good in ["x", "exp_rate", "lifetime_years", "x_min", "ex", "pie"] {
+            assert!(is_usable_name(good), "{good}");
+        }
     }
 
     #[test]

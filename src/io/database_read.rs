@@ -224,13 +224,8 @@ fn read_parameters(path: &Path, problems: &mut Collector) -> Result<Vec<Paramete
     for row in t.rows() {
         let r = (|| {
             let name = row.required("name")?.to_string();
-            if !crate::model::parameter::is_valid_name(&name) {
-                return Err(Error::new(
-                    ErrorKind::Value,
-                    row.at(),
-                    format!("parameter name `{name}` cannot be used in formulas"),
-                    "use letters, digits and _, not starting with a digit",
-                ));
+            if !formula::is_usable_name(&name) {
+                return Err(formula::unusable_name(&name, row.at()));
             }
             let scope = match row.get("scope") {
                 None | Some("global") => Scope::Global,

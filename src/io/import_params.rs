@@ -5,8 +5,6 @@ use std::collections::{HashMap, HashSet};
 
 use super::import_report::{NoteKind, Notes};
 use crate::error::Location;
-use crate::formula::Formula;
-use crate::model::parameter::is_valid_name;
 
 /// The names of one scope: lower-case source name -> name used in greenlca.
 #[derive(Debug, Clone, Default)]
@@ -23,7 +21,7 @@ impl NameMap {
         if let Some(n) = self.names.get(&raw.to_lowercase()) {
             return n.clone();
         }
-        let mut name = if usable(raw) { raw.to_string() } else { sanitized(raw) };
+        let mut name = if crate::formula::is_usable_name(raw) { raw.to_string() } else { sanitized(raw) };
         let base = name.clone();
         let mut k = 2;
         while self.used.contains(&name) {
@@ -48,16 +46,9 @@ impl NameMap {
     }
 }
 
-/// True when `name` can stand in a formula as itself (not a built-in constant or function prefix).
-fn usable(name: &str) -> bool {
-    is_valid_name(name)
-        && Formula::parse(name, &Location::default())
-            .is_ok_and(|f| f.variables().len() == 1 && f.variables()[0] == name)
-}
-
 fn sanitized(raw: &str) -> String {
     let mut s: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
-    if !usable(&s) {
+    if !crate::formula::is_usable_name(&s) {
         s = format!("p_{s}");
     }
     s

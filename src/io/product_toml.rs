@@ -206,17 +206,6 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
                 ));
             }
         }
-        let known_params: HashSet<&str> = parameters.iter().map(|p: &Parameter| p.name.as_str()).collect();
-        for name in rv.set.keys() {
-            if !known_params.contains(name.as_str()) {
-                problems.push(Error::new(
-                    ErrorKind::UnknownId,
-                    at.clone(),
-                    format!("`set` names parameter `{name}`, which the model lacks"),
-                    "add it under [parameters] or correct the name",
-                ));
-            }
-        }
         let mut swaps = Vec::new();
         for s in &rv.swap {
             let stage = match &s.stage {
@@ -277,13 +266,8 @@ fn stage_error(text: &str, at: Location) -> Error {
 }
 
 fn parameter(name: &str, value: &toml::Value, at: Location) -> Result<Parameter> {
-    if !crate::model::parameter::is_valid_name(name) {
-        return Err(Error::new(
-            ErrorKind::Value,
-            at,
-            format!("parameter name `{name}` cannot be used in formulas"),
-            "use letters, digits and _, not starting with a digit",
-        ));
+    if !crate::formula::is_usable_name(name) {
+        return Err(crate::formula::unusable_name(name, at));
     }
     let raw: RawParameter = match value {
         toml::Value::Integer(i) => RawParameter::plain(*i as f64),

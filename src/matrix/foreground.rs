@@ -156,12 +156,14 @@ fn fmt_bound(b: Option<f64>) -> String {
 }
 
 /// Resolves `variant` (`base` or a variant id) with extra parameter `sets` (applied after the
-/// variant's own), against the background `system` built from `db`.
+/// variant's own), against the background `system` built from `db` (whose formulas are
+/// `db_formulas`).
 pub fn resolve(
     model: &ProductModel,
     variant: &str,
     sets: &[(String, f64)],
     db: &Database,
+    db_formulas: &DbFormulas,
     system: &TechSystem,
 ) -> Result<Foreground> {
     let var = if variant == "base" || variant == model.base_name {
@@ -178,13 +180,20 @@ pub fn resolve(
     };
     let mut overrides: HashMap<String, f64> = HashMap::new();
     if let Some(v) = var {
+        // A variant may set model parameters and global parameters of the database.
+        for (name, _) in &v.set {
+            if !model.parameters.iter().any(|p| &p.name == name) && db_formulas.global(name).is_none() {
+                let mut known: Vec<&str> = model.parameters.iter().map(|p| p.name.as_str()).collect();
+                known.extend(db_formulas.global_names());
+                return Err(unknown_parameter(name, &known, v.origin.clone()));
+            }
+        }
         overrides.extend(v.set.iter().cloned());
     }
     overrides.extend(sets.iter().cloned());
     let model_names: Vec<&str> = model.parameters.iter().map(|p| p.name.as_str()).collect();
     let db_overrides: HashMap<String, f64> =
         overrides.iter().filter(|(k, _)| !model_names.contains(&k.as_str())).map(|(k, v)| (k.clone(), *v)).collect();
-    let db_formulas = DbFormulas::new(db)?;
     let outer = db_formulas.global_env(&db_overrides)?;
     let refs: Vec<&Parameter> = model.parameters.iter().collect();
     let env = formula::evaluate(&refs, &overrides, Some(&outer))?;

@@ -60,7 +60,14 @@ impl<'s> ProductSampler<'s> {
             all.push((name.clone(), draw(d, *value, &mut r)));
         }
         all.extend(sets.iter().cloned());
-        let mut fg = foreground::resolve(model, variant, &all, &self.study.inputs.database, &self.study.system)?;
+        let mut fg = foreground::resolve(
+            model,
+            variant,
+            &all,
+            &self.study.inputs.database,
+            &self.study.formulas,
+            &self.study.system,
+        )?;
         for e in fg.entries.iter_mut() {
             if let Some(d) = &e.dist {
                 let mut r = rng(seed, iteration, Stream::Foreground, key_hash(&e.id));

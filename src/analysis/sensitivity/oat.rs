@@ -73,7 +73,14 @@ pub fn one_at_a_time(study: &Study, engine: &Engine<'_>, variant: &str, sets: &[
                 Ok(study
                     .assess(
                         engine,
-                        &crate::matrix::foreground::resolve(model, variant, &s, &study.inputs.database, &study.system)?,
+                        &crate::matrix::foreground::resolve(
+                            model,
+                            variant,
+                            &s,
+                            &study.inputs.database,
+                            &study.formulas,
+                            &study.system,
+                        )?,
                     )?
                     .totals)
             };

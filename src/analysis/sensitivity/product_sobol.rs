@@ -66,8 +66,14 @@ pub fn evaluate(
             all.push((name.clone(), quantile(d, *v, ui)));
         }
     }
-    let mut fg =
-        crate::matrix::foreground::resolve(&study.inputs.model, variant, &all, &study.inputs.database, &study.system)?;
+    let mut fg = crate::matrix::foreground::resolve(
+        &study.inputs.model,
+        variant,
+        &all,
+        &study.inputs.database,
+        &study.formulas,
+        &study.system,
+    )?;
     for (inp, &ui) in inputs.iter().zip(u) {
         if let SobolInput::Exchange(id, d, v) = inp
             && let Some(e) = fg.entries.iter_mut().find(|e| &e.id == id)

@@ -73,30 +73,26 @@ impl EvidenceReport {
                 "name at least one method with categories in the model's `methods` (or use --method)",
             ));
         }
-        let engine = study.engine()?;
-        let fg = study.resolve(&options.variant, &options.sets)?;
-        if !fg.db_overrides.is_empty() {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                Location::file(&study.inputs.model.path).with_entity(format!("variant `{}`", options.variant)),
-                "the report's contribution analysis does not support a variant that changes database parameters",
-                "report a variant that sets model parameters only, or use `greenlca calc` for this variant",
-            ));
-        }
-        let result = study.assess(&engine, &fg)?;
-        let check_of = |f: &Foreground, r: &ProductResult| -> Result<Option<CheckResult>> {
-            spec.map(|si| check(&si.setup(), study, &engine, f, r)).transpose()
+        let shared = study.engine()?;
+        // A variant that changes database parameters gets its own background (engine_for).
+        let check_with = |f: &Foreground| -> Result<(ProductResult, Option<CheckResult>)> {
+            let own = study.engine_for(f)?;
+            let e = own.as_ref().unwrap_or(&shared);
+            let r = study.assess(e, f)?;
+            let c = spec.map(|si| check(&si.setup(), study, e, f, &r)).transpose()?;
+            Ok((r, c))
         };
-        let mut variants = vec![(result.clone(), check_of(&fg, &result)?)];
+        let fg = study.resolve(&options.variant, &options.sets)?;
+        let own = study.engine_for(&fg)?;
+        let engine = own.as_ref().unwrap_or(&shared);
+        let (result, first_check) = check_with(&fg)?;
+        let mut variants = vec![(result.clone(), first_check)];
         for id in study.inputs.model.variant_ids().into_iter().filter(|v| *v != options.variant) {
-            let f = study.resolve(&id, &options.sets)?;
-            let r = study.assess(&engine, &f)?;
-            let c = check_of(&f, &r)?;
-            variants.push((r, c));
+            variants.push(check_with(&study.resolve(&id, &options.sets)?)?);
         }
         let ctx = Context {
             study,
-            engine: &engine,
+            engine,
             fg: &fg,
             result: &result,
             check: variants[0].1.as_ref(),
