@@ -2,6 +2,7 @@
 //! (run seed, iteration, stream), so that a draw never depends on the thread that makes it.
 
 use rand::{RngExt, SeedableRng};
+use rand_distr::StandardNormal;
 use rand_chacha::ChaCha8Rng;
 
 use super::normal;
@@ -85,9 +86,20 @@ pub fn quantile(d: &Distribution, sign: f64, u: f64) -> f64 {
     }
 }
 
-/// One draw from `d`.
+/// One draw from `d`. Lognormal and untruncated normal draws take a standard normal number from
+/// the ziggurat method (faster than the quantile function); the others go through [`quantile`].
 pub fn draw(d: &Distribution, sign: f64, r: &mut ChaCha8Rng) -> f64 {
-    quantile(d, sign, uniform01(r))
+    match *d {
+        Distribution::Lognormal { mu, sigma } => {
+            let z: f64 = r.sample(StandardNormal);
+            sign.signum() * (mu + sigma * z).exp()
+        }
+        Distribution::Normal { mean, sd, min: None, max: None } => {
+            let z: f64 = r.sample(StandardNormal);
+            mean + sd * z
+        }
+        _ => quantile(d, sign, uniform01(r)),
+    }
 }
 
 #[cfg(test)]
