@@ -106,3 +106,38 @@ fn a_variant_that_changes_a_database_parameter_gets_its_own_background() {
     assert_eq!(common::run(&["check", m, "--spec", spec, "--variant", "efficient"]).0, 0);
     assert_eq!(common::run(&["check", m, "--spec", spec]).0, 1);
 }
+
+#[test]
+fn example_products_equal_their_hand_computed_results() {
+    // datasets/products/expected_results.csv: every variant, category and stage, computed
+    // independently (NumPy, from the CSV files) when the dataset was authored.
+    let text = std::fs::read_to_string(common::root().join("datasets/products/expected_results.csv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let mut checked = 0;
+    for product in ["kettle", "paint"] {
+        let (code, out, err) =
+            common::run(&["calc", &format!("datasets/products/{product}.toml"), "--all-variants", "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let calc: serde_json::Value = serde_json::from_str(&out).unwrap();
+        for line in text.lines().skip(1).filter(|l| l.starts_with(&format!("{product},"))) {
+            let f: Vec<&str> = line.split(',').collect();
+            let v = calc["variants"].as_array().unwrap().iter().find(|v| v["id"] == f[col("variant")]).unwrap();
+            let r = v["results"].as_array().unwrap().iter().find(|r| r["category"] == f[col("category")]).unwrap();
+            let expected: f64 = f[col("total")].parse().unwrap();
+            // The file holds 6 significant digits.
+            assert!((r["total"].as_f64().unwrap() - expected).abs() <= 5e-6 * expected.abs().max(1e-9), "{line}");
+            for stage in ["raw_materials", "production", "distribution", "use", "end_of_life"] {
+                let e: f64 = f[col(stage)].parse().unwrap();
+                let got = r["stages"].get(stage).and_then(|x| x.as_f64()).unwrap_or(0.0);
+                assert!(
+                    (got - e).abs() <= 5e-6 * e.abs().max(expected.abs() * 1e-9).max(1e-15) + 1e-15,
+                    "{line} {stage}: {got}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 40);
+}

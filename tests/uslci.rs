@@ -184,3 +184,27 @@ fn match_rate_of_greenhouse_gases() {
     assert_eq!(ghg.len(), 92);
     assert_eq!(matched, 48);
 }
+
+#[test]
+fn the_shipped_ipcc2021_method_matches_uslci_by_name_and_cas() {
+    let Some(imp) = uslci() else { return };
+    let db = &imp.database;
+    let system = build_system(db, UnlinkedPolicy::Cutoff).unwrap();
+    let (method, _) = greenlca::io::inputs::find_method("ipcc2021", None).unwrap();
+    let ch = characterize(&system.flows, &[method], &db.units).unwrap();
+    let unmatched: BTreeSet<&str> = ch.unmatched_flows.iter().map(String::as_str).collect();
+    let ghg: Vec<_> = system.flows.iter().filter(|f| f.compartment.starts_with("air") && is_ghg(&f.name)).collect();
+    let missing: BTreeSet<&str> =
+        ghg.iter().filter(|f| unmatched.contains(f.id.as_str())).map(|f| f.name.as_str()).collect();
+    let matched = ghg.iter().filter(|f| !unmatched.contains(f.id.as_str())).count();
+    println!(
+        "shipped ipcc2021: {matched} of {} greenhouse-gas flows to air matched; unmatched names: {missing:?}",
+        ghg.len()
+    );
+    // The gases the shipped method covers (CO2 fossil and biogenic, CH4 fossil and biogenic, N2O,
+    // SF6) match in every air sub-compartment under USLCI's names.
+    for name in ["Carbon dioxide, fossil", "Methane, fossil", "Dinitrogen monoxide", "Sulfur hexafluoride"] {
+        assert!(!missing.contains(name), "{name} should match");
+    }
+    assert!(matched >= 40, "{matched}");
+}

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use greenlca::io::read_any;
 use greenlca::matrix::UnlinkedPolicy;
-use import_util::{close, gwp, score};
+use import_util::{close, gwp_shipped, score};
 
 #[test]
 fn uslci_product_example_runs_from_the_shared_data() {
@@ -27,7 +27,7 @@ fn uslci_product_example_runs_from_the_shared_data() {
     assert_eq!(v["links"]["unlinked_policy"], "cutoff");
     let total = |variant: usize| v["variants"][variant]["results"][0]["total"].as_f64().unwrap();
 
-    let s = gwp(&read_any(&zip).unwrap(), UnlinkedPolicy::Cutoff);
+    let s = gwp_shipped(&read_any(&zip).unwrap(), UnlinkedPolicy::Cutoff);
     let truck_tkm = 3.65 / 1000.0 * 800.0;
     let common_part = 1.1 * score(&s, "d7c36a39-fdcc-3eb8-a8cd-c6c2b5a11c9a")
         + 0.15 * score(&s, "c378e883-97fc-3714-b923-d7271b8fcbac")

@@ -151,10 +151,35 @@ pub(crate) fn ellipsize_middle(text: &str, max_w: f64, em: f64, bold: bool) -> S
 /// Pieces of text between which a line may break: after spaces, hyphens, slashes and underscores,
 /// and around wide (CJK) characters.
 fn tokens(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     for c in text.chars() {
+        // Closing punctuation stays with what it closes, opening punctuation with what follows
+        // (no line may start with `）` or end with `（`).
+        if is_closing(c) {
+            if !cur.is_empty() {
+                cur.push(c);
+                out.push(std::mem::take(&mut cur));
+            } else if let Some(last) = out.last_mut() {
+                last.push(c);
+            } else {
+                cur.push(c);
+            }
+            continue;
+        }
+        if is_opening(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.push(c);
+            continue;
+        }
         if is_wide(c) {
+            if cur.chars().last().is_some_and(is_opening) {
+                cur.push(c);
+                out.push(std::mem::take(&mut cur));
+                continue;
+            }
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
@@ -170,6 +195,14 @@ fn tokens(text: &str) -> Vec<String> {
         out.push(cur);
     }
     out
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '）' | '，' | '。' | '、' | '；' | '：' | '！' | '？' | '」' | '』' | '】' | '》' | '〉' | ')' | ']')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '（' | '「' | '『' | '【' | '《' | '〈')
 }
 
 /// `text` broken into at most `max_lines` lines of at most `max_w` pixels; explicit newlines are
@@ -194,11 +227,20 @@ pub(crate) fn wrap(text: &str, max_w: f64, em: f64, bold: bool, max_lines: usize
             // A token longer than a whole line is split by characters.
             for c in tok.chars() {
                 let candidate = format!("{cur}{c}");
-                if width(candidate.trim_end(), em, bold) <= max_w || cur.is_empty() {
+                // Closing punctuation never starts a line, even if it overflows a little.
+                if width(candidate.trim_end(), em, bold) <= max_w || cur.is_empty() || is_closing(c) {
                     cur = candidate;
                 } else {
-                    lines.push(cur.trim_end().to_string());
-                    cur = c.to_string();
+                    // Opening punctuation never ends one: it moves down with what follows.
+                    let carried = cur.chars().last().filter(|p| is_opening(*p));
+                    if carried.is_some() {
+                        cur.pop();
+                    }
+                    if !cur.trim().is_empty() {
+                        lines.push(cur.trim_end().to_string());
+                    }
+                    cur = carried.map(String::from).unwrap_or_default();
+                    cur.push(c);
                 }
             }
         }
@@ -269,6 +311,13 @@ mod tests {
         let (lines, ok) = wrap("原材料获取阶段运输", 40.0, 12.0, false, 5);
         assert!(ok);
         assert_eq!(lines.len(), 3);
+        // No line starts with closing punctuation or ends with opening punctuation.
+        for w in [30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0] {
+            let (lines, _) = wrap("气候变化（GWP100，IPCC AR6）", w, 12.0, false, 6);
+            for l in &lines {
+                assert!(!l.starts_with(['）', '，']) && !l.ends_with('（'), "{lines:?}");
+            }
+        }
         let (lines, ok) = wrap("one two three four five six seven", 40.0, 12.0, false, 2);
         assert!(!ok);
         assert_eq!(lines.len(), 2);

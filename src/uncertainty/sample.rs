@@ -2,8 +2,8 @@
 //! (run seed, iteration, stream), so that a draw never depends on the thread that makes it.
 
 use rand::{RngExt, SeedableRng};
-use rand_distr::StandardNormal;
 use rand_chacha::ChaCha8Rng;
+use rand_distr::StandardNormal;
 
 use super::normal;
 use crate::model::Distribution;

@@ -61,6 +61,14 @@ pub fn gwp(db: &Database, policy: UnlinkedPolicy) -> ProcessScores {
     process_scores(&system, &ch).unwrap()
 }
 
+/// GWP100 of every process with the shipped `ipcc2021` method (matched by name and CAS).
+pub fn gwp_shipped(db: &Database, policy: UnlinkedPolicy) -> ProcessScores {
+    let system = build_system(db, policy).unwrap();
+    let (method, _) = greenlca::io::inputs::find_method("ipcc2021", None).unwrap();
+    let ch = characterize(&system.flows, &[method], &db.units).unwrap();
+    process_scores(&system, &ch).unwrap()
+}
+
 /// The score of a column by id.
 pub fn score(s: &ProcessScores, column: &str) -> f64 {
     s.total_of(column, 0).unwrap_or_else(|| panic!("no column `{column}`"))
