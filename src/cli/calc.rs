@@ -34,12 +34,8 @@ pub struct CalcArgs {
     /// Contributors listed per category.
     #[arg(long, default_value_t = 5, value_name = "N")]
     top: usize,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
-    format: String,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::common::OutputOptions,
     #[command(flatten)]
     opts: ModelOptions,
     #[command(flatten)]
@@ -60,12 +56,7 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
     let report = CalcReport::build(&study, &engine, &results, args.top);
     args.plot.write(|o| greenlca::report::charts::calc_charts(&report, o))?;
-    let text = match format(&args.format) {
-        Format::Json => report.to_json(),
-        Format::Csv => report.to_csv(),
-        Format::Table => report.to_table(),
-    };
-    emit(&text, args.out.as_deref())?;
+    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -77,7 +68,7 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
     let lca = Lca::new(&ms.system, &ms.characterization)?;
     let result = lca.lcia(lca.lci(&ms.demand)?);
     let cats = &ms.characterization.categories;
-    let text = match format(&args.format) {
+    let text = match format(&args.output.format) {
         Format::Csv => {
             let mut s = csv_line(&["category".into(), "name".into(), "unit".into(), "total".into()]);
             for (c, v) in cats.iter().zip(&result.scores) {
@@ -106,7 +97,7 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
             format!("{} processes, {} flows, {} categories\n{}", ms.system.n(), ms.system.m(), cats.len(), t.render())
         }
     };
-    emit(&text, args.out.as_deref())?;
+    emit(&text, args.output.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,11 +125,6 @@ fn run_scenarios(
         })
         .collect::<greenlca::Result<Vec<_>>>()?;
     let report = greenlca::report::scenarios::ScenarioReport::new(super::common::categories(study), runs);
-    let text = match format(&args.format) {
-        Format::Json => report.to_json(),
-        Format::Csv => report.to_csv(),
-        Format::Table => report.to_table(),
-    };
-    emit(&text, args.out.as_deref())?;
+    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,10 +8,9 @@ use anyhow::Result;
 use clap::Args;
 use greenlca::analysis::ecodesign::check;
 use greenlca::analysis::ecodesign::inputs::SpecInputs;
-use greenlca::report::Format;
 use greenlca::report::check::CheckReport;
 
-use super::common::{ModelOptions, emit, format, variants};
+use super::common::{ModelOptions, variants};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -36,12 +35,8 @@ pub struct CheckArgs {
     /// Seed for --mc.
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
-    format: String,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::common::OutputOptions,
     #[command(flatten)]
     opts: ModelOptions,
 }
@@ -65,12 +60,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         None => None,
     };
     let report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
-    let text = match format(&args.format) {
-        Format::Json => report.to_json(),
-        Format::Csv => report.to_csv(),
-        Format::Table => report.to_table(),
-    };
-    emit(&text, args.out.as_deref())?;
+    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
     Ok(if report.all_pass() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

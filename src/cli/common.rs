@@ -61,6 +61,34 @@ pub fn parse_set(s: &str) -> std::result::Result<(String, f64), String> {
     Ok((name.trim().to_string(), v))
 }
 
+/// `--format` and `--out`, shared by the commands that write results.
+#[derive(Debug, Args, Clone)]
+pub struct OutputOptions {
+    /// Output format.
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+impl OutputOptions {
+    /// Renders in the chosen format and writes to `--out` (atomically) or standard output.
+    pub fn emit(
+        &self,
+        json: impl FnOnce() -> String,
+        csv: impl FnOnce() -> String,
+        table: impl FnOnce() -> String,
+    ) -> Result<()> {
+        let text = match format(&self.format) {
+            Format::Json => json(),
+            Format::Csv => csv(),
+            Format::Table => table(),
+        };
+        emit(&text, self.out.as_deref())
+    }
+}
+
 /// Parses `--format`.
 pub fn format(s: &str) -> Format {
     Format::parse(s).expect("clap checked it")

@@ -6,10 +6,9 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow};
 use clap::Args;
 use greenlca::analysis::compare::compare;
-use greenlca::report::Format;
 use greenlca::report::compare::CompareReport;
 
-use super::common::{ModelOptions, PlotArgs, categories, emit, format, variants};
+use super::common::{ModelOptions, PlotArgs, categories, variants};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -29,12 +28,8 @@ pub struct CompareArgs {
     /// Seed for --mc.
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
-    format: String,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::common::OutputOptions,
     #[command(flatten)]
     opts: ModelOptions,
     #[command(flatten)]
@@ -69,12 +64,7 @@ pub fn run(args: CompareArgs) -> Result<ExitCode> {
         }
         Ok(charts)
     })?;
-    let text = match format(&args.format) {
-        Format::Json => report.to_json(),
-        Format::Csv => report.to_csv(),
-        Format::Table => report.to_table(),
-    };
-    emit(&text, args.out.as_deref())?;
+    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,11 +8,10 @@ use anyhow::{Result, bail};
 use clap::Args;
 use greenlca::analysis::contribution::{by_exchange, by_flow, by_process, rank};
 use greenlca::analysis::tree::{TreeLimits, supply_chain_tree};
-use greenlca::report::Format;
 use greenlca::report::calc::RankedSummary;
 use greenlca::report::contrib::{CategoryContributions, ContribReport, SCHEMA, TreeNode};
 
-use super::common::{ModelOptions, PlotArgs, emit, format};
+use super::common::{ModelOptions, PlotArgs};
 
 #[derive(Debug, Args)]
 pub struct ContribArgs {
@@ -34,12 +33,8 @@ pub struct ContribArgs {
     /// Maximum depth of the tree.
     #[arg(long, default_value_t = 12, value_name = "N")]
     depth: usize,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
-    format: String,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::common::OutputOptions,
     #[command(flatten)]
     opts: ModelOptions,
     #[command(flatten)]
@@ -106,11 +101,6 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
         categories,
     };
     args.plot.write(|o| greenlca::report::charts::contrib_charts(&report, o))?;
-    let text = match format(&args.format) {
-        Format::Json => report.to_json(),
-        Format::Csv => report.to_csv(),
-        Format::Table => report.to_table(),
-    };
-    emit(&text, args.out.as_deref())?;
+    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
     Ok(ExitCode::SUCCESS)
 }

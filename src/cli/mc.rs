@@ -49,12 +49,8 @@ pub struct McArgs {
     /// Write every draw to this CSV file.
     #[arg(long, value_name = "FILE")]
     keep_draws: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
-    format: String,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::common::OutputOptions,
     #[command(flatten)]
     opts: ModelOptions,
     #[command(flatten)]
@@ -69,7 +65,7 @@ pub fn run(args: McArgs) -> Result<ExitCode> {
         );
     }
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
-    if shard.is_some() && args.out.is_none() {
+    if shard.is_some() && args.output.out.is_none() {
         bail!(
             "--shard needs --out FILE for the partial result\n  hint: e.g. --shard 0/4 --out part-0.json, then `greenlca merge part-*.json`"
         );
@@ -225,10 +221,10 @@ impl OutputArgs for McArgs {
         self.keep_draws.as_deref()
     }
     fn out(&self) -> Option<&Path> {
-        self.out.as_deref()
+        self.output.out.as_deref()
     }
     fn format(&self) -> &str {
-        &self.format
+        &self.output.format
     }
     fn plot(&self) -> &PlotArgs {
         &self.plot

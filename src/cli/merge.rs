@@ -18,12 +18,8 @@ pub struct MergeArgs {
     /// Write every draw to this CSV file.
     #[arg(long, value_name = "FILE")]
     keep_draws: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
-    format: String,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::common::OutputOptions,
     #[command(flatten)]
     plot: super::common::PlotArgs,
 }
@@ -33,10 +29,10 @@ impl OutputArgs for MergeArgs {
         self.keep_draws.as_deref()
     }
     fn out(&self) -> Option<&Path> {
-        self.out.as_deref()
+        self.output.out.as_deref()
     }
     fn format(&self) -> &str {
-        &self.format
+        &self.output.format
     }
     fn plot(&self) -> &super::common::PlotArgs {
         &self.plot

@@ -49,12 +49,8 @@ pub struct SensitivityArgs {
     /// Sobol: run only shard K of N and write the partial result to --out (merge with `greenlca merge`).
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
-    format: String,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    output: super::common::OutputOptions,
     #[command(flatten)]
     opts: ModelOptions,
     #[command(flatten)]
@@ -84,7 +80,7 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
         let oat = one_at_a_time(&study, &engine, &args.variant, &args.opts.sets)?;
         let r = OatReport::new(&args.variant, &cats, &oat);
         args.plot.write(|o| greenlca::report::charts::oat_charts(&r, o))?;
-        render(&args.format, || r.to_json(), || r.to_csv(), || r.to_table())
+        render(&args.output.format, || r.to_json(), || r.to_csv(), || r.to_table())
     } else if args.analytic {
         let fg = study.resolve(&args.variant, &args.opts.sets)?;
         let own = study.engine_for(&fg)?;
@@ -96,7 +92,7 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
             .map(|(k, c)| AnalyticCategory::new(c, result.totals[k], coefficients(engine, &fg, &result, k), args.top))
             .collect();
         let r = AnalyticReport { schema: "greenlca.sensitivity-analytic", variant: args.variant.clone(), categories };
-        render(&args.format, || r.to_json(), || r.to_csv(), || r.to_table())
+        render(&args.output.format, || r.to_json(), || r.to_csv(), || r.to_table())
     } else {
         let n = args.sobol.expect("clap: one mode");
         if n < 10 {
@@ -128,7 +124,7 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
             rows,
         };
         if shard.is_some() {
-            let out = args.out.as_deref().context("--shard needs --out FILE for the partial result")?;
+            let out = args.output.out.as_deref().context("--shard needs --out FILE for the partial result")?;
             write_atomic(out, (serde_json::to_string(&part)? + "\n").as_bytes())?;
             eprintln!(
                 "wrote Sobol rows {}..{} of {n} to {}",
@@ -138,9 +134,9 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
             );
             return Ok(ExitCode::SUCCESS);
         }
-        sobol_text(&part, &args.format, &args.plot)?
+        sobol_text(&part, &args.output.format, &args.plot)?
     };
-    emit(&text, args.out.as_deref())?;
+    emit(&text, args.output.out.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }
 
