@@ -6,7 +6,7 @@ use sprs::CsMat;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::{Characterization, TechSystem};
-use crate::solve::{NumericLu, SolveError, SymbolicLu, relative_residual};
+use crate::solve::{NumericLu, SolveError, SymbolicLu, relative_residual, relative_residual_transpose};
 
 /// Largest relative residual accepted for a solve.
 pub const RESIDUAL_TOLERANCE: f64 = 1e-9;
@@ -138,9 +138,9 @@ impl<'s> Lca<'s> {
     }
 
     fn check_residual(&self, x: &[f64], b: &[f64], transposed: bool) -> Result<()> {
+        // The transposed residual reads A as it is: no transposed copy per solve.
         let r = if transposed {
-            let at = self.a.transpose_view().to_csc();
-            relative_residual(at.view(), x, b)
+            relative_residual_transpose(self.a.view(), x, b)
         } else {
             relative_residual(self.a.view(), x, b)
         };

@@ -47,6 +47,8 @@ pub struct ProductResult {
     pub inventory: Vec<f64>,
     /// The product's own direct flows (rows of B).
     pub direct_flows: Vec<f64>,
+    /// Model parameter values used (after the variant's and any extra overrides).
+    pub parameters: Vec<(String, f64)>,
 }
 
 impl ProductResult {
@@ -117,5 +119,6 @@ pub fn assess(lca: &Lca<'_>, intensities: &Intensities, fg: &Foreground) -> Resu
         supply: lci.supply,
         inventory,
         direct_flows,
+        parameters: fg.parameters.clone(),
     })
 }

@@ -277,10 +277,7 @@ impl CalcReport {
                 VariantSummary {
                     id: r.variant.clone(),
                     name: r.variant_name.clone(),
-                    parameters: study
-                        .resolve(&r.variant, &[])
-                        .map(|f| f.parameters.into_iter().collect())
-                        .unwrap_or_default(),
+                    parameters: r.parameters.iter().cloned().collect(),
                     stages: r.stages.iter().map(|(s, _)| s.id().to_string()).collect(),
                     results,
                     exchanges,
