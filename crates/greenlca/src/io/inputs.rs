@@ -40,7 +40,7 @@ pub struct ModelInputs {
 pub fn datasets_dir() -> PathBuf {
     std::env::var_os("GREENLCA_DATASETS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets"))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../datasets"))
 }
 
 /// SHA-256 of a file, hex.

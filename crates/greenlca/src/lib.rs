@@ -12,5 +12,6 @@ pub mod matrix;
 pub mod plot;
 pub mod report;
 pub mod solve;
+#[cfg(feature = "test-support")]
 pub mod synthetic;
 pub mod uncertainty;
