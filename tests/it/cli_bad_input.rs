@@ -1,7 +1,7 @@
 //! Every kind of bad input gets a message naming the file, the line or id, and a fix; exit code 2;
 //! no panic; nothing written.
 
-mod common;
+use crate::common;
 
 use common::{assert_error, copy_fixture, edit};
 

@@ -1,7 +1,7 @@
 //! The designer's commands: compare equals separate calc runs, scenario rows equal --set runs,
 //! plots are SVG with the expected series and labels.
 
-mod common;
+use crate::common;
 
 use common::{assert_close, run};
 

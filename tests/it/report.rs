@@ -1,7 +1,7 @@
 //! `greenlca report`: the evidence report of the example kettle as Markdown, JSON and HTML; its
 //! sections, languages, self-declaration, exit codes, and that nothing is written on an error.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! matrices: scores equal to 1e-12 relative. Needs a Python with bw2calc: GREENLCA_PEER_PYTHON
 //! (CI sets it up); without it the test skips, unless GREENLCA_REQUIRE_SHARED_DATA=1.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! USEEIO v1: (I - A)^-1 against the published L, and indicator totals against the known answers.
 
-mod common;
+use crate::common;
 
 use common::{assert_close, shared};
 use greenlca::calc::Lca;

@@ -1,7 +1,7 @@
 //! `greenlca check`: foreground indicators against hand-computed values, missing evidence, exit
 //! codes, and every kind of bad specification.
 
-mod common;
+use crate::common;
 
 use common::{assert_close, assert_error, copy_fixture, edit, run};
 

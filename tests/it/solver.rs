@@ -1,6 +1,6 @@
 //! Integration tests of the sparse LU solver against dense LU and published data.
 
-mod common;
+use crate::common;
 
 use common::matrices::{GenOptions, dense_solve, from_triplets, lca_matrix, perturb, rel_diff, rhs, shuffled_rows};
 use greenlca::solve::{NumericLu, SolveError, SymbolicLu, relative_residual, relative_residual_transpose};

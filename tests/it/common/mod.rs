@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -101,3 +100,6 @@ pub fn assert_error(args: &[&str], needles: &[&str]) {
 
 /// Seeded LCA-like matrices and dense reference solves for the solver tests.
 pub mod matrices;
+
+/// Fixtures, zips and GWP scores for the importer tests.
+pub mod import;

@@ -1,15 +1,16 @@
 //! Properties on random productive systems: sparse equals dense, stages and contributions sum to
 //! the total, the thread count changes nothing.
 
-mod common;
+use crate::common;
 
 use common::assert_close;
+use common::matrices::dense;
 use greenlca::analysis::contribution;
 use greenlca::calc::Study;
 use greenlca::io::inputs::ModelInputs;
 use greenlca::matrix::UnlinkedPolicy;
 use greenlca::synthetic::{self, Spec};
-use nalgebra::{DMatrix, DVector};
+use nalgebra::DVector;
 use proptest::prelude::*;
 
 fn study(n: usize, seed: u64) -> Study {
@@ -18,14 +19,6 @@ fn study(n: usize, seed: u64) -> Study {
     let inputs =
         ModelInputs { model, database: db, database_dir: "synthetic".into(), methods: vec![method], files: Vec::new() };
     Study::new(inputs, UnlinkedPolicy::Error).unwrap()
-}
-
-fn dense(m: &sprs::CsMat<f64>) -> DMatrix<f64> {
-    let mut d = DMatrix::zeros(m.rows(), m.cols());
-    for (v, (i, j)) in m.iter() {
-        d[(i, j)] += v;
-    }
-    d
 }
 
 proptest! {

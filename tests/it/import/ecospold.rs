@@ -2,12 +2,10 @@
 //! ecospold1): reference products, waste treatment, activity links, uncertainty and the pedigree
 //! matrix, parameters and mathematical relations, allocation, avoided products, and GWP by hand.
 
-mod import_util;
-
+use crate::common::import::{close, data, gwp, score, zip_dir};
 use greenlca::io::{ImportOptions, NoteKind, SourceFormat, import_any, import_ecospold1, import_ecospold2};
 use greenlca::matrix::UnlinkedPolicy;
 use greenlca::model::{AllocationMethod, Direction, Distribution, FlowKind, Scope, pedigree};
-use import_util::{close, data, gwp, score, zip_dir};
 
 const ELEC: &str = "a1000000-0000-4000-8000-000000000001";
 const MINE: &str = "a2000000-0000-4000-8000-000000000002";

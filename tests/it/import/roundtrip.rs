@@ -2,19 +2,18 @@
 //! database; and its matrices, written as a matrix exchange folder (triplet CSV) and read back,
 //! give the same scores as the imported system.
 
-mod common;
-mod import_util;
+use crate::common;
 
 use std::fmt::Write;
 use std::path::Path;
 
+use crate::common::import::{close, comparable, data};
 use greenlca::calc::Lca;
 use greenlca::io::exchange_folder::read_exchange_folder;
 use greenlca::io::method_read::read_method;
 use greenlca::io::{ImportOptions, Overwrite, import_any, read_database, write_database};
 use greenlca::matrix::{UnlinkedPolicy, build_system, characterize};
 use greenlca::model::{Database, Distribution};
-use import_util::{close, comparable, data};
 
 fn sources() -> Vec<std::path::PathBuf> {
     vec![data("jsonld_v1"), data("jsonld_v2"), data("ecospold2"), data("ecospold1/farm_and_energy.xml")]

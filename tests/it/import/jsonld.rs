@@ -2,12 +2,11 @@
 //! unit and flow-property conversion, allocation, avoided products, providers, formulas,
 //! parameters, uncertainty, and the GWP of every process checked by hand.
 
-mod import_util;
-
+use crate::common::copy_dir;
+use crate::common::import::{close, data, gwp, score, zip_dir};
 use greenlca::io::{ImportOptions, NoteKind, SourceFormat, import_jsonld, read_any, read_jsonld};
 use greenlca::matrix::UnlinkedPolicy;
 use greenlca::model::{AllocationMethod, Direction, Distribution, FlowKind, Scope};
-use import_util::{close, data, gwp, score, zip_dir};
 
 #[test]
 fn v1_structure_units_and_conversions() {
@@ -186,18 +185,4 @@ fn notes_record_what_was_changed() {
     assert_eq!(imp.count(NoteKind::UncertaintyDropped), 1);
     let n = imp.notes.iter().find(|n| n.kind == NoteKind::UncertaintyDropped).unwrap();
     assert!(n.at.to_string().contains("p-coal.json") && n.message.contains("below 1"), "{n:?}");
-}
-
-/// Copies a folder tree.
-pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
 }

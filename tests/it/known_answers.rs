@@ -1,6 +1,6 @@
 //! Published worked examples rebuilt in the native format (tests/data), checked to their known answers.
 
-mod common;
+use crate::common;
 
 use common::{assert_close, fixture, shared};
 use greenlca::calc::Study;

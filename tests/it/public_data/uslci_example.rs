@@ -2,15 +2,14 @@
 //! `greenlca calc`; its total must equal the sum of its exchanges times the cradle-to-gate scores
 //! of their providers. Reads ../shared/data; skips with a message when it is absent.
 
-mod common;
-mod import_util;
+use crate::common;
 
 use std::path::PathBuf;
 
+use crate::common::import::{close, gwp_shipped, score};
 use assert_cmd::Command;
 use greenlca::io::read_any;
 use greenlca::matrix::UnlinkedPolicy;
-use import_util::{close, gwp_shipped, score};
 
 #[test]
 fn uslci_product_example_runs_from_the_shared_data() {

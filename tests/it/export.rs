@@ -1,6 +1,6 @@
 //! `export --matrices`: both forms (triplet CSV, Matrix Market) read back to the model's results.
 
-mod common;
+use crate::common;
 
 use common::{assert_close, run};
 

@@ -1,8 +1,6 @@
 //! A seeded generator of LCA-like technology matrices
 //! and a dense reference solve.
 
-#![allow(dead_code)]
-
 use nalgebra::{DMatrix, DVector};
 use sprs::{CsMat, TriMat};
 

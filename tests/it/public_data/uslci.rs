@@ -4,17 +4,16 @@
 //! Reads ../shared/data; skips with a message when it is absent (fails under
 //! GREENLCA_REQUIRE_SHARED_DATA=1).
 
-mod common;
-mod import_util;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+use crate::common::import::{close, data, gwp, score};
 use greenlca::io::method_read::read_method;
 use greenlca::io::{ImportOptions, Imported, NoteKind, import_any};
 use greenlca::matrix::{UnlinkedPolicy, build_system, characterize};
 use greenlca::model::{Direction, FlowKind};
-use import_util::{close, data, gwp, score};
 
 const ZIP: &str = "data/uslci-fy17q4/uslci_fy17_q4_olca1.5_json_ld.zip";
 

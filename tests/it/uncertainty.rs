@@ -1,7 +1,7 @@
 //! Monte Carlo and sensitivity: moments against analytic values, reproducibility at any thread
 //! count, shards that merge bit for bit, analytical coefficients against finite differences.
 
-mod common;
+use crate::common;
 
 use common::{assert_error, run, shared};
 use greenlca::analysis::sensitivity::analytic::{InputKind, coefficients};

@@ -1,15 +1,14 @@
 //! Bad input: every problem is an error that names the file (inside the archive) and the entity,
 //! the command line exits with code 2, and nothing is written.
 
-mod import_util;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::common::copy_dir;
+use crate::common::import::{data, zip_dir, zip_entries};
 use assert_cmd::Command;
 use greenlca::error::ErrorKind;
 use greenlca::io::{ImportOptions, import_any, import_jsonld};
-use import_util::{data, zip_dir, zip_entries};
 use serde_json::Value;
 
 /// A copy of the v1 fixture with one process file changed by `edit`, zipped under `x/`.
@@ -21,19 +20,6 @@ fn v1_with(file: &str, edit: impl FnOnce(&mut Value)) -> tempfile::NamedTempFile
     edit(&mut v);
     std::fs::write(&p, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     zip_dir(dir.path(), "x/")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
 }
 
 fn import_err(path: &Path) -> greenlca::Error {

@@ -1,6 +1,6 @@
 //! The hand-checkable cases of ../shared/peers/cases: supply, inventory and scores to 1e-12.
 
-mod common;
+use crate::common;
 
 use common::{assert_close, shared};
 use greenlca::calc::Lca;

@@ -1,0 +1,19 @@
+//! The integration tests as one test binary (one link of the library instead of one per file): a
+//! module per area, the helpers they share in `common`.
+
+mod common;
+
+mod check;
+mod cli_bad_input;
+mod designer;
+mod export;
+mod import;
+mod known_answers;
+mod matrix_market;
+mod peers;
+mod plots;
+mod properties;
+mod public_data;
+mod report;
+mod solver;
+mod uncertainty;
