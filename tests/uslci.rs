@@ -10,7 +10,7 @@ mod import_util;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use greenlca::io::method_read::read_method;
+use greenlca::io::read_method;
 use greenlca::io::{ImportOptions, Imported, NoteKind, import_any};
 use greenlca::matrix::{UnlinkedPolicy, build_system, characterize};
 use greenlca::model::{Direction, FlowKind};
