@@ -7,8 +7,7 @@ mod common;
 
 use criterion::{BenchmarkId, criterion_group, criterion_main};
 use greenlca::calc::Lca;
-use greenlca::io::exchange_folder::{MatrixSystem, read_exchange_folder};
-use greenlca::io::useeio::read_useeio;
+use greenlca::io::matrices::{MatrixSystem, read_exchange_folder, read_useeio};
 use greenlca::solve::{NumericLu, SymbolicLu};
 
 fn systems() -> Vec<(String, MatrixSystem)> {

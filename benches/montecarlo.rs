@@ -5,8 +5,7 @@
 mod common;
 
 use criterion::{BenchmarkId, Throughput, criterion_group, criterion_main};
-use greenlca::io::exchange_folder::{MatrixSystem, read_exchange_folder};
-use greenlca::io::useeio::read_useeio;
+use greenlca::io::matrices::{MatrixSystem, read_exchange_folder, read_useeio};
 use greenlca::model::Distribution;
 use greenlca::solve::SymbolicLu;
 use greenlca::uncertainty::draw::BackgroundSampler;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::Args;
 use greenlca::calc::Lca;
-use greenlca::io::matrix_folder_mtx::read_matrix_folder;
+use greenlca::io::matrices::read_matrix_folder;
 use greenlca::report::Format;
 use greenlca::report::calc::CalcReport;
 use greenlca::report::format::{TextTable, csv_line, exact, human};

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::io::exchange_folder_write::exchange_folder_files;
+use greenlca::io::matrices::exchange_folder_files;
 use greenlca::matrix::augment::with_product;
 use greenlca::report::write_all_atomic;
 
@@ -45,7 +45,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let system = with_product(&study.system, &fg, &study.inputs.model.product.name);
     let product = system.n() - 1;
     let mut files = exchange_folder_files(&system, &study.characterization, &[(product, 1.0)]);
-    files.extend(greenlca::io::matrix_folder_mtx::mtx_files(&system, &study.characterization)?);
+    files.extend(greenlca::io::matrices::mtx_files(&system, &study.characterization)?);
     write_all_atomic(&args.matrices, &files)?;
     eprintln!(
         "wrote {} ({} processes incl. the product, {} flows, {} categories; demand 1 on process {product})",

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::Args;
 use greenlca::calc::Lca;
-use greenlca::io::matrix_folder_mtx::read_matrix_folder;
+use greenlca::io::matrices::read_matrix_folder;
 use greenlca::model::Stage;
 use greenlca::report::mc::{McReport, draws_csv, label};
 use greenlca::report::{Format, write_atomic};

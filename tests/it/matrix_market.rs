@@ -1,6 +1,6 @@
 //! Matrix Market files through the file system, and (optionally) read by SciPy.
 
-use greenlca::io::matrix_market::{read_csc, write};
+use greenlca::io::matrices::mtx::{read_csc, write};
 use sprs::{CsMat, TriMat};
 
 #[test]

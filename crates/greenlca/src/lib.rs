@@ -3,6 +3,7 @@
 pub mod error;
 pub mod formula;
 pub mod model;
+pub mod numfmt;
 
 pub use error::{Error, ErrorKind, Location, Result};
 pub mod analysis;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use greenlca::calc::process_scores::{ProcessScores, process_scores};
 use greenlca::error::Location;
-use greenlca::io::method_read::read_method;
+use greenlca::io::read_method;
 use greenlca::matrix::{UnlinkedPolicy, build_system, characterize};
 use greenlca::model::{Database, Flow, Parameter, Process};
 

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use crate::common::import::{close, comparable, data};
 use greenlca::calc::Lca;
-use greenlca::io::exchange_folder::read_exchange_folder;
-use greenlca::io::method_read::read_method;
+use greenlca::io::matrices::read_exchange_folder;
+use greenlca::io::read_method;
 use greenlca::io::{ImportOptions, Overwrite, import_any, read_database, write_database};
 use greenlca::matrix::{UnlinkedPolicy, build_system, characterize};
 use greenlca::model::{Database, Distribution};

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use common::{assert_close, shared};
 use greenlca::calc::Lca;
-use greenlca::io::exchange_folder::read_exchange_folder;
+use greenlca::io::matrices::read_exchange_folder;
 
 fn peer_python() -> Option<PathBuf> {
     let p = std::env::var_os("GREENLCA_PEER_PYTHON").map(PathBuf::from);

@@ -4,7 +4,7 @@ use crate::common;
 
 use common::{assert_close, shared};
 use greenlca::calc::Lca;
-use greenlca::io::exchange_folder::read_exchange_folder;
+use greenlca::io::matrices::read_exchange_folder;
 
 #[test]
 fn every_peer_case_matches_its_expected_results() {

@@ -4,7 +4,7 @@ use crate::common;
 
 use common::{assert_close, shared};
 use greenlca::calc::Lca;
-use greenlca::io::useeio::{read_dense_csv, read_useeio};
+use greenlca::io::matrices::useeio::{read_dense_csv, read_useeio};
 
 #[test]
 fn inverse_columns_match_published_l() {

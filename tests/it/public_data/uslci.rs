@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::common::import::{close, data, gwp, score};
-use greenlca::io::method_read::read_method;
+use greenlca::io::read_method;
 use greenlca::io::{ImportOptions, Imported, NoteKind, import_any};
 use greenlca::matrix::{UnlinkedPolicy, build_system, characterize};
 use greenlca::model::{Direction, FlowKind};

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::error::{Collector, Error, ErrorKind, Result};
-use crate::io::csv_table::CsvTable;
+use crate::io::native::csv_table::CsvTable;
 
 /// One scenario: a name, an optional variant and parameter values.
 #[derive(Debug, Clone, PartialEq)]

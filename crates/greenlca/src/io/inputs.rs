@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use super::method::is_method_file;
 use super::{read_any, read_method, read_product_model};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Database, Method, ProductModel};
@@ -80,7 +81,7 @@ pub fn find_method(name: &str, base: Option<&Path>) -> Result<(Method, Vec<Input
         Some(b) => relative_to(b, name),
         None => PathBuf::from(name),
     };
-    let path = if name.ends_with(".toml") && as_path.is_file() {
+    let path = if is_method_file(&as_path) {
         as_path
     } else {
         let shipped = datasets_dir().join("methods").join(format!("{name}.toml"));

@@ -1,45 +1,29 @@
-//! Readers and writers: native CSV databases, TOML product models, methods, the matrix exchange
-//! folder, Matrix Market, and importers of other formats.
+//! Readers and writers, grouped by what they read: `native` (the database folder, product models,
+//! specifications), `method`, `import` (openLCA JSON-LD, EcoSpold 1 and 2) and `matrices` (the
+//! matrix exchange folder, Matrix Market, USEEIO). `detect` tells every input format apart.
 
 pub mod archive;
-pub mod compartment;
-pub mod csv_table;
-pub mod database_read;
-pub mod database_write;
-pub mod ecospold1;
-pub mod ecospold2;
-pub mod exchange_folder;
-pub mod exchange_folder_write;
-pub mod formula_translate;
+pub mod detect;
 pub mod import;
-pub mod import_finish;
-pub mod import_params;
-pub mod import_report;
 pub mod inputs;
-pub mod jsonld;
-pub mod matrix_folder_mtx;
-pub mod matrix_market;
-pub mod method_read;
-pub mod product_toml;
-pub mod spec_toml;
+pub mod matrices;
+pub mod method;
+pub mod native;
+pub mod read_any;
 pub mod text;
-pub mod uncertainty_columns;
-pub mod unit_names;
-pub mod useeio;
-pub mod xml_tree;
 
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Location};
 
-pub use database_read::read_database;
-pub use database_write::{Overwrite, write_database};
-pub use ecospold1::{import_ecospold1, read_ecospold1};
-pub use ecospold2::{import_ecospold2, read_ecospold2};
-pub use import::{ImportOptions, import_any, read_any};
-pub use import_report::{ImportNote, Imported, NoteKind, SourceFormat};
-pub use jsonld::{import_jsonld, read_jsonld};
-pub use product_toml::read_product_model;
+pub use import::ImportOptions;
+pub use import::ecospold1::{import_ecospold1, read_ecospold1};
+pub use import::ecospold2::{import_ecospold2, read_ecospold2};
+pub use import::jsonld::{import_jsonld, read_jsonld};
+pub use import::report::{ImportNote, Imported, NoteKind, SourceFormat};
+pub use method::read_method;
+pub use native::{Overwrite, read_database, read_product_model, write_database};
+pub use read_any::{import_any, read_any};
 
 /// Line (1-based) of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
@@ -57,4 +41,3 @@ pub(crate) fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Error 
         "check the TOML against docs/formats.md (field names are case-sensitive; unknown fields are refused)",
     )
 }
-pub use method_read::read_method;

@@ -1,6 +1,6 @@
 //! Value axes: ranges, "nice" tick steps (1, 2, 2.5, 5 times a power of ten) and compact labels.
 
-use crate::report::format::human;
+use crate::numfmt::human;
 
 /// A linear value axis: the range it shows, its ticks and their labels. When values are very large
 /// or small, labels are divided by `10^exponent` and the axis title says so.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::io::csv_table::CsvTable;
+use crate::io::native::csv_table::CsvTable;
 
 /// A coefficient: kgce per `unit` of the carrier.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,7 +7,7 @@ use super::{EnergyTable, basis_scale, check_spec_against};
 use crate::calc::Study;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::io::inputs::{InputFile, datasets_dir, relative_to, sha256_file};
-use crate::io::spec_toml::{read_evidence, read_spec};
+use crate::io::native::spec_toml::{read_evidence, read_spec};
 use crate::model::spec::{Evidence, Specification};
 
 /// A specification with what it needs.

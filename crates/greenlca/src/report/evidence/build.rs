@@ -1,65 +1,15 @@
 //! Computing the evidence report: the variant reported and every other variant of the model are
 //! assessed with one factorized background; the specification, if any, is checked for each.
 
+use super::context::{Context, share};
 use super::types::*;
 use super::{EvidenceOptions, EvidenceReport, SCHEMA, SCHEMA_VERSION};
 use crate::analysis::ecodesign::inputs::SpecInputs;
 use crate::analysis::ecodesign::{CheckResult, check};
-use crate::calc::{Engine, ProductResult, Study};
+use crate::calc::{ProductResult, Study};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::foreground::{Foreground, Target};
 use crate::model::Stage;
-
-/// Everything the sections are built from.
-pub(super) struct Context<'a> {
-    /// The study.
-    pub study: &'a Study,
-    /// The factorized background.
-    pub engine: &'a Engine<'a>,
-    /// The variant reported, resolved.
-    pub fg: &'a Foreground,
-    /// Its results.
-    pub result: &'a ProductResult,
-    /// Its check, when a specification is given.
-    pub check: Option<&'a CheckResult>,
-    /// The specification.
-    pub spec: Option<&'a SpecInputs>,
-    /// Every variant of the model (the reported one first) with its check.
-    pub variants: &'a [(ProductResult, Option<CheckResult>)],
-    /// Options.
-    pub options: &'a EvidenceOptions,
-}
-
-impl Context<'_> {
-    /// Chinese name of a column (process) of the background, if the database has one.
-    pub fn process_zh(&self, column_id: &str) -> Option<String> {
-        let process = self.process_of(column_id)?;
-        self.study.inputs.database.process(&process).and_then(|p| p.name_zh.clone())
-    }
-
-    /// True when the process of a column is flagged indicative.
-    pub fn process_indicative(&self, column_id: &str) -> bool {
-        self.process_of(column_id)
-            .and_then(|p| self.study.inputs.database.process(&p).map(|p| p.indicative))
-            .unwrap_or(false)
-    }
-
-    fn process_of(&self, column_id: &str) -> Option<String> {
-        let sys = &self.study.system;
-        let col = sys.column_index.get(column_id)?;
-        sys.columns[col].process.clone()
-    }
-
-    /// Chinese name of an elementary flow.
-    pub fn flow_zh(&self, flow_id: &str) -> Option<String> {
-        self.study.inputs.database.flow(flow_id).and_then(|f| f.name_zh.clone())
-    }
-
-    /// The stages of the model present in the reported variant.
-    pub fn stages(&self) -> Vec<Stage> {
-        self.result.stages.iter().map(|(s, _)| *s).collect()
-    }
-}
 
 impl EvidenceReport {
     /// Assesses the variant of `options` (and, for the comparison, every variant of the model),
@@ -213,11 +163,6 @@ fn boundary(ctx: &Context<'_>) -> BoundarySection {
         cutoff: b.cutoff.clone(),
         data_quality: b.data_quality.clone(),
     }
-}
-
-/// Shares of a total, `None` when the total is zero.
-pub(super) fn share(value: f64, total: f64) -> Option<f64> {
-    (total != 0.0).then(|| value / total)
 }
 
 fn impacts(ctx: &Context<'_>) -> ImpactSection {

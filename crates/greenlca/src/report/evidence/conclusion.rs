@@ -2,7 +2,7 @@
 //! conformity for a passing variant.
 
 use super::ImpactSection;
-use super::build::Context;
+use super::context::Context;
 use super::lang::Bi;
 use super::terms::{amount, pct, stage};
 use super::types::*;

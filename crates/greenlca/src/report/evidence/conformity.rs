@@ -1,6 +1,6 @@
 //! Section 8: the conformity table of the variant reported, from the check of `greenlca check`.
 
-use super::build::Context;
+use super::context::Context;
 use super::types::*;
 use crate::analysis::ecodesign::{IndicatorStatus, RequirementStatus};
 use crate::model::spec::Specification;

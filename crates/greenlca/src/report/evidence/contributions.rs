@@ -1,7 +1,7 @@
 //! Section 7: contributions by process, elementary flow and first-tier exchange, the hotspots, and
 //! the supply-chain tree of the first category.
 
-use super::build::{Context, share};
+use super::context::{Context, share};
 use super::terms::compartment_zh;
 use super::types::*;
 use super::{HOTSPOT_SHARE, ImpactSection};

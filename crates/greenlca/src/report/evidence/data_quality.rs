@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::build::Context;
+use super::context::Context;
 use super::types::*;
 use crate::matrix::foreground::Target;
 

@@ -1,6 +1,6 @@
 //! Section 5: the main elementary flows of the life cycle, in total and per stage.
 
-use super::build::{Context, share};
+use super::context::{Context, share};
 use super::types::*;
 use crate::analysis::ecodesign::stage_inventory;
 use crate::error::Result;

@@ -28,6 +28,7 @@ mod charts;
 pub mod compose;
 mod conclusion;
 mod conformity;
+mod context;
 mod contributions;
 mod data_quality;
 mod date;

@@ -3,7 +3,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::build::Context;
+use super::context::Context;
 use super::types::*;
 
 /// `path` without `.` and `dir/..` components (lexically), relative to `base` when inside it.

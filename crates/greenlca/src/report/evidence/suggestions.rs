@@ -3,7 +3,7 @@
 //! best variant per category and indicative data among the hotspots. Every statement quotes the
 //! numbers it rests on; nothing is added that the data do not show.
 
-use super::build::{Context, share};
+use super::context::{Context, share};
 use super::lang::Bi;
 use super::terms::{amount, pct, stage};
 use super::types::*;

@@ -7,7 +7,7 @@ use super::CategoryPaths;
 use super::schema;
 use super::units::UnitTables;
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::io::compartment;
+use crate::io::import::compartment;
 use crate::model::{Flow, FlowKind};
 
 /// What an exchange needs to know about its flow.

@@ -15,12 +15,12 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::archive::Archive;
-use super::import::ImportOptions;
-use super::import_finish::{Draft, finish};
-use super::import_params::NameMap;
-use super::import_report::{Imported, Notes, SourceFormat};
+use super::finish::{Draft, finish};
+use super::options::ImportOptions;
+use super::params::NameMap;
+use super::report::{Imported, Notes, SourceFormat};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::io::archive::Archive;
 use crate::model::{Database, DatabaseMeta, UnitRegistry};
 
 /// Reads an openLCA JSON-LD export (a zip file or its unzipped folder) with default options.

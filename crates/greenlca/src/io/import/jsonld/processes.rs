@@ -9,9 +9,9 @@ use super::schema;
 use super::uncertainty::distribution;
 use super::units::UnitTables;
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::io::formula_translate::translate;
-use crate::io::import_params::{NameMap, resolver};
-use crate::io::import_report::{NoteKind, Notes};
+use crate::io::import::formula_translate::translate;
+use crate::io::import::params::{NameMap, resolver};
+use crate::io::import::report::{NoteKind, Notes};
 use crate::model::{AllocationFactor, AllocationMethod, Direction, Exchange, FlowKind, Parameter, Process, Scope};
 
 /// What reading processes needs from the rest of the export.

@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{line_of, toml_error};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
+use crate::io::{line_of, toml_error};
 use crate::model::{
     Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Scope, Stage,
     Swap, Variant,

@@ -15,14 +15,14 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::archive::read_texts;
 use super::compartment;
-use super::import::ImportOptions;
-use super::import_finish::{Draft, finish};
-use super::import_report::{Imported, NoteKind, Notes, SourceFormat};
+use super::finish::{Draft, finish};
+use super::options::ImportOptions;
+use super::report::{Imported, NoteKind, Notes, SourceFormat};
 use super::unit_names::unit_symbol;
 use super::xml_tree::{self, Element};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::io::archive::read_texts;
 use crate::model::{
     AllocationFactor, AllocationMethod, Database, DatabaseMeta, Direction, Distribution, Exchange, Flow, FlowKind,
     Process, UnitRegistry,

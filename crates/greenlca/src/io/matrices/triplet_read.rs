@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use super::csv_table::{CsvTable, Row};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
+use crate::io::native::csv_table::{CsvTable, Row};
 use crate::matrix::{CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem};
 use crate::model::Distribution;
 
@@ -173,7 +173,7 @@ fn triplets(t: &CsvTable, row_col: &str, col_col: &str, val_col: &str, problems:
 fn stats_arrays(row: &Row<'_>, amount: f64) -> Result<Option<Distribution>> {
     let kind = match row.get("uncertainty_type") {
         None => 0,
-        Some(t) => super::uncertainty_columns::parse_kind(t).ok_or_else(|| {
+        Some(t) => crate::io::native::uncertainty_columns::parse_kind(t).ok_or_else(|| {
             Error::new(
                 ErrorKind::Distribution,
                 row.at(),

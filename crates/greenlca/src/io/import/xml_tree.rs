@@ -4,8 +4,8 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use super::line_of;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::io::line_of;
 
 /// An XML element: local name, attributes, child elements and text.
 #[derive(Debug, Clone, Default)]

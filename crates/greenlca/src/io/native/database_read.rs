@@ -80,7 +80,7 @@ pub fn read_database(dir: &Path) -> Result<Database> {
 
 fn read_meta(path: &Path) -> Result<DatabaseMeta> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-    let m: MetaFile = toml::from_str(&text).map_err(|e| super::toml_error(path, &text, &e))?;
+    let m: MetaFile = toml::from_str(&text).map_err(|e| crate::io::toml_error(path, &text, &e))?;
     Ok(DatabaseMeta {
         name: m.name,
         version: m.version.unwrap_or_default(),

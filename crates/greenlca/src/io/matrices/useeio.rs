@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use super::csv_table::CsvTable;
-use super::exchange_folder::MatrixSystem;
+use super::triplet_read::MatrixSystem;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::io::native::csv_table::CsvTable;
 use crate::matrix::{CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem};
 
 /// A dense matrix read as its nonzero entries.

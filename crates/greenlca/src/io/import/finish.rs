@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::import_report::{Imported, NoteKind, Notes, SourceFormat};
+use super::report::{Imported, NoteKind, Notes, SourceFormat};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::formula::{self, Env, Formula};
 use crate::model::{

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::text::{csv_line, exact};
+use crate::io::text::{csv_line, exact};
 use crate::matrix::{Characterization, Entries, TechSystem};
 use crate::model::Distribution;
 

@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{line_of, toml_error};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
+use crate::io::{line_of, toml_error};
 use crate::model::Stage;
 use crate::model::spec::{
     Criterion, Declared, Evidence, ForegroundMeasure, Group, Indicator, Measure, Requirement, RequirementEvidence,
@@ -158,7 +158,7 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
         citation: s.citation,
         requirements,
         indicators,
-        energy_coefficients: s.energy_coefficients.map(|p| super::inputs::relative_to(path, &p)),
+        energy_coefficients: s.energy_coefficients.map(|p| crate::io::inputs::relative_to(path, &p)),
     };
     problems.finish(spec)
 }

@@ -95,7 +95,7 @@ pub struct ImportNote {
 /// An imported database with the notes of the import.
 #[derive(Debug, Clone)]
 pub struct Imported {
-    /// The database, ready for [`crate::matrix::build_system`] and [`super::write_database`].
+    /// The database, ready for [`crate::matrix::build_system`] and [`crate::io::write_database`].
     pub database: Database,
     /// The format it came from.
     pub format: SourceFormat,

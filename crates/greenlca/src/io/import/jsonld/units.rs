@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::flows::FlowTable;
 use super::schema;
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::io::import_report::{NoteKind, Notes};
+use crate::io::import::report::{NoteKind, Notes};
 use crate::model::UnitRegistry;
 
 /// One unit group of the source.

@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
-use super::csv_table::CsvTable;
-use super::exchange_folder::{MatrixSystem, read_exchange_folder};
-use super::matrix_market::{MatrixMarketError, read_triplets, write_to};
+use super::mtx::{MatrixMarketError, read_triplets, write_to};
+use super::triplet_read::{MatrixSystem, read_exchange_folder};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
+use crate::io::detect::{Format, detect};
+use crate::io::import::ImportOptions;
+use crate::io::native::csv_table::CsvTable;
 use crate::matrix::{CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem};
 
 impl From<MatrixMarketError> for Error {
@@ -25,10 +27,11 @@ impl From<MatrixMarketError> for Error {
 /// Reads a matrix folder in either form: triplet CSV (technosphere.csv) or Matrix Market
 /// (technosphere.mtx).
 pub fn read_matrix_folder(dir: &Path) -> Result<MatrixSystem> {
-    if dir.join("technosphere.csv").exists() || !dir.join("technosphere.mtx").exists() {
-        return read_exchange_folder(dir);
+    match detect(dir, &ImportOptions::default()) {
+        Ok(Format::MatrixMarket) => read_mtx_folder(dir),
+        // Anything else goes to the triplet reader, which names the file it misses.
+        _ => read_exchange_folder(dir),
     }
-    read_mtx_folder(dir)
 }
 
 fn entries(path: &Path, rows: usize, cols: usize) -> Result<Entries> {

@@ -1,7 +1,7 @@
 //! One EcoSpold 2 activity data set, read from its XML tree into plain values.
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::io::xml_tree::Element;
+use crate::io::import::xml_tree::Element;
 
 /// Intermediate (technosphere) or elementary (biosphere) exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,10 +5,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::csv_table::CsvTable;
-use super::toml_error;
-use super::uncertainty_columns;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
+use crate::io::native::csv_table::CsvTable;
+use crate::io::native::uncertainty_columns;
+use crate::io::toml_error;
 use crate::model::{Category, Factor, Method};
 
 #[derive(Deserialize)]

@@ -16,16 +16,16 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use self::dataset::{Kind, RawActivity, RawExchange, read_activity};
-use super::archive::read_texts;
 use super::compartment;
+use super::finish::{Draft, finish};
 use super::formula_translate::translate;
-use super::import::ImportOptions;
-use super::import_finish::{Draft, finish};
-use super::import_params::{NameMap, resolver};
-use super::import_report::{Imported, NoteKind, Notes, SourceFormat};
+use super::options::ImportOptions;
+use super::params::{NameMap, resolver};
+use super::report::{Imported, NoteKind, Notes, SourceFormat};
 use super::unit_names::unit_symbol;
 use super::xml_tree;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::io::archive::read_texts;
 use crate::model::{
     Database, DatabaseMeta, Direction, Exchange, Flow, FlowKind, Parameter, Process, Scope, UnitRegistry,
 };

@@ -9,7 +9,7 @@
 
 use super::schema::Uncertainty;
 use crate::error::Location;
-use crate::io::import_report::{NoteKind, Notes};
+use crate::io::import::report::{NoteKind, Notes};
 use crate::model::Distribution;
 
 /// The distribution of `amount` described by `u`, or `None` (with a note) when it cannot be used.

@@ -9,8 +9,8 @@
 //! the scores and reads back the same distribution.
 
 use crate::error::{Location, Result};
-use crate::io::import_report::{NoteKind, Notes};
-use crate::io::xml_tree::Element;
+use crate::io::import::report::{NoteKind, Notes};
+use crate::io::import::xml_tree::Element;
 use crate::model::{Distribution, pedigree};
 
 const PEDIGREE: [&str; 5] =

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::import_report::{NoteKind, Notes};
+use super::report::{NoteKind, Notes};
 use crate::error::Location;
 
 /// The names of one scope: lower-case source name -> name used in greenlca.

@@ -1,0 +1,15 @@
+//! Impact methods: which files are methods, and reading them.
+
+pub mod method_toml;
+
+use std::path::Path;
+
+use super::detect::{Format, detect};
+use super::import::ImportOptions;
+
+pub use method_toml::read_method;
+
+/// True when `path` is a method file greenlca reads (rather than the id of a shipped method).
+pub fn is_method_file(path: &Path) -> bool {
+    matches!(detect(path, &ImportOptions::default()), Ok(Format::MethodToml))
+}

@@ -1,0 +1,14 @@
+//! greenlca's own formats: the database folder (CSV tables by column name, with the uncertainty
+//! columns every CSV format shares), product models and eco-design specifications and evidence
+//! (TOML).
+
+pub mod csv_table;
+pub mod database_read;
+pub mod database_write;
+pub mod product_toml;
+pub mod spec_toml;
+pub mod uncertainty_columns;
+
+pub use database_read::read_database;
+pub use database_write::{Overwrite, write_database};
+pub use product_toml::read_product_model;
