@@ -16,4 +16,5 @@ mod properties;
 mod public_data;
 mod report;
 mod solver;
+mod sources;
 mod uncertainty;

@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod plot;
 pub mod report;
 pub mod solve;
+pub mod source;
 #[cfg(feature = "test-support")]
 pub mod synthetic;
 pub mod uncertainty;

@@ -3,12 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use super::method::is_method_file;
-use super::{read_any, read_method, read_product_model};
+use super::method::method_toml::read_method_in;
+use super::native::database_read::read_database_in;
+use super::{read_any, read_product_model};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Database, Method, ProductModel};
+use crate::source::{self, Folder, InputSource};
 
 /// A file that went into a result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +29,8 @@ pub struct ModelInputs {
     pub model: ProductModel,
     /// Its background database.
     pub database: Database,
-    /// Where the database was read from: a native folder, or any source `read_any` imports.
+    /// Where the database was read from: a native folder, or any source `read_any` imports (the
+    /// display path `datasets/db` for the embedded database).
     pub database_dir: PathBuf,
     /// Its methods.
     pub methods: Vec<Method>,
@@ -36,37 +38,25 @@ pub struct ModelInputs {
     pub files: Vec<InputFile>,
 }
 
-/// Folder of the default data shipped with greenlca (`datasets/` of the source tree), overridable
-/// with the environment variable `GREENLCA_DATASETS`.
-pub fn datasets_dir() -> PathBuf {
-    std::env::var_os("GREENLCA_DATASETS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../datasets"))
-}
-
 /// SHA-256 of a file, hex.
 pub fn sha256_file(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    Ok(hex(&Sha256::digest(&bytes)))
+    Ok(source::sha256_hex(&bytes))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// The record of the file `name` of a source: its display path and SHA-256.
+pub fn input_file(src: &dyn InputSource, role: &str, name: &str) -> Result<InputFile> {
+    Ok(InputFile { role: role.to_string(), path: src.display_path(name), sha256: src.sha256(name)? })
 }
 
 /// Hashes every regular file directly inside `dir`, sorted by name.
 pub fn hash_folder(role: &str, dir: &Path) -> Result<Vec<InputFile>> {
-    let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, &e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    entries.sort();
-    for p in entries {
-        out.push(InputFile { role: role.to_string(), sha256: sha256_file(&p)?, path: p });
-    }
-    Ok(out)
+    hash_in(&Folder::new(dir), role, "")
+}
+
+/// Hashes every file directly inside the sub-folder `dir` of a source, sorted by name.
+pub fn hash_in(src: &dyn InputSource, role: &str, dir: &str) -> Result<Vec<InputFile>> {
+    src.list(dir)?.iter().map(|name| input_file(src, role, name)).collect()
 }
 
 /// Resolves a path written in a model file: relative paths are taken from the model's folder.
@@ -75,55 +65,50 @@ pub fn relative_to(model_path: &Path, written: &str) -> PathBuf {
     if p.is_absolute() { p.to_path_buf() } else { model_path.parent().unwrap_or(Path::new(".")).join(p) }
 }
 
-/// Finds a method by id among the shipped methods, or reads it from a path.
+/// Finds a method by id among the shipped methods (the embedded datasets, or the folder named by
+/// `GREENLCA_DATASETS`), or reads it from a path.
 pub fn find_method(name: &str, base: Option<&Path>) -> Result<(Method, Vec<InputFile>)> {
     let as_path = match base {
         Some(b) => relative_to(b, name),
         None => PathBuf::from(name),
     };
-    let path = if is_method_file(&as_path) {
-        as_path
-    } else {
-        let shipped = datasets_dir().join("methods").join(format!("{name}.toml"));
-        if !shipped.is_file() {
-            return Err(Error::new(
-                ErrorKind::UnknownId,
-                base.map(Location::file).unwrap_or_default(),
-                format!("unknown method `{name}`"),
-                format!(
-                    "use a shipped method id ({}) or the path of a method TOML file",
-                    shipped_method_ids().join(", ")
-                ),
-            ));
-        }
-        shipped
-    };
-    let method = read_method(&path)?;
-    let mut files = vec![InputFile { role: "method".into(), sha256: sha256_file(&path)?, path: path.clone() }];
-    if let Some(dir) = path.parent() {
-        for f in hash_folder("method", dir)? {
-            if f.path.file_stem() == path.file_stem() && f.path != path {
-                files.push(f);
-            }
+    if is_method_file(&as_path) {
+        let (folder, file) = source::split_path(&as_path);
+        return method_in(&folder, &file);
+    }
+    let shipped = source::datasets();
+    let file = format!("methods/{name}.toml");
+    if !shipped.contains(&file) {
+        return Err(Error::new(
+            ErrorKind::UnknownId,
+            base.map(Location::file).unwrap_or_default(),
+            format!("unknown method `{name}`"),
+            format!("use a shipped method id ({}) or the path of a method TOML file", shipped_method_ids().join(", ")),
+        ));
+    }
+    method_in(shipped.as_ref(), &file)
+}
+
+/// Reads the method `file` of a source; its files are the TOML and every file beside it with the
+/// same stem (the factor table).
+fn method_in(src: &dyn InputSource, file: &str) -> Result<(Method, Vec<InputFile>)> {
+    let method = read_method_in(src, file)?;
+    let mut files = vec![input_file(src, "method", file)?];
+    let stem = Path::new(file).file_stem();
+    for other in src.list(source::parent(file))? {
+        if other != file && Path::new(&other).file_stem() == stem {
+            files.push(input_file(src, "method", &other)?);
         }
     }
     Ok((method, files))
 }
 
-/// Ids of the methods shipped in `datasets/methods`.
+/// Ids of the shipped methods (`methods/` of the embedded datasets, or of `GREENLCA_DATASETS`).
 pub fn shipped_method_ids() -> Vec<String> {
-    let dir = datasets_dir().join("methods");
-    let mut ids: Vec<String> = std::fs::read_dir(&dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .filter_map(|e| {
-                    e.path()
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .and_then(|n| n.strip_suffix(".toml"))
-                        .map(str::to_string)
-                })
-                .collect()
+    let mut ids: Vec<String> = source::datasets()
+        .list("methods")
+        .map(|names| {
+            names.iter().filter_map(|n| source::file_name(n).strip_suffix(".toml").map(str::to_string)).collect()
         })
         .unwrap_or_default();
     ids.sort();
@@ -136,18 +121,12 @@ pub fn shipped_method_ids() -> Vec<String> {
 pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> Result<ModelInputs> {
     let model = read_product_model(path)?;
     let mut files = vec![InputFile { role: "model".into(), path: path.to_path_buf(), sha256: sha256_file(path)? }];
-    let database_dir = match (database, &model.database) {
-        (Some(d), _) => d.to_path_buf(),
-        (None, Some(d)) => relative_to(path, d),
-        (None, None) => datasets_dir().join("db"),
+    let (database, database_dir, database_files) = match (database, &model.database) {
+        (Some(d), _) => database_at(d)?,
+        (None, Some(d)) => database_at(&relative_to(path, d))?,
+        (None, None) => default_database()?,
     };
-    let database = read_any(&database_dir)?;
-    if database_dir.is_dir() {
-        files.extend(hash_folder("database", &database_dir)?);
-    } else {
-        let sha256 = sha256_file(&database_dir)?;
-        files.push(InputFile { role: "database".into(), path: database_dir.clone(), sha256 });
-    }
+    files.extend(database_files);
     let names: Vec<String> = if !methods.is_empty() {
         methods.to_vec()
     } else if !model.methods.is_empty() {
@@ -163,4 +142,26 @@ pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> R
         files.extend(f);
     }
     Ok(ModelInputs { model, database, database_dir, methods: ms, files })
+}
+
+/// A database at a path (a native folder or anything [`read_any`] imports), the path, and its files.
+fn database_at(dir: &Path) -> Result<(Database, PathBuf, Vec<InputFile>)> {
+    let database = read_any(dir)?;
+    let files = if dir.is_dir() {
+        hash_folder("database", dir)?
+    } else {
+        vec![InputFile { role: "database".into(), path: dir.to_path_buf(), sha256: sha256_file(dir)? }]
+    };
+    Ok((database, dir.to_path_buf(), files))
+}
+
+/// The shipped database: `db/` of the folder named by `GREENLCA_DATASETS` (read like any database
+/// path), or of the embedded datasets.
+fn default_database() -> Result<(Database, PathBuf, Vec<InputFile>)> {
+    let shipped = source::datasets();
+    if let Some(dir) = shipped.local_path("db") {
+        return database_at(&dir);
+    }
+    let database = read_database_in(shipped.as_ref(), "db")?;
+    Ok((database, shipped.display_path("db"), hash_in(shipped.as_ref(), "database", "db")?))
 }

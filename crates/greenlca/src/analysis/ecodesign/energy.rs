@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::native::csv_table::CsvTable;
+use crate::source::{self, InputSource};
 
 /// A coefficient: kgce per `unit` of the carrier.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +35,13 @@ pub struct EnergyTable {
 impl EnergyTable {
     /// Reads `gbt2589.csv` and the mapping `energy_carriers.csv` beside it.
     pub fn read(coefficients: &Path) -> Result<EnergyTable> {
-        let t = CsvTable::read(coefficients)?;
+        let (folder, name) = source::split_path(coefficients);
+        EnergyTable::read_in(&folder, &name)
+    }
+
+    /// Reads the coefficient table `name` of a source and the mapping `energy_carriers.csv` beside it.
+    pub fn read_in(src: &dyn InputSource, name: &str) -> Result<EnergyTable> {
+        let t = CsvTable::read_in(src, name)?;
         t.require_columns(&["carrier", "unit", "kgce_per_unit"])?;
         let mut out = EnergyTable::default();
         for row in t.rows() {
@@ -50,9 +57,9 @@ impl EnergyTable {
             };
             out.coefficients.insert(c.carrier.clone(), c);
         }
-        let map_path = coefficients.with_file_name("energy_carriers.csv");
-        if map_path.exists() {
-            let m = CsvTable::read(&map_path)?;
+        let map_name = EnergyTable::carriers_beside(name);
+        if src.contains(&map_name) {
+            let m = CsvTable::read_in(src, &map_name)?;
             m.require_columns(&["flow", "carrier"])?;
             for row in m.rows() {
                 let carrier = row.required("carrier")?;
@@ -60,7 +67,7 @@ impl EnergyTable {
                     return Err(Error::new(
                         ErrorKind::UnknownId,
                         row.at(),
-                        format!("carrier `{carrier}` has no coefficient in {}", coefficients.display()),
+                        format!("carrier `{carrier}` has no coefficient in {}", src.display_path(name).display()),
                         "use a carrier of the coefficient table",
                     ));
                 }
@@ -68,6 +75,11 @@ impl EnergyTable {
             }
         }
         Ok(out)
+    }
+
+    /// The name of the flow -> carrier mapping beside the coefficient table `name` of a source.
+    pub fn carriers_beside(name: &str) -> String {
+        source::join(source::parent(name), "energy_carriers.csv")
     }
 
     /// The coefficient for a flow, if the flow is a known energy carrier.

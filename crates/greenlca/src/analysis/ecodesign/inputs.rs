@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use super::{EnergyTable, basis_scale, check_spec_against};
 use crate::calc::Study;
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::io::inputs::{InputFile, datasets_dir, relative_to, sha256_file};
+use crate::io::inputs::{InputFile, input_file, relative_to, sha256_file};
 use crate::io::native::spec_toml::{read_evidence, read_spec};
 use crate::model::spec::{Evidence, Specification};
+use crate::source::{self, InputSource};
 
 /// A specification with what it needs.
 #[derive(Debug, Clone)]
@@ -56,17 +57,19 @@ impl SpecInputs {
             }
             None => Evidence::default(),
         };
-        let energy_path =
-            spec.energy_coefficients.clone().unwrap_or_else(|| datasets_dir().join("indicators/gbt2589.csv"));
-        let energy = EnergyTable::read(&energy_path)?;
-        files.push(InputFile {
-            role: "energy coefficients".into(),
-            sha256: sha256_file(&energy_path)?,
-            path: energy_path.clone(),
-        });
-        let carriers = energy_path.with_file_name("energy_carriers.csv");
-        if carriers.exists() {
-            files.push(InputFile { role: "energy carriers".into(), sha256: sha256_file(&carriers)?, path: carriers });
+        // The specification's own table, or GB/T 2589 of the shipped datasets.
+        let (energy_source, energy_name): (Box<dyn InputSource>, String) = match &spec.energy_coefficients {
+            Some(p) => {
+                let (folder, name) = source::split_path(p);
+                (Box::new(folder), name)
+            }
+            None => (source::datasets(), "indicators/gbt2589.csv".into()),
+        };
+        let energy = EnergyTable::read_in(energy_source.as_ref(), &energy_name)?;
+        files.push(input_file(energy_source.as_ref(), "energy coefficients", &energy_name)?);
+        let carriers = EnergyTable::carriers_beside(&energy_name);
+        if energy_source.contains(&carriers) {
+            files.push(input_file(energy_source.as_ref(), "energy carriers", &carriers)?);
         }
         check_spec_against(&spec, study, &energy)?;
         let basis_scale = basis_scale(&spec, study)?;

@@ -10,6 +10,7 @@ use crate::io::native::csv_table::CsvTable;
 use crate::io::native::uncertainty_columns;
 use crate::io::toml_error;
 use crate::model::{Category, Factor, Method};
+use crate::source::{self, InputSource};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,10 +35,17 @@ struct RawCategory {
 
 /// Reads a method from its TOML file (the factor CSV is named inside, relative to it).
 pub fn read_method(path: &Path) -> Result<Method> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-    let csv_path = path.parent().unwrap_or(Path::new(".")).join(method_csv_name(path, &text)?);
-    let csv = CsvTable::read(&csv_path)?;
-    parse_method(path, &text, &csv)
+    let (folder, name) = source::split_path(path);
+    read_method_in(&folder, &name)
+}
+
+/// Reads the method `name` of a source (a TOML file; the factor CSV it names is beside it).
+pub fn read_method_in(src: &dyn InputSource, name: &str) -> Result<Method> {
+    let path = src.display_path(name);
+    let text = src.read_text(name)?;
+    let csv_name = source::join(source::parent(name), &method_csv_name(&path, &text)?);
+    let csv = CsvTable::read_in(src, &csv_name)?;
+    parse_method(&path, &text, &csv)
 }
 
 fn method_csv_name(path: &Path, text: &str) -> Result<String> {

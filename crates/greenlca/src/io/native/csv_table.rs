@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::source::InputSource;
 
 /// A CSV file read into memory: header and rows with their line numbers.
 #[derive(Debug, Clone)]
@@ -25,6 +26,11 @@ impl CsvTable {
     pub fn read(path: &Path) -> Result<CsvTable> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
         Self::parse(path, &bytes)
+    }
+
+    /// Reads the file `name` of a source; messages name its display path.
+    pub fn read_in(source: &dyn InputSource, name: &str) -> Result<CsvTable> {
+        Self::parse(&source.display_path(name), &source.read(name)?)
     }
 
     /// Parses CSV text already in memory (`path` is used for messages).

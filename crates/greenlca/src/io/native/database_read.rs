@@ -13,6 +13,7 @@ use crate::model::{
     AllocationFactor, AllocationMethod, Database, DatabaseMeta, Direction, Exchange, Flow, FlowKind, Parameter,
     Process, Scope, Source, UnitRegistry,
 };
+use crate::source::{self, Folder, InputSource};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,29 +45,36 @@ pub fn read_database(dir: &Path) -> Result<Database> {
             "give a folder with database.toml, flows.csv, processes.csv and exchanges.csv (see docs/formats.md)",
         ));
     }
+    read_database_in(&Folder::new(dir), "")
+}
+
+/// Reads the database in the sub-folder `dir` of a source (`""` for its top); messages name the
+/// source's display paths.
+pub fn read_database_in(src: &dyn InputSource, dir: &str) -> Result<Database> {
+    let file = |name: &str| source::join(dir, name);
     let mut problems = Collector::default();
-    let meta = problems.take(read_meta(&dir.join("database.toml"))).unwrap_or_default();
+    let meta = problems.take(read_meta(src, &file("database.toml"))).unwrap_or_default();
     let mut units = UnitRegistry::default();
-    if dir.join("units.csv").exists() {
-        problems.take(read_units(&dir.join("units.csv"), &mut units));
+    if src.contains(&file("units.csv")) {
+        problems.take(read_units(src, &file("units.csv"), &mut units));
     }
-    let flows = read_flows(&dir.join("flows.csv"), &units, &mut problems);
+    let flows = read_flows(src, &file("flows.csv"), &units, &mut problems);
     let flows = problems.take(flows).unwrap_or_default();
-    let processes = read_processes(&dir.join("processes.csv"), &mut problems);
+    let processes = read_processes(src, &file("processes.csv"), &mut problems);
     let mut processes = problems.take(processes).unwrap_or_default();
-    let parameters = if dir.join("parameters.csv").exists() {
-        let p = read_parameters(&dir.join("parameters.csv"), &mut problems);
+    let parameters = if src.contains(&file("parameters.csv")) {
+        let p = read_parameters(src, &file("parameters.csv"), &mut problems);
         problems.take(p).unwrap_or_default()
     } else {
         Vec::new()
     };
     let flow_ids: HashMap<&str, &Flow> = flows.iter().map(|f| (f.id.as_str(), f)).collect();
     let proc_pos: HashMap<String, usize> = processes.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-    if let Some(t) = problems.take(CsvTable::read(&dir.join("exchanges.csv"))) {
+    if let Some(t) = problems.take(CsvTable::read_in(src, &file("exchanges.csv"))) {
         read_exchanges(&t, &flow_ids, &proc_pos, &units, &mut processes, &mut problems);
     }
-    if dir.join("allocation.csv").exists()
-        && let Some(t) = problems.take(CsvTable::read(&dir.join("allocation.csv")))
+    if src.contains(&file("allocation.csv"))
+        && let Some(t) = problems.take(CsvTable::read_in(src, &file("allocation.csv")))
     {
         read_allocation(&t, &flow_ids, &proc_pos, &mut processes, &mut problems);
     }
@@ -78,9 +86,9 @@ pub fn read_database(dir: &Path) -> Result<Database> {
     problems.finish(db)
 }
 
-fn read_meta(path: &Path) -> Result<DatabaseMeta> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-    let m: MetaFile = toml::from_str(&text).map_err(|e| crate::io::toml_error(path, &text, &e))?;
+fn read_meta(src: &dyn InputSource, name: &str) -> Result<DatabaseMeta> {
+    let text = src.read_text(name)?;
+    let m: MetaFile = toml::from_str(&text).map_err(|e| crate::io::toml_error(&src.display_path(name), &text, &e))?;
     Ok(DatabaseMeta {
         name: m.name,
         version: m.version.unwrap_or_default(),
@@ -92,8 +100,8 @@ fn read_meta(path: &Path) -> Result<DatabaseMeta> {
     })
 }
 
-fn read_units(path: &Path, units: &mut UnitRegistry) -> Result<()> {
-    let t = CsvTable::read(path)?;
+fn read_units(src: &dyn InputSource, name: &str, units: &mut UnitRegistry) -> Result<()> {
+    let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["unit", "dimension", "factor"])?;
     let mut problems = Collector::default();
     for row in t.rows() {
@@ -108,8 +116,8 @@ fn read_units(path: &Path, units: &mut UnitRegistry) -> Result<()> {
     problems.finish(())
 }
 
-fn read_flows(path: &Path, units: &UnitRegistry, problems: &mut Collector) -> Result<Vec<Flow>> {
-    let t = CsvTable::read(path)?;
+fn read_flows(src: &dyn InputSource, name: &str, units: &UnitRegistry, problems: &mut Collector) -> Result<Vec<Flow>> {
+    let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["id", "name", "kind", "unit"])?;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut flows = Vec::with_capacity(t.len());
@@ -170,8 +178,8 @@ fn read_flows(path: &Path, units: &UnitRegistry, problems: &mut Collector) -> Re
     Ok(flows)
 }
 
-fn read_processes(path: &Path, problems: &mut Collector) -> Result<Vec<Process>> {
-    let t = CsvTable::read(path)?;
+fn read_processes(src: &dyn InputSource, name: &str, problems: &mut Collector) -> Result<Vec<Process>> {
+    let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["id", "name"])?;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(t.len());
@@ -217,8 +225,8 @@ fn read_processes(path: &Path, problems: &mut Collector) -> Result<Vec<Process>>
     Ok(out)
 }
 
-fn read_parameters(path: &Path, problems: &mut Collector) -> Result<Vec<Parameter>> {
-    let t = CsvTable::read(path)?;
+fn read_parameters(src: &dyn InputSource, name: &str, problems: &mut Collector) -> Result<Vec<Parameter>> {
+    let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["name"])?;
     let mut out = Vec::new();
     for row in t.rows() {
