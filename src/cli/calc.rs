@@ -5,14 +5,11 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::calc::Lca;
-use greenlca::io::matrices::read_matrix_folder;
-use greenlca::report::Format;
 use greenlca::report::calc::CalcReport;
-use greenlca::report::format::{TextTable, csv_line, exact, human};
+use greenlca::report::calc_matrices::MatrixCalcReport;
 use std::process::ExitCode;
 
-use super::common::{ModelOptions, PlotArgs, emit, format, variants};
+use super::common::{ModelOptions, PlotArgs, VariantArgs};
 
 #[derive(Debug, Args)]
 pub struct CalcArgs {
@@ -22,12 +19,8 @@ pub struct CalcArgs {
     /// A matrix exchange folder (technosphere.csv, biosphere.csv, cf.csv, demand.csv) instead of a model.
     #[arg(long, value_name = "DIR")]
     matrices: Option<PathBuf>,
-    /// Variant to compute (repeatable; default: the base model).
-    #[arg(long = "variant", value_name = "V", conflicts_with = "all_variants")]
-    variants: Vec<String>,
-    /// Compute the base model and every variant.
-    #[arg(long)]
-    all_variants: bool,
+    #[command(flatten)]
+    variants: VariantArgs,
     /// Scenario file: CSV with one parameter set per row (columns `scenario`, `variant`, then parameters).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["variants", "all_variants"])]
     scenarios: Option<PathBuf>,
@@ -52,52 +45,19 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     if let Some(file) = &args.scenarios {
         return run_scenarios(&study, &engine, file, &args);
     }
-    let chosen = variants(&study, &args.variants, args.all_variants)?;
+    let chosen = args.variants.chosen(&study)?;
     let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
     let report = CalcReport::build(&study, &engine, &results, args.top);
     args.plot.write(|o| greenlca::report::charts::calc_charts(&report, o))?;
-    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
+    args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
-    if !args.variants.is_empty() || args.all_variants || !args.opts.sets.is_empty() {
+    if !args.variants.is_empty() || !args.opts.sets.is_empty() {
         bail!("--variant, --all-variants and --set apply to product models, not to --matrices");
     }
-    let ms = read_matrix_folder(dir)?;
-    let lca = Lca::new(&ms.system, &ms.characterization)?;
-    let result = lca.lcia(lca.lci(&ms.demand)?);
-    let cats = &ms.characterization.categories;
-    let text = match format(&args.output.format) {
-        Format::Csv => {
-            let mut s = csv_line(&["category".into(), "name".into(), "unit".into(), "total".into()]);
-            for (c, v) in cats.iter().zip(&result.scores) {
-                s.push_str(&csv_line(&[c.id.clone(), c.name.clone(), c.unit.clone(), exact(*v)]));
-            }
-            s
-        }
-        Format::Json => {
-            let v = serde_json::json!({
-                "schema": "greenlca.calc-matrices",
-                "schema_version": 1,
-                "greenlca_version": env!("CARGO_PKG_VERSION"),
-                "folder": dir.display().to_string(),
-                "processes": ms.system.n(),
-                "flows": ms.system.m(),
-                "scores": cats.iter().zip(&result.scores).map(|(c, v)| serde_json::json!({"category": c.id, "name": c.name, "unit": c.unit, "total": v})).collect::<Vec<_>>(),
-                "supply_sum": result.lci.supply.iter().sum::<f64>(),
-            });
-            serde_json::to_string_pretty(&v)? + "\n"
-        }
-        Format::Table => {
-            let mut t = TextTable::new(vec!["category".into(), "unit".into(), "total".into()]);
-            for (c, v) in cats.iter().zip(&result.scores) {
-                t.row(vec![c.name.clone(), c.unit.clone(), human(*v, 6)]);
-            }
-            format!("{} processes, {} flows, {} categories\n{}", ms.system.n(), ms.system.m(), cats.len(), t.render())
-        }
-    };
-    emit(&text, args.output.out.as_deref())?;
+    args.output.emit(&MatrixCalcReport::compute(dir)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -125,6 +85,6 @@ fn run_scenarios(
         })
         .collect::<greenlca::Result<Vec<_>>>()?;
     let report = greenlca::report::scenarios::ScenarioReport::new(super::common::categories(study), runs);
-    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
+    args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }

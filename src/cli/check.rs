@@ -10,7 +10,7 @@ use greenlca::analysis::ecodesign::check;
 use greenlca::analysis::ecodesign::inputs::SpecInputs;
 use greenlca::report::check::CheckReport;
 
-use super::common::{ModelOptions, variants};
+use super::common::{ModelOptions, VariantArgs};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -23,12 +23,8 @@ pub struct CheckArgs {
     /// Evidence file with declared values and basic-requirement statements (default: the model's).
     #[arg(long, value_name = "FILE")]
     evidence: Option<PathBuf>,
-    /// Variant to check (repeatable; default: the base model).
-    #[arg(long = "variant", value_name = "V", conflicts_with = "all_variants")]
-    variants: Vec<String>,
-    /// Check the base model and every variant.
-    #[arg(long)]
-    all_variants: bool,
+    #[command(flatten)]
+    variants: VariantArgs,
     /// Also run N Monte Carlo draws: the probability of meeting each indicator and all of them.
     #[arg(long, value_name = "N")]
     mc: Option<usize>,
@@ -45,7 +41,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let study = args.opts.study(&args.model)?;
     let si = SpecInputs::load(&study, args.spec.as_deref(), args.evidence.as_deref())?;
     let engine = study.engine()?;
-    let chosen = variants(&study, &args.variants, args.all_variants)?;
+    let chosen = args.variants.chosen(&study)?;
     let mut results = Vec::new();
     for v in &chosen {
         let fg = study.resolve(v, &args.opts.sets)?;
@@ -60,7 +56,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         None => None,
     };
     let report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
-    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
+    args.output.emit(&report)?;
     Ok(if report.all_pass() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -82,7 +78,6 @@ fn probabilities(
     }
     let sampler = ProductSampler::new(study)?;
     let k = si.spec.indicators.len();
-    let pb = super::progress::bar(n, "Monte Carlo check");
     let draws = Draws::run_with_progress(
         "check --mc",
         seed,
@@ -99,9 +94,8 @@ fn probabilities(
             })?;
             Ok(per.concat())
         },
-        &|| pb.inc(1),
+        &super::progress::bar("Monte Carlo check"),
     )?;
-    pb.finish_and_clear();
     Ok(deterministic
         .iter()
         .enumerate()

@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
+use greenlca::Warning;
 use greenlca::calc::Study;
 use greenlca::io::inputs::load_model;
 use greenlca::matrix::UnlinkedPolicy;
-use greenlca::report::{Format, write_atomic};
+use greenlca::report::{Format, Render, write_atomic};
 
 /// Options that choose the data of a product model.
 #[derive(Debug, Args, Clone)]
@@ -34,15 +35,15 @@ impl ModelOptions {
         let inputs = load_model(model, self.db.as_deref(), &self.methods)?;
         let policy = UnlinkedPolicy::parse(&self.unlinked).expect("clap checked it");
         let study = Study::new(inputs, policy)?;
-        if policy == UnlinkedPolicy::Warn {
-            for u in &study.system.links.unlinked {
-                eprintln!(
-                    "warning: process `{}`: input of `{}` ({}) has no provider and is left out",
-                    u.process, u.flow, u.flow_name
-                );
-            }
-        }
+        warn(&study.warnings());
         Ok(study)
+    }
+}
+
+/// Prints warnings on stderr.
+pub fn warn(warnings: &[Warning]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
     }
 }
 
@@ -74,37 +75,56 @@ pub struct OutputOptions {
 
 impl OutputOptions {
     /// Renders in the chosen format and writes to `--out` (atomically) or standard output.
-    pub fn emit(
-        &self,
-        json: impl FnOnce() -> String,
-        csv: impl FnOnce() -> String,
-        table: impl FnOnce() -> String,
-    ) -> Result<()> {
-        let text = match format(&self.format) {
-            Format::Json => json(),
-            Format::Csv => csv(),
-            Format::Table => table(),
-        };
-        emit(&text, self.out.as_deref())
+    pub fn emit(&self, report: &dyn Render) -> Result<()> {
+        emit_report(report, &self.format, self.out.as_deref())
     }
 }
 
-/// Parses `--format`.
-pub fn format(s: &str) -> Format {
-    Format::parse(s).expect("clap checked it")
+/// The one way results are written: `report` in `format` (as given to `--format`), to `out`
+/// (atomically) or standard output.
+pub fn emit_report(report: &dyn Render, format: &str, out: Option<&Path>) -> Result<()> {
+    let format = Format::parse(format).expect("clap checked it");
+    write_output(&report.render(format), out)
 }
 
 /// Writes text to `out` (atomically) or to stdout.
 pub fn emit(text: &str, out: Option<&Path>) -> Result<()> {
+    write_output(text.as_bytes(), out)
+}
+
+fn write_output(bytes: &[u8], out: Option<&Path>) -> Result<()> {
     match out {
-        Some(p) => write_atomic(p, text.as_bytes()).with_context(|| "writing the output")?,
+        Some(p) => write_atomic(p, bytes).with_context(|| "writing the output")?,
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
+            stdout.write_all(bytes)?;
             stdout.flush()?;
         }
     }
     Ok(())
+}
+
+/// `--variant` (repeatable) and `--all-variants`, for the commands that run several variants.
+#[derive(Debug, Args, Clone)]
+pub struct VariantArgs {
+    /// Variant (repeatable; default: the base model).
+    #[arg(long = "variant", value_name = "V", conflicts_with = "all_variants")]
+    pub variants: Vec<String>,
+    /// The base model and every variant.
+    #[arg(long)]
+    pub all_variants: bool,
+}
+
+impl VariantArgs {
+    /// The variants asked for (see [`variants`]).
+    pub fn chosen(&self, study: &Study) -> Result<Vec<String>> {
+        variants(study, &self.variants, self.all_variants)
+    }
+
+    /// True when neither option was given.
+    pub fn is_empty(&self) -> bool {
+        self.variants.is_empty() && !self.all_variants
+    }
 }
 
 /// The variants to run: `--all-variants`, the `--variant` list, or the base model.

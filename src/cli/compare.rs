@@ -64,7 +64,7 @@ pub fn run(args: CompareArgs) -> Result<ExitCode> {
         }
         Ok(charts)
     })?;
-    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
+    args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -86,7 +86,6 @@ fn paired_draws(
     let cats: Vec<String> = study.characterization.categories.iter().map(|c| c.id.clone()).collect();
     let labels =
         chosen.iter().flat_map(|v| cats.iter().map(move |c| greenlca::report::mc::label(v, c, "total"))).collect();
-    let pb = super::progress::bar(n, "paired Monte Carlo");
     let draws = Draws::run_with_progress(
         "compare --mc",
         seed,
@@ -94,9 +93,8 @@ fn paired_draws(
         0..n,
         labels,
         |i| Ok(sampler.draw(seed, i, chosen, sets, &|_, _, r| Ok(r.totals.clone()))?.concat()),
-        &|| pb.inc(1),
+        &super::progress::bar("paired Monte Carlo"),
     )?;
-    pb.finish_and_clear();
     let report =
         greenlca::report::compare::PairedReport { iterations: n, seed, pairs: paired(&draws, chosen, &cats, baseline) };
     Ok((report, draws))

@@ -101,6 +101,6 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
         categories,
     };
     args.plot.write(|o| greenlca::report::charts::contrib_charts(&report, o))?;
-    args.output.emit(|| report.to_json(), || report.to_csv(), || report.to_table())?;
+    args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }

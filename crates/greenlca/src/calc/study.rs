@@ -11,6 +11,7 @@ use crate::matrix::foreground::{self, Foreground};
 use crate::matrix::parameters::DbFormulas;
 use crate::matrix::{Characterization, TechSystem, UnlinkedPolicy, build_system, characterize};
 use crate::solve::SymbolicLu;
+use crate::warning::Warning;
 
 /// A model with its built matrices.
 #[derive(Debug)]
@@ -43,6 +44,11 @@ impl Study {
         let formulas = DbFormulas::new(&inputs.database)?;
         let symbolic = SymbolicLu::analyze(system.a_matrix().view()).map_err(|e| solve_error(e, &system))?;
         Ok(Study { inputs, system, characterization, formulas, symbolic })
+    }
+
+    /// What the user should hear about the build: the unlinked inputs under the `warn` policy.
+    pub fn warnings(&self) -> Vec<Warning> {
+        Warning::unlinked(&self.system.links)
     }
 
     /// The symbolic analysis of A.

@@ -46,10 +46,7 @@ pub struct McReport {
     pub outputs: Vec<OutputSummary>,
 }
 
-/// Label of an output: `variant|category|stage`.
-pub fn label(variant: &str, category: &str, stage: &str) -> String {
-    format!("{variant}|{category}|{stage}")
-}
+pub use crate::uncertainty::montecarlo::label;
 
 impl McReport {
     /// Summarizes complete draws; `unit_of` gives the unit of a category.
@@ -83,6 +80,12 @@ impl McReport {
             meta: draws.meta.clone(),
             outputs,
         }
+    }
+
+    /// Summarizes complete draws with the unit of each category.
+    pub fn with_units(draws: &Draws, units: &[(String, String)]) -> Self {
+        let unit_of = |c: &str| units.iter().find(|(id, _)| id == c).map(|u| u.1.clone()).unwrap_or_default();
+        Self::new(draws, &unit_of)
     }
 
     /// JSON.

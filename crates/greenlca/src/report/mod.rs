@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod calc;
+pub mod calc_matrices;
 pub mod charts;
 pub mod check;
 pub mod compare;
@@ -9,8 +10,11 @@ pub mod contrib;
 pub mod evidence;
 pub mod format;
 pub mod mc;
+pub mod render;
 pub mod scenarios;
+pub mod scores;
 pub mod sensitivity;
 
 pub use atomic::{write_all_atomic, write_atomic};
 pub use format::{Format, TextTable, exact, human};
+pub use render::Render;

@@ -7,7 +7,8 @@ use super::calc::{CategorySummary, truncate};
 use super::format::{TextTable, csv_line, exact, human};
 use crate::analysis::sensitivity::analytic::Coefficient;
 use crate::analysis::sensitivity::oat::Oat;
-use crate::analysis::sensitivity::sobol::SobolIndex;
+use crate::analysis::sensitivity::sobol::{self, SobolIndex};
+use crate::analysis::sensitivity::sobol_part::SobolPart;
 
 /// One-at-a-time rows for one category.
 #[derive(Debug, Clone, Serialize)]
@@ -268,6 +269,25 @@ pub struct SobolReport {
 }
 
 impl SobolReport {
+    /// The indices of a complete run, with bootstrap intervals.
+    pub fn from_part(part: &SobolPart) -> SobolReport {
+        let d = part.inputs.len();
+        let outputs = part
+            .outputs
+            .iter()
+            .enumerate()
+            .map(|(k, o)| (o.clone(), sobol::indices(&part.rows, k, part.bootstrap, part.seed)))
+            .collect();
+        SobolReport {
+            schema: "greenlca.sensitivity-sobol",
+            n: part.n,
+            evaluations: part.n * (d + 2),
+            seed: part.seed,
+            inputs: part.inputs.clone(),
+            outputs,
+        }
+    }
+
     /// JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("plain data") + "\n"

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::stats::Summary;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::progress::{Progress, Silent};
 
 /// A part of a run: shard `index` (0-based) of `count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +52,11 @@ impl Shard {
     }
 }
 
+/// Label of an output: `variant|category|stage`.
+pub fn label(variant: &str, category: &str, stage: &str) -> String {
+    format!("{variant}|{category}|{stage}")
+}
+
 /// Outputs of a block of draws, with what is needed to merge and check blocks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draws {
@@ -83,10 +89,10 @@ impl Draws {
     where
         F: Fn(u64) -> Result<Vec<f64>> + Sync,
     {
-        Self::run_with_progress(run, seed, iterations, range, labels, f, &|| {})
+        Self::run_with_progress(run, seed, iterations, range, labels, f, &Silent)
     }
 
-    /// As [`Draws::run`], calling `progress` after each draw (for a progress bar).
+    /// As [`Draws::run`], reporting each draw to `progress`.
     pub fn run_with_progress<F>(
         run: &str,
         seed: u64,
@@ -94,20 +100,23 @@ impl Draws {
         range: std::ops::Range<usize>,
         labels: Vec<String>,
         f: F,
-        progress: &(dyn Fn() + Sync),
+        progress: &dyn Progress,
     ) -> Result<Draws>
     where
         F: Fn(u64) -> Result<Vec<f64>> + Sync,
     {
         let start = range.start;
+        progress.start(range.len() as u64);
         let values = range
             .into_par_iter()
             .map(|i| {
                 let v = f(i as u64);
-                progress();
+                progress.advance(1);
                 v
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>>>();
+        progress.finish();
+        let values = values?;
         Ok(Draws { run: run.to_string(), seed, iterations, start, labels, meta: serde_json::Value::Null, values })
     }
 

@@ -5,3 +5,4 @@ pub mod analytic;
 pub mod oat;
 pub mod product_sobol;
 pub mod sobol;
+pub mod sobol_part;

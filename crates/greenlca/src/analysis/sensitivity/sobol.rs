@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::progress::{Progress, Silent};
 use crate::uncertainty::sample::{Stream, rng, uniform01};
 
 /// f(A), f(B) and f(A_B^i) of one row.
@@ -70,8 +71,23 @@ pub fn evaluate<F>(seed: u64, rows: std::ops::Range<usize>, d: usize, f: F) -> R
 where
     F: Fn(&[f64]) -> Result<Vec<f64>> + Sync,
 {
+    evaluate_with_progress(seed, rows, d, f, &Silent)
+}
+
+/// As [`evaluate`], reporting each row to `progress`.
+pub fn evaluate_with_progress<F>(
+    seed: u64,
+    rows: std::ops::Range<usize>,
+    d: usize,
+    f: F,
+    progress: &dyn Progress,
+) -> Result<SobolRows>
+where
+    F: Fn(&[f64]) -> Result<Vec<f64>> + Sync,
+{
     let start = rows.start;
-    let per_row: Vec<RowOutputs> = rows
+    progress.start(rows.len() as u64);
+    let per_row = rows
         .into_par_iter()
         .map(|row| {
             let (a, b) = design_row(seed, row, d);
@@ -84,9 +100,12 @@ where
                 fab.push(f(&ab)?);
                 ab[i] = a[i];
             }
+            progress.advance(1);
             Ok((fa, fb, fab))
         })
-        .collect::<Result<_>>()?;
+        .collect::<Result<Vec<RowOutputs>>>();
+    progress.finish();
+    let per_row = per_row?;
     let mut out = SobolRows { start, fa: Vec::new(), fb: Vec::new(), fab: Vec::new() };
     for (fa, fb, fab) in per_row {
         out.fa.push(fa);

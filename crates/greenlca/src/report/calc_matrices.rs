@@ -1,0 +1,79 @@
+//! The result of `greenlca calc --matrices DIR`: the scores of the demand of a matrix exchange
+//! folder.
+
+use std::path::Path;
+
+use super::format::{TextTable, csv_line, exact, human};
+use crate::calc::Lca;
+use crate::error::Result;
+use crate::io::matrices::read_matrix_folder;
+use crate::matrix::CategoryRow;
+
+/// Scores of a matrix folder's demand.
+#[derive(Debug, Clone)]
+pub struct MatrixCalcReport {
+    /// The folder, as given.
+    pub folder: String,
+    /// Number of processes (columns of A).
+    pub processes: usize,
+    /// Number of elementary flows (rows of B).
+    pub flows: usize,
+    /// The categories (rows of C).
+    pub categories: Vec<CategoryRow>,
+    /// Score per category.
+    pub scores: Vec<f64>,
+    /// Sum of the supply vector, a quick check against other tools.
+    pub supply_sum: f64,
+}
+
+impl MatrixCalcReport {
+    /// Reads the folder (triplet CSV or Matrix Market) and solves for its demand.
+    pub fn compute(dir: &Path) -> Result<MatrixCalcReport> {
+        let ms = read_matrix_folder(dir)?;
+        let lca = Lca::new(&ms.system, &ms.characterization)?;
+        let result = lca.lcia(lca.lci(&ms.demand)?);
+        Ok(MatrixCalcReport {
+            folder: dir.display().to_string(),
+            processes: ms.system.n(),
+            flows: ms.system.m(),
+            categories: ms.characterization.categories.clone(),
+            supply_sum: result.lci.supply.iter().sum::<f64>(),
+            scores: result.scores,
+        })
+    }
+
+    /// CSV: one row per category.
+    pub fn to_csv(&self) -> String {
+        let mut s = csv_line(&["category".into(), "name".into(), "unit".into(), "total".into()]);
+        for (c, v) in self.categories.iter().zip(&self.scores) {
+            s.push_str(&csv_line(&[c.id.clone(), c.name.clone(), c.unit.clone(), exact(*v)]));
+        }
+        s
+    }
+
+    /// JSON (schema `greenlca.calc-matrices`).
+    pub fn to_json(&self) -> String {
+        let cats = &self.categories;
+        let v = serde_json::json!({
+            "schema": "greenlca.calc-matrices",
+            "schema_version": 1,
+            "greenlca_version": env!("CARGO_PKG_VERSION"),
+            "folder": self.folder,
+            "processes": self.processes,
+            "flows": self.flows,
+            "scores": cats.iter().zip(&self.scores).map(|(c, v)| serde_json::json!({"category": c.id, "name": c.name, "unit": c.unit, "total": v})).collect::<Vec<_>>(),
+            "supply_sum": self.supply_sum,
+        });
+        serde_json::to_string_pretty(&v).expect("plain data") + "\n"
+    }
+
+    /// Table: the sizes, then one row per category.
+    pub fn to_table(&self) -> String {
+        let cats = &self.categories;
+        let mut t = TextTable::new(vec!["category".into(), "unit".into(), "total".into()]);
+        for (c, v) in cats.iter().zip(&self.scores) {
+            t.row(vec![c.name.clone(), c.unit.clone(), human(*v, 6)]);
+        }
+        format!("{} processes, {} flows, {} categories\n{}", self.processes, self.flows, cats.len(), t.render())
+    }
+}

@@ -1,0 +1,130 @@
+//! The Monte Carlo runs of `greenlca mc`: a matrix folder with uncertainty columns, or the
+//! variants of a product model (totals and, if asked, stages). Each names its run, labels its
+//! outputs and records the units in the draws' meta, so that shards merge and reports describe them.
+
+use std::path::Path;
+
+use super::draw::BackgroundSampler;
+use super::montecarlo::{Draws, label};
+use super::product::ProductSampler;
+use crate::calc::{Lca, Study};
+use crate::error::Result;
+use crate::io::matrices::read_matrix_folder;
+use crate::model::Stage;
+use crate::progress::Progress;
+use crate::solve::SymbolicLu;
+
+/// The unit of each category: (category id, or name for matrix folders; unit).
+pub type Units = Vec<(String, String)>;
+
+/// Iterations and seed of a whole run, and the iterations computed now (a shard, or all).
+#[derive(Debug, Clone)]
+pub struct McRun {
+    /// Iterations of the whole run.
+    pub iterations: usize,
+    /// Seed of the random streams.
+    pub seed: u64,
+    /// The iterations to compute.
+    pub range: std::ops::Range<usize>,
+}
+
+/// What to draw of a product model.
+#[derive(Debug, Clone, Copy)]
+pub struct ProductRun<'a> {
+    /// The model file (named in the run, for merging).
+    pub model: &'a Path,
+    /// The variants, in output order.
+    pub variants: &'a [String],
+    /// Extra parameter values.
+    pub sets: &'a [(String, f64)],
+    /// Also draw each life-cycle stage.
+    pub stages: bool,
+}
+
+/// Draws the scores of a matrix folder.
+pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
+    let ms = read_matrix_folder(dir)?;
+    let symbolic =
+        SymbolicLu::analyze(ms.system.a_matrix().view()).map_err(|e| crate::calc::lca::solve_error(e, &ms.system))?;
+    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, &symbolic, None)?;
+    let cats = &ms.characterization.categories;
+    let labels: Vec<String> = cats.iter().map(|c| label("", &c.name, "total")).collect();
+    let run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
+    let mut draws = Draws::run_with_progress(
+        &run,
+        mc.seed,
+        mc.iterations,
+        mc.range.clone(),
+        labels,
+        |i| {
+            let lca: Lca<'_> = sampler.lca(mc.seed, i)?;
+            Ok(lca.lcia(lca.lci(&ms.demand)?).scores)
+        },
+        progress,
+    )?;
+    let units: Units = cats.iter().map(|c| (c.name.clone(), c.unit.clone())).collect();
+    draws.meta = serde_json::json!({ "matrices": dir.display().to_string(), "units": units });
+    Ok((draws, units))
+}
+
+/// Draws the totals (and stages) of the variants of a product model.
+pub fn model(study: &Study, product: &ProductRun<'_>, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
+    let chosen = product.variants;
+    study.resolve(&chosen[0], product.sets)?;
+    let sampler = ProductSampler::new(study)?;
+    let cats = &study.characterization.categories;
+    let stages: Vec<Stage> = if product.stages { Stage::ALL.to_vec() } else { Vec::new() };
+    let mut labels = Vec::new();
+    for v in chosen {
+        for c in cats {
+            labels.push(label(v, &c.id, "total"));
+            for s in &stages {
+                labels.push(label(v, &c.id, s.id()));
+            }
+        }
+    }
+    let sets_text: Vec<String> = product.sets.iter().map(|(k, v)| format!("--set {k}={v}")).collect();
+    let run = format!(
+        "mc {} -n {} --variant {} {} {}",
+        product.model.display(),
+        mc.iterations,
+        chosen.join(","),
+        if product.stages { "--stages" } else { "" },
+        sets_text.join(" ")
+    );
+    let mut draws = Draws::run_with_progress(
+        &run,
+        mc.seed,
+        mc.iterations,
+        mc.range.clone(),
+        labels,
+        |i| {
+            let per_variant = sampler.draw(mc.seed, i, chosen, product.sets, &|_, _, r| {
+                let mut out = Vec::new();
+                for k in 0..r.totals.len() {
+                    out.push(r.totals[k]);
+                    for s in &stages {
+                        out.push(r.stage(*s)[k]);
+                    }
+                }
+                Ok(out)
+            })?;
+            Ok(per_variant.concat())
+        },
+        progress,
+    )?;
+    let units: Units = cats.iter().map(|c| (c.id.clone(), c.unit.clone())).collect();
+    let (a, b, c, p, f) = sampler.uncertain_counts();
+    draws.meta = serde_json::json!({
+        "product": study.inputs.model.product.name,
+        "functional_unit": study.inputs.model.product.functional_unit,
+        "units": units,
+        "uncertain_inputs": { "technosphere": a, "biosphere": b, "characterization": c, "model_parameters": p, "foreground_exchanges": f },
+    });
+    Ok((draws, units))
+}
+
+/// The units recorded in the meta of draws (empty when there are none).
+pub fn units(draws: &Draws) -> Units {
+    serde_json::from_value(draws.meta["units"].clone()).unwrap_or_default()
+}

@@ -1,0 +1,118 @@
+//! Partial results of sharded runs (`mc --shard`, `sensitivity --sobol --shard`): each file is read
+//! by its kind and the parts merge into exactly the result of the unsharded run.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::montecarlo::Draws;
+use crate::analysis::sensitivity::sobol_part::{PART_SCHEMA, SobolPart};
+use crate::error::{Error, ErrorKind, Location, Result};
+
+/// The merged result of the parts, by their kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Merged {
+    /// Monte Carlo draws (`mc --shard`).
+    Draws(Draws),
+    /// Sobol design rows (`sensitivity --sobol --shard`).
+    Sobol(SobolPart),
+}
+
+/// The one field that tells the kinds apart: Sobol parts carry a `schema`, draws carry none.
+#[derive(Deserialize)]
+struct Kind {
+    schema: Option<String>,
+}
+
+const HINT: &str = "give the files written by `greenlca mc --shard K/N --out FILE` or `greenlca sensitivity --sobol N --shard K/N --out FILE`";
+
+fn read(path: &Path) -> Result<Merged> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let mut err = Error::io(path, &e);
+        err.message = format!("cannot read the partial result: {}", err.message);
+        err
+    })?;
+    let bad = |msg: String| Error::new(ErrorKind::Syntax, Location::file(path), msg, HINT);
+    // A file that is not even a JSON object has no kind: it is reported as not being draws.
+    let kind = serde_json::from_str::<Kind>(&text).ok().and_then(|k| k.schema);
+    match kind.as_deref() {
+        None => serde_json::from_str(&text)
+            .map(Merged::Draws)
+            .map_err(|e| bad(format!("not a partial result of `greenlca mc --shard`: {e}"))),
+        Some(PART_SCHEMA) => {
+            serde_json::from_str(&text).map(Merged::Sobol).map_err(|e| bad(format!("not a Sobol partial result: {e}")))
+        }
+        Some(other) => Err(bad(format!("not a partial result of greenlca (schema `{other}`)"))),
+    }
+}
+
+/// Reads the partial files and merges them; they must all be of one kind and one run.
+pub fn merge_files(paths: &[PathBuf]) -> Result<Merged> {
+    let mut draws = Vec::new();
+    let mut sobol = Vec::new();
+    for p in paths {
+        let mixed = |this: &str, others: &str| {
+            Error::new(
+                ErrorKind::Invalid,
+                Location::file(p),
+                format!("a {this} partial result among {others} ones"),
+                "merge the partial files of one run",
+            )
+        };
+        match read(p)? {
+            Merged::Draws(_) if !sobol.is_empty() => return Err(mixed("Monte Carlo", "Sobol")),
+            Merged::Sobol(_) if !draws.is_empty() => return Err(mixed("Sobol", "Monte Carlo")),
+            Merged::Draws(d) => draws.push(d),
+            Merged::Sobol(s) => sobol.push(s),
+        }
+    }
+    if sobol.is_empty() { Draws::merge(draws).map(Merged::Draws) } else { SobolPart::merge(sobol).map(Merged::Sobol) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::sensitivity::sobol::SobolRows;
+
+    #[test]
+    fn parts_are_told_apart_by_their_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: String| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let f = |i: u64| Ok(vec![i as f64]);
+        let d0 = write(
+            "d0.json",
+            serde_json::to_string(&Draws::run("t", 1, 4, 0..2, vec!["a".into()], f).unwrap()).unwrap(),
+        );
+        let d1 = write(
+            "d1.json",
+            serde_json::to_string(&Draws::run("t", 1, 4, 2..4, vec!["a".into()], f).unwrap()).unwrap(),
+        );
+        let whole = Draws::run("t", 1, 4, 0..4, vec!["a".into()], f).unwrap();
+        assert_eq!(merge_files(&[d1.clone(), d0.clone()]).unwrap(), Merged::Draws(whole));
+        let rows = SobolRows { start: 0, fa: vec![vec![1.0]], fb: vec![vec![2.0]], fab: vec![vec![vec![3.0]]] };
+        let part = SobolPart {
+            schema: PART_SCHEMA.into(),
+            run: "s".into(),
+            seed: 1,
+            n: 1,
+            bootstrap: 0,
+            inputs: vec!["x".into()],
+            outputs: vec!["y".into()],
+            rows,
+        };
+        let s = write("s.json", serde_json::to_string(&part).unwrap());
+        assert_eq!(merge_files(std::slice::from_ref(&s)).unwrap(), Merged::Sobol(part));
+        let mixed = merge_files(&[d0, s.clone()]).unwrap_err();
+        assert!(mixed.to_string().contains("s.json: a Sobol partial result among Monte Carlo ones"), "{mixed}");
+        let other = write("o.json", r#"{"schema":"greenlca.other"}"#.into());
+        assert!(merge_files(&[other]).unwrap_err().to_string().contains("schema `greenlca.other`"));
+        let text = write("t.toml", "a = 1".into());
+        assert!(
+            merge_files(&[text]).unwrap_err().to_string().contains("not a partial result of `greenlca mc --shard`")
+        );
+    }
+}
