@@ -124,7 +124,7 @@ fn model(
     study.resolve(&chosen[0], &args.opts.sets)?;
     let sampler = ProductSampler::new(&study)?;
     let cats = &study.characterization.categories;
-    let stages: Vec<Stage> = if args.stages { Stage::ALL.to_vec() } else { Vec::new() };
+    let stages: Vec<Stage> = if args.stages { study.inputs.model.stage_scheme.stages().to_vec() } else { Vec::new() };
     let mut labels = Vec::new();
     for v in &chosen {
         for c in cats {

@@ -22,6 +22,7 @@ pub mod matrix_market;
 pub mod method_read;
 pub mod product_toml;
 pub mod spec_toml;
+pub mod stage_scheme_toml;
 pub mod text;
 pub mod uncertainty_columns;
 pub mod unit_names;
@@ -40,6 +41,7 @@ pub use import::{ImportOptions, import_any, read_any};
 pub use import_report::{ImportNote, Imported, NoteKind, SourceFormat};
 pub use jsonld::{import_jsonld, read_jsonld};
 pub use product_toml::read_product_model;
+pub use stage_scheme_toml::{read_stage_scheme, shipped_stage_scheme, shipped_stage_scheme_ids};
 
 /// Line (1-based) of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {

@@ -131,6 +131,7 @@ fn build(ctx: &Context<'_>) -> Result<EvidenceReport> {
         conclusion,
         declaration,
         reproduction: super::reproduce::section(ctx),
+        stage_scheme: ctx.study.inputs.model.stage_scheme.clone(),
     })
 }
 
@@ -169,7 +170,12 @@ fn functional_unit(ctx: &Context<'_>) -> FunctionalUnitSection {
 fn boundary(ctx: &Context<'_>) -> BoundarySection {
     let b = &ctx.study.inputs.model.boundary;
     let sys = &ctx.study.system;
-    let stages = Stage::ALL
+    let stages = ctx
+        .study
+        .inputs
+        .model
+        .stage_scheme
+        .stages()
         .iter()
         .map(|&s| StageBoundary {
             stage: s.id().into(),
