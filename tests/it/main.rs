@@ -17,4 +17,5 @@ mod public_data;
 mod report;
 mod solver;
 mod sources;
+mod stage_schemes;
 mod uncertainty;

@@ -10,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::model::{
     Category, Database, DatabaseMeta, Direction, Exchange, Factor, Flow, FlowKind, ForegroundExchange, ForegroundKind,
-    Method, Process, ProductInfo, ProductModel, Stage, UnitRegistry, Variant,
+    Method, Process, ProductInfo, ProductModel, StageScheme, UnitRegistry, Variant,
 };
 
 /// Size and shape of a synthetic system.
@@ -169,9 +169,11 @@ pub fn database(spec: Spec) -> (Database, Method) {
 pub fn product(db: &Database, exchanges: usize, seed: u64) -> ProductModel {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let n = db.processes.len();
+    let scheme = StageScheme::gbt();
+    let stages = scheme.stages();
     let mut list = Vec::with_capacity(exchanges);
     for i in 0..exchanges {
-        let stage = Stage::ALL[i % Stage::ALL.len()];
+        let stage = stages[i % stages.len()];
         let p = &db.processes[rng.random_range(0..n)];
         let treats = db.flow(&p.reference().expect("has one").flow).is_some_and(|f| f.kind == FlowKind::Waste);
         let (kind, target) = if i % 7 == 6 {

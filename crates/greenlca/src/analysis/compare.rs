@@ -2,7 +2,7 @@
 //! category, and each category normalised to the baseline.
 
 use crate::calc::ProductResult;
-use crate::model::Stage;
+use crate::model::{Stage, StageScheme};
 
 /// One variant against the baseline, per category.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +13,7 @@ pub struct VariantComparison {
     pub name: String,
     /// Totals per category.
     pub totals: Vec<f64>,
-    /// Per stage, per category (all five stages, zeros where absent).
+    /// Per stage, per category (every stage of the scheme, zeros where absent).
     pub stages: Vec<(Stage, Vec<f64>)>,
     /// total - baseline total, per category.
     pub difference: Vec<f64>,
@@ -34,6 +34,8 @@ pub struct Comparison {
     pub variants: Vec<VariantComparison>,
     /// Per category, the id of the variant with the lowest total.
     pub best: Vec<String>,
+    /// The stages compared (the baseline's scheme).
+    pub stage_scheme: StageScheme,
 }
 
 /// Compares `results` (which include the baseline) against `baseline`.
@@ -47,8 +49,9 @@ pub fn compare(results: &[ProductResult], baseline: &str) -> Option<Comparison> 
             let relative =
                 (0..k).map(|c| (base.totals[c] != 0.0).then(|| difference[c] / base.totals[c].abs())).collect();
             let normalized = (0..k).map(|c| (base.totals[c] != 0.0).then(|| r.totals[c] / base.totals[c])).collect();
-            let stages: Vec<(Stage, Vec<f64>)> = Stage::ALL.iter().map(|&s| (s, r.stage(s))).collect();
-            let stage_difference = Stage::ALL
+            let all = base.stage_scheme.stages();
+            let stages: Vec<(Stage, Vec<f64>)> = all.iter().map(|&s| (s, r.stage(s))).collect();
+            let stage_difference = all
                 .iter()
                 .map(|&s| {
                     let (a, b) = (r.stage(s), base.stage(s));
@@ -76,5 +79,5 @@ pub fn compare(results: &[ProductResult], baseline: &str) -> Option<Comparison> 
                 .unwrap_or_default()
         })
         .collect();
-    Some(Comparison { baseline: baseline.to_string(), variants, best })
+    Some(Comparison { baseline: baseline.to_string(), variants, best, stage_scheme: base.stage_scheme.clone() })
 }

@@ -3,7 +3,7 @@
 use super::lca::{Intensities, Lca};
 use crate::error::Result;
 use crate::matrix::foreground::{Foreground, Target};
-use crate::model::{ForegroundKind, Stage};
+use crate::model::{ForegroundKind, Stage, StageScheme};
 
 /// The contribution of one foreground exchange.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +49,8 @@ pub struct ProductResult {
     pub direct_flows: Vec<f64>,
     /// Model parameter values used (after the variant's and any extra overrides).
     pub parameters: Vec<(String, f64)>,
+    /// The model's stages, absent ones included (reports list them all).
+    pub stage_scheme: StageScheme,
 }
 
 impl ProductResult {
@@ -120,5 +122,6 @@ pub fn assess(lca: &Lca<'_>, intensities: &Intensities, fg: &Foreground) -> Resu
         inventory,
         direct_flows,
         parameters: fg.parameters.clone(),
+        stage_scheme: fg.stage_scheme.clone(),
     })
 }

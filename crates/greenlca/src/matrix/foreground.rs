@@ -8,7 +8,7 @@ use super::system::TechSystem;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::formula::{self, Env, Formula};
 use crate::model::{
-    Database, Distribution, FlowKind, ForegroundExchange, ForegroundKind, Parameter, ProductModel, Stage,
+    Database, Distribution, FlowKind, ForegroundExchange, ForegroundKind, Parameter, ProductModel, Stage, StageScheme,
 };
 
 /// Where a foreground exchange lands.
@@ -68,6 +68,8 @@ pub struct Foreground {
     pub parameters: Vec<(String, f64)>,
     /// Overrides that apply to database parameters (the background must be re-evaluated).
     pub db_overrides: HashMap<String, f64>,
+    /// The model's stages.
+    pub stage_scheme: StageScheme,
 }
 
 impl Foreground {
@@ -93,7 +95,7 @@ impl Foreground {
     }
     /// The stages with at least one exchange, in life-cycle order.
     pub fn stages(&self) -> Vec<Stage> {
-        Stage::ALL.into_iter().filter(|s| self.entries.iter().any(|e| e.stage == *s)).collect()
+        self.stage_scheme.stages().iter().copied().filter(|s| self.entries.iter().any(|e| e.stage == *s)).collect()
     }
 }
 
@@ -237,6 +239,7 @@ pub fn resolve(
         entries,
         parameters,
         db_overrides,
+        stage_scheme: model.stage_scheme.clone(),
     };
     problems.finish(foreground)
 }

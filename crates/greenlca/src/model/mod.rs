@@ -2,6 +2,7 @@
 
 pub mod database;
 pub mod flow;
+pub mod indicator_group;
 pub mod method;
 pub mod parameter;
 pub mod pedigree;
@@ -9,6 +10,7 @@ pub mod process;
 pub mod product;
 pub mod spec;
 pub mod stage;
+pub mod stage_scheme;
 pub mod uncertainty;
 pub mod unit;
 
@@ -18,6 +20,7 @@ pub use method::{Category, Factor, Method};
 pub use parameter::{Parameter, Scope};
 pub use process::{AllocationFactor, AllocationMethod, Direction, Exchange, Process};
 pub use product::{Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, Swap, Variant};
-pub use stage::Stage;
+pub use stage::{Stage, StageDef};
+pub use stage_scheme::StageScheme;
 pub use uncertainty::Distribution;
 pub use unit::{UnitDef, UnitRegistry};

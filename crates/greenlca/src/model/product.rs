@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::parameter::Parameter;
 use super::stage::Stage;
+use super::stage_scheme::StageScheme;
 use super::uncertainty::Distribution;
 use crate::error::Location;
 
@@ -181,12 +182,14 @@ pub struct ProductModel {
     pub base_name: String,
     /// System boundary.
     pub boundary: Boundary,
+    /// The stages exchanges belong to (GB/T by default).
+    pub stage_scheme: StageScheme,
 }
 
 impl ProductModel {
     /// The stages that have at least one exchange, in life-cycle order.
     pub fn stages(&self) -> Vec<Stage> {
-        Stage::ALL.into_iter().filter(|s| self.exchanges.iter().any(|e| e.stage == *s)).collect()
+        self.stage_scheme.stages().iter().copied().filter(|s| self.exchanges.iter().any(|e| e.stage == *s)).collect()
     }
     /// A variant by id.
     pub fn variant(&self, id: &str) -> Option<&Variant> {

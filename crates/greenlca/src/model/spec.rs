@@ -1,63 +1,11 @@
 //! Eco-design product specifications (GB/T 32161 and the product-specific specifications): basic
-//! requirements of the producer, and indicators with limits in four groups.
+//! requirements of the producer, and indicators with limits in groups (GB/T 32161: four).
 
 use std::path::PathBuf;
 
+pub use super::indicator_group::Group;
 use super::stage::Stage;
 use crate::error::Location;
-
-/// The four indicator groups of GB/T 32161.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Group {
-    /// 资源属性: material use, recycled content, water, packaging.
-    Resource,
-    /// 能源属性: energy consumption.
-    Energy,
-    /// 环境属性: pollutants, hazardous substances, greenhouse gases.
-    Environment,
-    /// 产品属性 (品质属性): performance, durability, safety.
-    Product,
-}
-
-impl Group {
-    /// Parses `resource`, `energy`, `environment` or `product` (also the Chinese names).
-    pub fn parse(s: &str) -> Option<Group> {
-        match s.trim() {
-            "resource" | "资源属性" => Some(Group::Resource),
-            "energy" | "能源属性" => Some(Group::Energy),
-            "environment" | "环境属性" => Some(Group::Environment),
-            "product" | "产品属性" | "品质属性" => Some(Group::Product),
-            _ => None,
-        }
-    }
-    /// Id used in files.
-    pub fn id(self) -> &'static str {
-        match self {
-            Group::Resource => "resource",
-            Group::Energy => "energy",
-            Group::Environment => "environment",
-            Group::Product => "product",
-        }
-    }
-    /// Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Group::Resource => "资源属性",
-            Group::Energy => "能源属性",
-            Group::Environment => "环境属性",
-            Group::Product => "产品属性",
-        }
-    }
-    /// English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Group::Resource => "Resource attributes",
-            Group::Energy => "Energy attributes",
-            Group::Environment => "Environment attributes",
-            Group::Product => "Product attributes",
-        }
-    }
-}
 
 /// How the value is compared with the limit.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,8 +54,10 @@ impl Criterion {
     }
 }
 
-/// Built-in foreground indicators, computed from the product model's own exchanges.
+/// Built-in foreground indicators, computed from the product model's own exchanges. Each is its
+/// own computation, so they stay an enum; more may come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ForegroundMeasure {
     /// Comprehensive energy consumption in kgce (GB/T 2589 coefficients per energy carrier).
     EnergyKgce,
@@ -152,6 +102,7 @@ impl ForegroundMeasure {
 
 /// Where an indicator's value comes from.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Measure {
     /// An impact category result (category id).
     Lcia(String),
@@ -234,6 +185,8 @@ pub struct Specification {
     pub requirements: Vec<Requirement>,
     /// Indicators.
     pub indicators: Vec<Indicator>,
+    /// The indicator groups (GB/T 32161's four unless the specification lists its own).
+    pub groups: Vec<Group>,
     /// Mapping of energy carriers to GB/T 2589 coefficients (default: the shipped table).
     pub energy_coefficients: Option<PathBuf>,
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::format::{TextTable, csv_line, exact, human, percent};
 use crate::analysis::contribution::{self, Ranked};
 use crate::calc::{Engine, ProductResult, Study};
-use crate::model::Stage;
+use crate::model::StageScheme;
 
 /// Schema id of the calc JSON.
 pub const SCHEMA: &str = "greenlca.calc";
@@ -208,6 +208,9 @@ pub struct CalcReport {
     pub variants: Vec<VariantSummary>,
     /// Files read.
     pub inputs: Vec<InputSummary>,
+    /// The model's stages: the stage columns of CSV and tables.
+    #[serde(skip)]
+    pub stage_scheme: StageScheme,
 }
 
 impl CalcReport {
@@ -354,6 +357,7 @@ impl CalcReport {
                     sha256: f.sha256.clone(),
                 })
                 .collect(),
+            stage_scheme: m.stage_scheme.clone(),
         }
     }
 
@@ -367,13 +371,15 @@ impl CalcReport {
         let mut out = String::new();
         let mut header: Vec<String> =
             ["variant", "category", "method", "name", "unit", "total"].iter().map(|s| s.to_string()).collect();
-        header.extend(Stage::ALL.iter().map(|s| s.id().to_string()));
+        header.extend(self.stage_scheme.stages().iter().map(|s| s.id().to_string()));
         out.push_str(&csv_line(&header));
         for v in &self.variants {
             for (c, r) in self.categories.iter().zip(&v.results) {
                 let mut row =
                     vec![v.id.clone(), c.id.clone(), c.method.clone(), c.name.clone(), c.unit.clone(), exact(r.total)];
-                row.extend(Stage::ALL.iter().map(|s| exact(r.stages.get(s.id()).copied().unwrap_or(0.0))));
+                row.extend(
+                    self.stage_scheme.stages().iter().map(|s| exact(r.stages.get(s.id()).copied().unwrap_or(0.0))),
+                );
                 out.push_str(&csv_line(&row));
             }
         }
@@ -405,7 +411,7 @@ impl CalcReport {
         }
         for v in &self.variants {
             out.push_str(&format!("\nvariant {} ({})\n", v.id, v.name));
-            let stages: Vec<Stage> = v.stages.iter().filter_map(|s| Stage::parse(s)).collect();
+            let stages: Vec<_> = v.stages.iter().filter_map(|s| self.stage_scheme.stage(s)).collect();
             let mut header = vec!["category".to_string(), "unit".into(), "total".into()];
             header.extend(stages.iter().map(|s| s.name_en().to_string()));
             let mut t = TextTable::new(header);

@@ -34,8 +34,8 @@ fn stage_name(s: Stage, opts: &PlotOptions) -> String {
     }
 }
 
-fn stage_series(stage_values: impl Fn(Stage) -> Vec<f64>, opts: &PlotOptions) -> Vec<Series> {
-    Stage::ALL
+fn stage_series(stages: &[Stage], stage_values: impl Fn(Stage) -> Vec<f64>, opts: &PlotOptions) -> Vec<Series> {
+    stages
         .iter()
         .map(|&s| Series { name: stage_name(s, opts), values: stage_values(s) })
         .filter(|s| s.values.iter().any(|v| *v != 0.0))
@@ -49,6 +49,7 @@ pub fn calc_charts(r: &CalcReport, opts: &PlotOptions) -> Result<Vec<Chart>> {
     let mut out = Vec::new();
     for (k, c) in r.categories.iter().enumerate() {
         let series = stage_series(
+            r.stage_scheme.stages(),
             |s| r.variants.iter().map(|v| v.results[k].stages.get(s.id()).copied().unwrap_or(0.0)).collect(),
             opts,
         );
@@ -99,6 +100,7 @@ pub fn compare_charts(r: &CompareReport, opts: &PlotOptions) -> Result<Vec<Chart
     }
     for (k, c) in r.categories.iter().enumerate() {
         let series = stage_series(
+            r.stage_scheme.stages(),
             |s| {
                 r.variants
                     .iter()
@@ -119,7 +121,7 @@ pub fn compare_charts(r: &CompareReport, opts: &PlotOptions) -> Result<Vec<Chart
                 .stages
                 .iter()
                 .filter(|(_, _, d)| *d != 0.0)
-                .map(|(s, _, d)| (Stage::parse(s).map_or_else(|| s.clone(), |st| stage_name(st, opts)), *d))
+                .map(|(s, _, d)| (r.stage_scheme.stage(s).map_or_else(|| s.clone(), |st| stage_name(st, opts)), *d))
                 .collect();
             if items.is_empty() {
                 continue;

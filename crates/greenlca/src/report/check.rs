@@ -35,6 +35,9 @@ pub struct IndicatorRow {
     pub group: String,
     /// Group, Chinese.
     pub group_zh: String,
+    /// Group, English (for the rendered report; the JSON keeps its schema).
+    #[serde(skip)]
+    pub group_en: String,
     /// Chinese name.
     pub zh: String,
     /// English name.
@@ -209,6 +212,7 @@ impl CheckReport {
                                 id: ind.id.clone(),
                                 group: ind.group.id().into(),
                                 group_zh: ind.group.name_zh().into(),
+                                group_en: ind.group.name_en().into(),
                                 zh: ind.name_zh.clone(),
                                 en: ind.name_en.clone(),
                                 unit: ind.unit.clone(),

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::calc::CategorySummary;
 use super::format::{TextTable, csv_line, exact, human, percent};
 use crate::analysis::compare::Comparison;
-use crate::model::Stage;
+use crate::model::StageScheme;
 
 /// Schema id.
 pub const SCHEMA: &str = "greenlca.compare";
@@ -61,6 +61,9 @@ pub struct CompareReport {
     pub variants: Vec<VariantCells>,
     /// Paired Monte Carlo comparison, when asked for.
     pub paired: Option<PairedReport>,
+    /// The stages compared (names for tables and charts).
+    #[serde(skip)]
+    pub stage_scheme: StageScheme,
 }
 
 /// Paired Monte Carlo comparison.
@@ -113,6 +116,7 @@ impl CompareReport {
             categories,
             variants,
             paired: None,
+            stage_scheme: cmp.stage_scheme.clone(),
         }
     }
 
@@ -213,7 +217,7 @@ impl CompareReport {
             let mut header = vec!["stage".to_string()];
             header.extend(self.variants.iter().map(|v| v.id.clone()));
             let mut t = TextTable::new(header);
-            for (si, s) in Stage::ALL.iter().enumerate() {
+            for (si, s) in self.stage_scheme.stages().iter().enumerate() {
                 if self.variants.iter().all(|v| v.categories[k].stages[si].1 == 0.0) {
                     continue;
                 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::calc::CategorySummary;
 use super::format::{TextTable, csv_line, exact, human};
 use crate::calc::ProductResult;
-use crate::model::Stage;
+use crate::model::StageScheme;
 
 /// One scenario's results.
 #[derive(Debug, Clone, Serialize)]
@@ -45,22 +45,26 @@ pub struct ScenarioReport {
     pub categories: Vec<CategorySummary>,
     /// Rows.
     pub scenarios: Vec<ScenarioRow>,
+    /// The model's stages: the stage columns of the CSV.
+    #[serde(skip)]
+    pub stage_scheme: StageScheme,
 }
 
 impl ScenarioReport {
     /// Builds the report from (name, variant, sets, result).
     pub fn new(categories: Vec<CategorySummary>, runs: Vec<ScenarioRun>) -> Self {
+        let stage_scheme = runs.first().map(|r| r.result.stage_scheme.clone()).unwrap_or_default();
         let scenarios = runs
             .into_iter()
             .map(|run| ScenarioRow {
                 scenario: run.name,
                 variant: run.variant,
                 sets: run.sets,
-                stages: Stage::ALL.iter().map(|s| (s.id().to_string(), run.result.stage(*s))).collect(),
+                stages: stage_scheme.stages().iter().map(|s| (s.id().to_string(), run.result.stage(*s))).collect(),
                 totals: run.result.totals,
             })
             .collect();
-        ScenarioReport { schema: "greenlca.scenarios", schema_version: 1, categories, scenarios }
+        ScenarioReport { schema: "greenlca.scenarios", schema_version: 1, categories, scenarios, stage_scheme }
     }
 
     /// JSON.
@@ -71,7 +75,7 @@ impl ScenarioReport {
     /// CSV: scenario, variant, category, unit, total, stages.
     pub fn to_csv(&self) -> String {
         let mut h: Vec<String> = ["scenario", "variant", "category", "unit", "total"].map(String::from).to_vec();
-        h.extend(Stage::ALL.iter().map(|s| s.id().to_string()));
+        h.extend(self.stage_scheme.stages().iter().map(|s| s.id().to_string()));
         let mut out = csv_line(&h);
         for s in &self.scenarios {
             for (k, c) in self.categories.iter().enumerate() {

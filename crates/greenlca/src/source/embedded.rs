@@ -41,6 +41,7 @@ static FILES: &[(&str, &[u8])] = embed![
     "products/paint.toml",
     "specs/kettle.toml",
     "specs/paint.toml",
+    "stage-schemes/en15804.toml",
 ];
 
 /// The datasets shipped inside the library; files show as `datasets/<name>`.

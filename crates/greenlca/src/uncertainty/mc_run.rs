@@ -73,7 +73,8 @@ pub fn model(study: &Study, product: &ProductRun<'_>, mc: &McRun, progress: &dyn
     study.resolve(&chosen[0], product.sets)?;
     let sampler = ProductSampler::new(study)?;
     let cats = &study.characterization.categories;
-    let stages: Vec<Stage> = if product.stages { Stage::ALL.to_vec() } else { Vec::new() };
+    let stages: Vec<Stage> =
+        if product.stages { study.inputs.model.stage_scheme.stages().to_vec() } else { Vec::new() };
     let mut labels = Vec::new();
     for v in chosen {
         for c in cats {

@@ -7,6 +7,7 @@ pub mod database_read;
 pub mod database_write;
 pub mod product_toml;
 pub mod spec_toml;
+pub mod stage_scheme_toml;
 pub mod uncertainty_columns;
 
 pub use database_read::read_database;

@@ -9,8 +9,8 @@ use toml::Spanned;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::io::{line_of, toml_error};
 use crate::model::{
-    Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Scope, Stage,
-    Swap, Variant,
+    Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Scope,
+    StageScheme, Swap, Variant,
 };
 
 #[derive(Deserialize)]
@@ -22,6 +22,7 @@ struct RawModel {
     spec: Option<String>,
     evidence: Option<String>,
     base_name: Option<String>,
+    stage_scheme: Option<Spanned<toml::Value>>,
     #[serde(default)]
     boundary: Boundary,
     #[serde(default)]
@@ -158,6 +159,14 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
         description: p.description,
     };
 
+    let scheme = match &raw.stage_scheme {
+        None => StageScheme::gbt(),
+        Some(v) => {
+            let at = at_span(v.span()).with_entity("stage_scheme");
+            problems.take(super::stage_scheme_toml::scheme_value(v.get_ref(), &at)).unwrap_or_default()
+        }
+    };
+
     let mut parameters = Vec::new();
     for (name, value) in &raw.parameters {
         let at = at_span(value.span()).with_entity(format!("parameter `{name}`"));
@@ -170,7 +179,7 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
     let mut ids = HashSet::new();
     for (i, ex) in raw.exchange.iter().enumerate() {
         let at = at_span(ex.span());
-        if let Some(e) = problems.take(exchange(ex.get_ref(), i, at.clone())) {
+        if let Some(e) = problems.take(exchange(ex.get_ref(), i, at.clone(), &scheme)) {
             if !ids.insert(e.id.clone()) {
                 problems.push(Error::new(
                     ErrorKind::DuplicateId,
@@ -210,10 +219,10 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
         for s in &rv.swap {
             let stage = match &s.stage {
                 None => None,
-                Some(st) => match Stage::parse(st) {
+                Some(st) => match scheme.parse(st) {
                     Some(x) => Some(x),
                     None => {
-                        problems.push(stage_error(st, at.clone()));
+                        problems.push(scheme.unknown(st, at.clone()));
                         continue;
                     }
                 },
@@ -223,7 +232,7 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
         let mut add = Vec::new();
         for (i, ex) in rv.add.iter().enumerate() {
             let eat = at_span(ex.span()).with_entity(format!("variant `{}`", rv.id));
-            if let Some(e) = problems.take(exchange(ex.get_ref(), exchanges.len() + i, eat)) {
+            if let Some(e) = problems.take(exchange(ex.get_ref(), exchanges.len() + i, eat, &scheme)) {
                 add.push(e);
             }
         }
@@ -252,17 +261,9 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
         variants,
         base_name: raw.base_name.unwrap_or_else(|| "base".into()),
         boundary: raw.boundary,
+        stage_scheme: scheme,
     };
     problems.finish(model)
-}
-
-fn stage_error(text: &str, at: Location) -> Error {
-    Error::new(
-        ErrorKind::Value,
-        at,
-        format!("unknown stage `{text}`"),
-        "use raw_materials, production, distribution, use or end_of_life",
-    )
 }
 
 fn parameter(name: &str, value: &toml::Value, at: Location) -> Result<Parameter> {
@@ -351,8 +352,13 @@ impl RawParameter {
     }
 }
 
-pub(crate) fn exchange(raw: &RawExchange, index: usize, at: Location) -> Result<ForegroundExchange> {
-    let stage = Stage::parse(&raw.stage).ok_or_else(|| stage_error(&raw.stage, at.clone()))?;
+pub(crate) fn exchange(
+    raw: &RawExchange,
+    index: usize,
+    at: Location,
+    scheme: &StageScheme,
+) -> Result<ForegroundExchange> {
+    let stage = scheme.parse(&raw.stage).ok_or_else(|| scheme.unknown(&raw.stage, at.clone()))?;
     let id = raw.id.clone().unwrap_or_else(|| format!("{}-{}", stage.id(), index + 1));
     let at = at.with_entity(format!("exchange `{id}`"));
     let explicit = match &raw.kind {

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::io::{line_of, toml_error};
-use crate::model::Stage;
+use crate::model::StageScheme;
 use crate::model::spec::{
     Criterion, Declared, Evidence, ForegroundMeasure, Group, Indicator, Measure, Requirement, RequirementEvidence,
     Specification,
@@ -22,6 +22,18 @@ struct RawSpec {
     requirement: Vec<Spanned<RawRequirement>>,
     #[serde(default)]
     indicator: Vec<Spanned<RawIndicator>>,
+    #[serde(default)]
+    group: Vec<RawGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    id: String,
+    name: Option<String>,
+    name_zh: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +49,7 @@ struct RawStandard {
     illustrative: bool,
     citation: Option<String>,
     energy_coefficients: Option<String>,
+    stage_scheme: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -120,6 +133,22 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
             origin: at,
         });
     }
+    let scheme_at = Location::file(path).with_entity("[standard] stage_scheme");
+    let scheme = match &s.stage_scheme {
+        None => StageScheme::gbt(),
+        Some(v) => problems.take(super::stage_scheme_toml::scheme_value(v, &scheme_at)).unwrap_or_default(),
+    };
+    let groups = if raw.group.is_empty() {
+        Group::gbt32161()
+    } else {
+        raw.group
+            .into_iter()
+            .map(|g| {
+                let name_en = g.name.unwrap_or_else(|| g.id.clone());
+                Group { name_zh: g.name_zh.unwrap_or_else(|| name_en.clone()), name_en, id: g.id, aliases: g.aliases }
+            })
+            .collect()
+    };
     let mut indicators = Vec::new();
     for i in &raw.indicator {
         let at =
@@ -132,7 +161,7 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
                 "give every requirement and indicator its own id",
             ));
         }
-        if let Some(ind) = problems.take(indicator(i.get_ref(), at)) {
+        if let Some(ind) = problems.take(indicator(i.get_ref(), at, &groups, &scheme)) {
             indicators.push(ind);
         }
     }
@@ -158,35 +187,27 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
         citation: s.citation,
         requirements,
         indicators,
+        groups,
         energy_coefficients: s.energy_coefficients.map(|p| crate::io::inputs::relative_to(path, &p)),
     };
     problems.finish(spec)
 }
 
-fn indicator(r: &RawIndicator, at: Location) -> Result<Indicator> {
-    let group = Group::parse(&r.group).ok_or_else(|| {
-        Error::new(
-            ErrorKind::Value,
-            at.clone(),
-            format!("unknown group `{}`", r.group),
-            "use resource, energy, environment or product",
-        )
+fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageScheme) -> Result<Indicator> {
+    let group = Group::find(groups, &r.group).cloned().ok_or_else(|| {
+        let ids: Vec<&str> = groups.iter().map(|g| g.id()).collect();
+        let list = match ids.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => ids.join(""),
+        };
+        Error::new(ErrorKind::Value, at.clone(), format!("unknown group `{}`", r.group), format!("use {list}"))
     })?;
     let measure = measure(&r.source, &at)?;
     let stages = match &r.stages {
         None => None,
         Some(list) => Some(
             list.iter()
-                .map(|s| {
-                    Stage::parse(s).ok_or_else(|| {
-                        Error::new(
-                            ErrorKind::Value,
-                            at.clone(),
-                            format!("unknown stage `{s}`"),
-                            "use raw_materials, production, distribution, use or end_of_life",
-                        )
-                    })
-                })
+                .map(|s| scheme.parse(s).ok_or_else(|| scheme.unknown(s, at.clone())))
                 .collect::<Result<Vec<_>>>()?,
         ),
     };

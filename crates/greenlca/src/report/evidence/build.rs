@@ -9,7 +9,6 @@ use crate::analysis::ecodesign::{CheckResult, check};
 use crate::calc::{ProductResult, Study};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::foreground::{Foreground, Target};
-use crate::model::Stage;
 
 impl EvidenceReport {
     /// Assesses the variant of `options` (and, for the comparison, every variant of the model),
@@ -81,6 +80,7 @@ fn build(ctx: &Context<'_>) -> Result<EvidenceReport> {
         conclusion,
         declaration,
         reproduction: super::reproduce::section(ctx),
+        stage_scheme: ctx.study.inputs.model.stage_scheme.clone(),
     })
 }
 
@@ -119,7 +119,12 @@ fn functional_unit(ctx: &Context<'_>) -> FunctionalUnitSection {
 fn boundary(ctx: &Context<'_>) -> BoundarySection {
     let b = &ctx.study.inputs.model.boundary;
     let sys = &ctx.study.system;
-    let stages = Stage::ALL
+    let stages = ctx
+        .study
+        .inputs
+        .model
+        .stage_scheme
+        .stages()
         .iter()
         .map(|&s| StageBoundary {
             stage: s.id().into(),

@@ -24,8 +24,8 @@ fn cat_name(c: &CategoryImpact, lang: Lang) -> String {
     lang.name(c.name_zh.as_deref(), &c.name)
 }
 
-fn stage_name(id: &str, lang: Lang) -> String {
-    let (zh, en) = stage(id);
+fn stage_name(r: &EvidenceReport, id: &str, lang: Lang) -> String {
+    let (zh, en) = stage(&r.stage_scheme, id);
     lang.pick(zh, en)
 }
 
@@ -56,7 +56,7 @@ pub(super) fn stage_charts(r: &EvidenceReport, lang: Lang) -> Result<Vec<Figure>
         let series: Vec<Series> = stages
             .iter()
             .enumerate()
-            .map(|(i, s)| Series { name: stage_name(s, lang), values: values.iter().map(|v| v[i]).collect() })
+            .map(|(i, s)| Series { name: stage_name(r, s, lang), values: values.iter().map(|v| v[i]).collect() })
             .collect();
         let title = format!(
             "{}: {}\n{}",
@@ -89,7 +89,7 @@ pub(super) fn share_chart(r: &EvidenceReport, lang: Lang) -> Result<Figure> {
         .iter()
         .enumerate()
         .map(|(i, s)| Series {
-            name: stage_name(s, lang),
+            name: stage_name(r, s, lang),
             values: cats.iter().map(|c| c.stages[i].share.map_or(0.0, |x| x * 100.0)).collect(),
         })
         .collect();

@@ -21,7 +21,7 @@ pub(super) fn conclusion(
         let top = c.stages.iter().filter(|s| s.share.is_some()).max_by(|a, b| a.value.abs().total_cmp(&b.value.abs()));
         let (tzh, ten) = match top {
             Some(s) => {
-                let (z, e) = stage(&s.stage);
+                let (z, e) = stage(&ctx.study.inputs.model.stage_scheme, &s.stage);
                 let p = pct(s.share.unwrap_or(0.0));
                 (format!("，其中{z}阶段占{p}"), format!(", {p} of it in the {} stage", e.to_lowercase()))
             }

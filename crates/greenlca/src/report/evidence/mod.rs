@@ -133,6 +133,9 @@ pub struct EvidenceReport {
     pub declaration: Option<Declaration>,
     /// 11. How to reproduce the report.
     pub reproduction: Reproduction,
+    /// The model's stages (their names for the rendered report).
+    #[serde(skip)]
+    pub stage_scheme: crate::model::StageScheme,
 }
 
 /// Turns a [`Document`] into the text of one format.

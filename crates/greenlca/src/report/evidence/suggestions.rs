@@ -9,7 +9,7 @@ use super::terms::{amount, pct, stage};
 use super::types::*;
 use super::{HOTSPOT_SHARE, ImpactSection};
 use crate::analysis::ecodesign::IndicatorStatus;
-use crate::model::Stage;
+use crate::model::{Stage, StageScheme};
 
 /// A passing indicator whose margin is below this share of its limit is flagged as tight.
 pub const TIGHT_MARGIN: f64 = 0.05;
@@ -37,7 +37,7 @@ pub(super) fn section(
     conformity: Option<&ConformitySection>,
 ) -> SuggestionSection {
     let mut items = Vec::new();
-    dominant_stages(impacts, &mut items);
+    dominant_stages(&ctx.study.inputs.model.stage_scheme, impacts, &mut items);
     top_exchanges(ctx, impacts, contributions, &mut items);
     if let Some(c) = conformity {
         indicators(ctx, c, &mut items);
@@ -54,7 +54,7 @@ pub(super) fn section(
     SuggestionSection { items, variants }
 }
 
-fn dominant_stages(impacts: &ImpactSection, out: &mut Vec<Suggestion>) {
+fn dominant_stages(scheme: &StageScheme, impacts: &ImpactSection, out: &mut Vec<Suggestion>) {
     for st in &impacts.stages {
         let parts: Vec<(String, String)> = impacts
             .categories
@@ -72,7 +72,7 @@ fn dominant_stages(impacts: &ImpactSection, out: &mut Vec<Suggestion>) {
         if parts.is_empty() {
             continue;
         }
-        let (szh, sen) = stage(st);
+        let (szh, sen) = stage(scheme, st);
         let (lzh, len) = join(&parts);
         push(
             out,
@@ -112,7 +112,7 @@ fn top_exchanges(
             .collect();
         let (lzh, len) = join(&parts);
         let Some(e) = ctx.result.exchanges.iter().find(|e| e.id == top.id) else { continue };
-        let (szh, sen) = stage(e.stage.id());
+        let (szh, sen) = stage(&ctx.study.inputs.model.stage_scheme, e.stage.id());
         let provider_zh = ctx.process_zh(&e.target).unwrap_or_else(|| e.target_name.clone());
         let what = amount(e.amount, &e.unit);
         let (zh, en) = if top.value < 0.0 {
@@ -171,7 +171,7 @@ fn indicators(ctx: &Context<'_>, c: &ConformitySection, out: &mut Vec<Suggestion
             );
             let parts = o.value.as_ref().map(|m| m.breakdown.as_slice()).unwrap_or_default();
             if let Some((label, part)) = parts.iter().max_by(|a, b| a.1.abs().total_cmp(&b.1.abs())) {
-                let (lzh, len) = match stage(label) {
+                let (lzh, len) = match stage(&ctx.study.inputs.model.stage_scheme, label) {
                     ("", _) => (label.clone(), label.clone()),
                     (z, e) => (format!("{z}阶段"), format!("the {} stage", e.to_lowercase())),
                 };
@@ -240,8 +240,11 @@ fn variant_comparison(ctx: &Context<'_>, impacts: &ImpactSection) -> Option<Vari
     }
     let model = &ctx.study.inputs.model;
     let base = &ctx.variants[0].0;
-    let stages: Vec<Stage> = Stage::ALL
-        .into_iter()
+    let stages: Vec<Stage> = model
+        .stage_scheme
+        .stages()
+        .iter()
+        .copied()
         .filter(|s| ctx.variants.iter().any(|(r, _)| r.stages.iter().any(|x| x.0 == *s)))
         .collect();
     let rows: Vec<VariantRow> = ctx

@@ -1,15 +1,11 @@
 //! Terms used in both languages, and number formats for running text.
 
-use crate::model::Stage;
-use crate::model::spec::Group;
+use crate::model::StageScheme;
 use crate::report::format::human;
 
-/// (Chinese, English) name of a stage id.
-pub fn stage(id: &str) -> (&'static str, &'static str) {
-    match Stage::parse(id) {
-        Some(s) => (s.name_zh(), s.name_en()),
-        None => ("", ""),
-    }
+/// (Chinese, English) name of a stage id of the model's scheme.
+pub fn stage(scheme: &StageScheme, id: &str) -> (&'static str, &'static str) {
+    scheme.names(id)
 }
 
 /// (Chinese, English) of a requirement or indicator status of the check report.
@@ -20,14 +16,6 @@ pub fn status(s: &str) -> (&'static str, &'static str) {
         "not met" => ("不符合", "not met"),
         "fail" => ("不符合", "fail"),
         _ => ("缺少证据（不符合）", "not met: evidence missing"),
-    }
-}
-
-/// (Chinese, English) of an indicator group id.
-pub fn group(id: &str) -> (&'static str, &'static str) {
-    match Group::parse(id) {
-        Some(g) => (g.name_zh(), g.name_en()),
-        None => ("", ""),
     }
 }
 

@@ -4,7 +4,7 @@ use super::{Builder, DECLARATION_TITLE};
 use crate::report::evidence::EvidenceReport;
 use crate::report::evidence::document::{Block, Col, Notice, RowClass, Table};
 use crate::report::evidence::lang::Bi;
-use crate::report::evidence::terms::{group, num, pct, status};
+use crate::report::evidence::terms::{num, pct, status};
 
 fn row_class(s: &str) -> RowClass {
     match s {
@@ -115,7 +115,7 @@ pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
         (b.l("判定", "Status"), Col::Text),
     ]);
     for i in &c.indicators {
-        let (gzh, gen_) = group(&i.group);
+        let (gzh, gen_) = (i.group_zh.as_str(), i.group_en.as_str());
         let (szh, sen) = status(&i.status);
         let margin = match (i.margin, i.margin_percent) {
             (Some(m), Some(p)) => format!("{} ({:+.1}%)", num(m), p),

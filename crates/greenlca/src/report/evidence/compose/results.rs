@@ -23,7 +23,7 @@ pub(super) fn impacts(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
     let stage_cols = |b: &Builder, first: Vec<(String, Col)>| {
         let mut cols = first;
         for s in &imp.stages {
-            let (zh, en) = stage(s);
+            let (zh, en) = stage(&r.stage_scheme, s);
             cols.push((b.l(zh, en), Col::Num));
         }
         cols
@@ -141,7 +141,7 @@ pub(super) fn contributions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
                     _ => ("过程", "process"),
                 };
                 let name = if h.kind == "stage" {
-                    let (zh, en) = stage(&h.id);
+                    let (zh, en) = stage(&r.stage_scheme, &h.id);
                     b.l(zh, en)
                 } else {
                     b.lang.name(h.name_zh.as_deref(), &h.name)

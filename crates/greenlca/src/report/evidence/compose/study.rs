@@ -215,7 +215,7 @@ pub(super) fn inventory(b: &mut Builder, r: &EvidenceReport) {
         (b.l("合计", "Total"), Col::Num),
     ];
     for s in &r.impacts.stages {
-        let (zh, en) = stage(s);
+        let (zh, en) = stage(&r.stage_scheme, s);
         cols.push((b.l(zh, en), Col::Num));
     }
     let mut t = Table::new(cols);
