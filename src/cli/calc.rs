@@ -65,9 +65,9 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
         bail!("--variant, --all-variants and --set apply to product models, not to --matrices");
     }
     let ms = read_matrix_folder(dir)?;
-    let lca = Lca::new(&ms.system, &ms.characterization)?;
+    let lca = Lca::new(ms.system, ms.characterization)?;
     let result = lca.lcia(lca.lci(&ms.demand)?);
-    let cats = &ms.characterization.categories;
+    let cats = &lca.characterization().categories;
     let text = match format(&args.output.format) {
         Format::Csv => {
             let mut s = csv_line(&["category".into(), "name".into(), "unit".into(), "total".into()]);
@@ -82,8 +82,8 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
                 "schema_version": 1,
                 "greenlca_version": env!("CARGO_PKG_VERSION"),
                 "folder": dir.display().to_string(),
-                "processes": ms.system.n(),
-                "flows": ms.system.m(),
+                "processes": lca.system().n(),
+                "flows": lca.system().m(),
                 "scores": cats.iter().zip(&result.scores).map(|(c, v)| serde_json::json!({"category": c.id, "name": c.name, "unit": c.unit, "total": v})).collect::<Vec<_>>(),
                 "supply_sum": result.lci.supply.iter().sum::<f64>(),
             });
@@ -94,7 +94,13 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
             for (c, v) in cats.iter().zip(&result.scores) {
                 t.row(vec![c.name.clone(), c.unit.clone(), human(*v, 6)]);
             }
-            format!("{} processes, {} flows, {} categories\n{}", ms.system.n(), ms.system.m(), cats.len(), t.render())
+            format!(
+                "{} processes, {} flows, {} categories\n{}",
+                lca.system().n(),
+                lca.system().m(),
+                cats.len(),
+                t.render()
+            )
         }
     };
     emit(&text, args.output.out.as_deref())?;
@@ -103,7 +109,7 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
 
 fn run_scenarios(
     study: &greenlca::calc::Study,
-    engine: &greenlca::calc::Engine<'_>,
+    engine: &greenlca::calc::Engine,
     file: &std::path::Path,
     args: &CalcArgs,
 ) -> Result<ExitCode> {

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Result, bail};
 use clap::Args;
@@ -11,7 +12,7 @@ use greenlca::io::matrix_folder_mtx::read_matrix_folder;
 use greenlca::model::Stage;
 use greenlca::report::mc::{McReport, draws_csv, label};
 use greenlca::report::{Format, write_atomic};
-use greenlca::solve::SymbolicLu;
+use greenlca::solve::SolverOptions;
 use greenlca::uncertainty::draw::BackgroundSampler;
 use greenlca::uncertainty::montecarlo::{Draws, Shard};
 use greenlca::uncertainty::product::ProductSampler;
@@ -90,10 +91,9 @@ fn matrices(
     tick: &(dyn Fn() + Sync),
 ) -> Result<(Draws, Units)> {
     let ms = read_matrix_folder(dir)?;
-    let symbolic = SymbolicLu::analyze(ms.system.a_matrix().view())
-        .map_err(|e| greenlca::calc::lca::solve_error(e, &ms.system))?;
-    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, &symbolic, None)?;
-    let cats = &ms.characterization.categories;
+    let symbolic = greenlca::calc::lca::analyze(&ms.system, ms.system.a_matrix().view(), &SolverOptions::default())?;
+    let sampler = BackgroundSampler::new(Arc::new(ms.system), Arc::new(ms.characterization), symbolic, None)?;
+    let cats = &sampler.characterization.categories;
     let labels: Vec<String> = cats.iter().map(|c| label("", &c.name, "total")).collect();
     let run = format!("mc --matrices {} -n {}", dir.display(), args.iterations);
     let mut draws = Draws::run_with_progress(
@@ -103,7 +103,7 @@ fn matrices(
         range,
         labels,
         |i| {
-            let lca: Lca<'_> = sampler.lca(args.seed, i)?;
+            let lca: Lca = sampler.lca(args.seed, i)?;
             Ok(lca.lcia(lca.lci(&ms.demand)?).scores)
         },
         tick,
