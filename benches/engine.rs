@@ -6,6 +6,8 @@
 mod common;
 
 use criterion::{BenchmarkId, criterion_group, criterion_main};
+use std::sync::Arc;
+
 use greenlca::calc::Lca;
 use greenlca::io::matrices::{MatrixSystem, read_exchange_folder, read_useeio};
 use greenlca::solve::{NumericLu, SymbolicLu};
@@ -48,7 +50,8 @@ fn bench(c: &mut criterion::Criterion) {
         });
         let mut lu = NumericLu::factorize(&sym, a.view()).unwrap();
         g.bench_function(BenchmarkId::new("refactorize", name), |b| b.iter(|| lu.refactorize(a.view()).unwrap()));
-        let lca = Lca::new(&ms.system, &ms.characterization).unwrap();
+        let (system, characterization) = (Arc::new(ms.system.clone()), Arc::new(ms.characterization.clone()));
+        let lca = Lca::new(system.clone(), characterization.clone()).unwrap();
         g.bench_function(BenchmarkId::new("solve_one_demand", name), |b| b.iter(|| lca.supply(&ms.demand).unwrap()));
         g.bench_function(BenchmarkId::new("lci_and_lcia", name), |b| b.iter(|| lca.lcia(lca.lci(&ms.demand).unwrap())));
         g.bench_function(BenchmarkId::new("intensities_all_categories", name), |b| {
@@ -57,7 +60,7 @@ fn bench(c: &mut criterion::Criterion) {
         // Build, factorize, solve and characterize: what Brightway's lci + lcia do.
         g.bench_function(BenchmarkId::new("full_calc_from_entries", name), |b| {
             b.iter(|| {
-                let l = Lca::new(&ms.system, &ms.characterization).unwrap();
+                let l = Lca::new(system.clone(), characterization.clone()).unwrap();
                 l.lcia(l.lci(&ms.demand).unwrap()).scores
             })
         });

@@ -4,21 +4,28 @@
 
 mod common;
 
+use std::sync::Arc;
+
 use criterion::{BenchmarkId, Throughput, criterion_group, criterion_main};
 use greenlca::io::matrices::{MatrixSystem, read_exchange_folder, read_useeio};
+use greenlca::matrix::{Characterization, TechSystem};
 use greenlca::model::Distribution;
-use greenlca::solve::SymbolicLu;
+use greenlca::solve::{Analysis, SolverOptions, analyze};
 use greenlca::uncertainty::draw::BackgroundSampler;
 use greenlca::uncertainty::montecarlo::Draws;
 
-fn run(ms: &MatrixSystem, sym: &SymbolicLu, draws: usize) -> Draws {
-    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, sym, None).unwrap();
+fn run(ms: &MatrixSystem, shared: &Shared, draws: usize) -> Draws {
+    let (system, characterization, sym) = shared;
+    let sampler = BackgroundSampler::new(system.clone(), characterization.clone(), sym.clone(), None).unwrap();
     Draws::run("bench", 1, draws, 0..draws, Vec::new(), |i| {
         let lca = sampler.lca(1, i)?;
         Ok(lca.lcia(lca.lci(&ms.demand)?).scores)
     })
     .unwrap()
 }
+
+/// The system, characterization and analysis every run shares (made once, outside the timing).
+type Shared = (Arc<TechSystem>, Arc<Characterization>, Arc<dyn Analysis>);
 
 fn bench(c: &mut criterion::Criterion) {
     let mut cases = Vec::new();
@@ -40,7 +47,8 @@ fn bench(c: &mut criterion::Criterion) {
     }
     let mut g = c.benchmark_group("montecarlo");
     for (name, ms, draws) in &cases {
-        let sym = SymbolicLu::analyze(ms.system.a_matrix().view()).unwrap();
+        let sym = analyze(ms.system.a_matrix().view(), &SolverOptions::default()).unwrap();
+        let sym: Shared = (Arc::new(ms.system.clone()), Arc::new(ms.characterization.clone()), sym);
         g.throughput(Throughput::Elements(*draws as u64));
         for threads in [1, 2] {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();

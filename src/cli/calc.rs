@@ -63,7 +63,7 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
 
 fn run_scenarios(
     study: &greenlca::calc::Study,
-    engine: &greenlca::calc::Engine<'_>,
+    engine: &greenlca::calc::Engine,
     file: &std::path::Path,
     args: &CalcArgs,
 ) -> Result<ExitCode> {

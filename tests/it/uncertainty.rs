@@ -209,9 +209,9 @@ fn perturbed_total(
         }
     }
     let lca = greenlca::calc::Lca::with_matrices(
-        system,
-        &study.characterization,
-        study.symbolic(),
+        system.clone(),
+        study.characterization.clone(),
+        study.symbolic().as_ref(),
         system.a_pattern.matrix(&a),
         system.b_pattern.matrix(&b),
         study.characterization.pattern.matrix(&c),

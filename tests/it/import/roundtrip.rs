@@ -131,7 +131,7 @@ fn write_triplets(dir: &Path, db: &Database) -> Vec<f64> {
     for (name, text) in [("technosphere.csv", t), ("biosphere.csv", b), ("cf.csv", c), ("demand.csv", d)] {
         std::fs::write(dir.join(name), text).unwrap();
     }
-    let lca = Lca::new(&system, &ch).unwrap();
+    let lca = Lca::new(system.clone(), ch.clone()).unwrap();
     lca.lcia(lca.lci(&demand).unwrap()).scores
 }
 
@@ -142,7 +142,7 @@ fn matrix_folder_round_trip_gives_the_same_scores() {
         let dir = tempfile::tempdir().unwrap();
         let direct = write_triplets(dir.path(), &db);
         let ms = read_exchange_folder(dir.path()).unwrap();
-        let lca = Lca::new(&ms.system, &ms.characterization).unwrap();
+        let lca = Lca::new(ms.system.clone(), ms.characterization.clone()).unwrap();
         let via_files = lca.lcia(lca.lci(&ms.demand).unwrap()).scores;
         assert_eq!(direct.len(), 1);
         close(via_files[0], direct[0], 1e-12);

@@ -58,7 +58,7 @@ fn scores_equal_brightway_on_random_systems_and_an_exported_model() {
     for dir in dirs {
         let bw = brightway_scores(&py, &peers, &dir);
         let ms = read_exchange_folder(&dir).unwrap();
-        let lca = Lca::new(&ms.system, &ms.characterization).unwrap();
+        let lca = Lca::new(ms.system.clone(), ms.characterization.clone()).unwrap();
         let r = lca.lcia(lca.lci(&ms.demand).unwrap());
         let scores = bw["scores"].as_object().unwrap();
         assert_eq!(scores.len(), r.scores.len());

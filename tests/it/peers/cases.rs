@@ -14,7 +14,7 @@ fn every_peer_case_matches_its_expected_results() {
         let dir = entry.unwrap().path();
         let expected = common::json(&dir.join("expected.json"));
         let ms = read_exchange_folder(&dir).unwrap();
-        let lca = Lca::new(&ms.system, &ms.characterization).unwrap();
+        let lca = Lca::new(ms.system.clone(), ms.characterization.clone()).unwrap();
         let r = lca.lcia(lca.lci(&ms.demand).unwrap());
         if let Some(s) = expected["supply"].as_array() {
             for (i, v) in s.iter().enumerate() {

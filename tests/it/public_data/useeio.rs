@@ -10,7 +10,7 @@ use greenlca::io::matrices::useeio::{read_dense_csv, read_useeio};
 fn inverse_columns_match_published_l() {
     let Some(dir) = shared("data/useeio-v1") else { return };
     let ms = read_useeio(&dir, "2007_us_consumption").unwrap();
-    let lca = Lca::new(&ms.system, &ms.characterization).unwrap();
+    let lca = Lca::new(ms.system.clone(), ms.characterization.clone()).unwrap();
     let l = read_dense_csv(&dir.join("L.csv")).unwrap();
     let (n, l) = (l.rows, l.entries);
     let mut dense = vec![vec![0.0; n]; n];
@@ -40,7 +40,7 @@ fn consumption_totals_match_known_answers() {
     }
     for (demand, answers) in by_demand {
         let ms = read_useeio(&dir, &demand).unwrap();
-        let lca = Lca::new(&ms.system, &ms.characterization).unwrap();
+        let lca = Lca::new(ms.system.clone(), ms.characterization.clone()).unwrap();
         let r = lca.lcia(lca.lci(&ms.demand).unwrap());
         for (code, v) in answers {
             let k = ms.characterization.categories.iter().position(|c| c.id == code).unwrap();

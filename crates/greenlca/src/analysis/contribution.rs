@@ -50,7 +50,7 @@ pub const FOREGROUND_ID: &str = "(product)";
 /// Contribution of each process's own elementary flows to category `k`: s_j (C B)[k, j], plus the
 /// product's direct flows as one item.
 pub fn by_process(
-    lca: &Lca<'_>,
+    lca: &Lca,
     intensities: &Intensities,
     result: &ProductResult,
     k: usize,
@@ -71,7 +71,7 @@ pub fn by_process(
 }
 
 /// Contribution of each elementary flow to category `k`: C[k, f] g_f.
-pub fn by_flow(lca: &Lca<'_>, inventory: &[f64], k: usize) -> Vec<(String, String, f64)> {
+pub fn by_flow(lca: &Lca, inventory: &[f64], k: usize) -> Vec<(String, String, f64)> {
     let c = lca.c();
     let system = lca.system();
     c.outer_view(k)

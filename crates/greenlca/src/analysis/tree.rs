@@ -48,7 +48,7 @@ impl Default for TreeLimits {
 
 /// Builds the tree of category `k` for a resolved product.
 pub fn supply_chain_tree(
-    lca: &Lca<'_>,
+    lca: &Lca,
     intensities: &Intensities,
     fg: &Foreground,
     k: usize,

@@ -1,25 +1,27 @@
 //! The matrix method: factorize A once, then supply s = A^-1 f, inventory g = B s, scores h = C g,
 //! and the intensities (adjoints) lambda_k = A^-T B^T c_k that price every product.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use sprs::CsMat;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::{Characterization, TechSystem};
-use crate::solve::{NumericLu, SolveError, SymbolicLu, relative_residual, relative_residual_transpose};
-
-/// Largest relative residual accepted for a solve.
-pub const RESIDUAL_TOLERANCE: f64 = 1e-9;
+use crate::solve::{Analysis, Factorization, SolveError, SolverOptions};
 
 /// A factorized system ready to answer many demands.
+///
+/// Owns its matrices and factors and shares the system and characterization, so it can be kept
+/// in a long-lived struct and sent to other threads; a clone copies the matrices and factors.
 #[derive(Debug, Clone)]
-pub struct Lca<'s> {
-    system: &'s TechSystem,
-    characterization: &'s Characterization,
+pub struct Lca {
+    system: Arc<TechSystem>,
+    characterization: Arc<Characterization>,
     a: CsMat<f64>,
     b: CsMat<f64>,
     c: CsMat<f64>,
-    lu: NumericLu,
+    lu: Box<dyn Factorization>,
 }
 
 /// Supply and inventory for one demand.
@@ -50,55 +52,77 @@ pub struct Intensities {
     pub direct: Vec<Vec<f64>>,
 }
 
-impl<'s> Lca<'s> {
-    /// Analyses and factorizes the system with its deterministic values.
-    pub fn new(system: &'s TechSystem, characterization: &'s Characterization) -> Result<Lca<'s>> {
-        let a = system.a_matrix();
-        let symbolic = SymbolicLu::analyze(a.view()).map_err(|e| solve_error(e, system))?;
-        Self::with_matrices(system, characterization, &symbolic, a, system.b_matrix(), characterization.matrix())
+impl Lca {
+    /// Analyses and factorizes the system with its deterministic values and the default
+    /// [`SolverOptions`]. Takes the system and characterization by value or as `Arc`s to share.
+    pub fn new(system: impl Into<Arc<TechSystem>>, characterization: impl Into<Arc<Characterization>>) -> Result<Lca> {
+        Self::with_options(system, characterization, &SolverOptions::default())
     }
 
-    /// Factorizes given matrices (same patterns as `system`) with a symbolic analysis done before.
+    /// As [`new`](Self::new) with the solver chosen and tuned by `options`.
+    pub fn with_options(
+        system: impl Into<Arc<TechSystem>>,
+        characterization: impl Into<Arc<Characterization>>,
+        options: &SolverOptions,
+    ) -> Result<Lca> {
+        let (system, characterization) = (system.into(), characterization.into());
+        let a = system.a_matrix();
+        let analysis = analyze(&system, a.view(), options)?;
+        let (b, c) = (system.b_matrix(), characterization.matrix());
+        Self::with_matrices(system, characterization, analysis.as_ref(), a, b, c)
+    }
+
+    /// Factorizes given matrices (same patterns as `system`) with an analysis done before.
     pub fn with_matrices(
-        system: &'s TechSystem,
-        characterization: &'s Characterization,
-        symbolic: &SymbolicLu,
+        system: Arc<TechSystem>,
+        characterization: Arc<Characterization>,
+        analysis: &dyn Analysis,
         a: CsMat<f64>,
         b: CsMat<f64>,
         c: CsMat<f64>,
-    ) -> Result<Lca<'s>> {
-        check_finite(&a, "A", system)?;
-        check_finite(&b, "B", system)?;
-        let lu = NumericLu::factorize(symbolic, a.view()).map_err(|e| solve_error(e, system))?;
+    ) -> Result<Lca> {
+        check_finite(&a, "A", &system)?;
+        check_finite(&b, "B", &system)?;
+        let lu = analysis.factorize(a.view()).map_err(|e| solve_error(e, &system))?;
         Ok(Lca { system, characterization, a, b, c: c.to_csr(), lu })
     }
 
-    /// Factorizes new values of the same pattern starting from the factors of `base` (its pivot
-    /// order and fill pattern are reused while the pivots stay acceptable). The result depends on
-    /// `base` and the values only, so a Monte Carlo draw does not depend on the draws before it.
+    /// Factorizes new values of the same pattern starting from the factors `base` (what the
+    /// solver can reuse, such as the pivot order and fill pattern, is reused). The result depends
+    /// on `base` and the values only, so a Monte Carlo draw does not depend on the draws before it.
     pub fn refactorized(
-        system: &'s TechSystem,
-        characterization: &'s Characterization,
-        base: &NumericLu,
+        system: Arc<TechSystem>,
+        characterization: Arc<Characterization>,
+        base: &dyn Factorization,
         a: CsMat<f64>,
         b: CsMat<f64>,
         c: CsMat<f64>,
-    ) -> Result<Lca<'s>> {
-        check_finite(&a, "A", system)?;
-        check_finite(&b, "B", system)?;
-        let mut lu = base.clone();
-        lu.refactorize(a.view()).map_err(|e| solve_error(e, system))?;
+    ) -> Result<Lca> {
+        check_finite(&a, "A", &system)?;
+        check_finite(&b, "B", &system)?;
+        let mut lu = base.boxed_clone();
+        lu.refactorize(a.view()).map_err(|e| solve_error(e, &system))?;
         Ok(Lca { system, characterization, a, b, c: c.to_csr(), lu })
     }
 
     /// The system.
-    pub fn system(&self) -> &'s TechSystem {
-        self.system
+    pub fn system(&self) -> &TechSystem {
+        &self.system
     }
 
     /// The characterization.
-    pub fn characterization(&self) -> &'s Characterization {
-        self.characterization
+    pub fn characterization(&self) -> &Characterization {
+        &self.characterization
+    }
+
+    /// The shared system, to build another `Lca` on it without a copy.
+    pub fn shared_system(&self) -> &Arc<TechSystem> {
+        &self.system
+    }
+
+    /// The shared characterization.
+    pub fn shared_characterization(&self) -> &Arc<Characterization> {
+        &self.characterization
     }
 
     /// A as factorized.
@@ -117,42 +141,18 @@ impl<'s> Lca<'s> {
     }
 
     /// The numeric factorization.
-    pub fn lu(&self) -> &NumericLu {
-        &self.lu
+    pub fn lu(&self) -> &dyn Factorization {
+        self.lu.as_ref()
     }
 
     /// Solves A s = demand and checks the residual.
     pub fn supply(&self, demand: &[f64]) -> Result<Vec<f64>> {
-        let mut s = demand.to_vec();
-        self.lu.solve_in_place(&mut s);
-        self.check_residual(&s, demand, false)?;
-        Ok(s)
+        self.lu.solve_checked(self.a.view(), demand).map_err(|e| solve_error(e, &self.system))
     }
 
     /// Solves A^T x = rhs and checks the residual.
     pub fn solve_transpose(&self, rhs: &[f64]) -> Result<Vec<f64>> {
-        let mut x = rhs.to_vec();
-        self.lu.solve_transpose_in_place(&mut x);
-        self.check_residual(&x, rhs, true)?;
-        Ok(x)
-    }
-
-    fn check_residual(&self, x: &[f64], b: &[f64], transposed: bool) -> Result<()> {
-        // The transposed residual reads A as it is: no transposed copy per solve.
-        let r = if transposed {
-            relative_residual_transpose(self.a.view(), x, b)
-        } else {
-            relative_residual(self.a.view(), x, b)
-        };
-        if r.is_finite() && r <= RESIDUAL_TOLERANCE {
-            return Ok(());
-        }
-        Err(Error::new(
-            ErrorKind::Singular,
-            Location::default(),
-            format!("the technology matrix is too ill-conditioned to solve reliably (relative residual {r:.1e})"),
-            "look for processes that produce almost nothing of their reference product, or loops that consume more than they make",
-        ))
+        self.lu.solve_transpose_checked(self.a.view(), rhs).map_err(|e| solve_error(e, &self.system))
     }
 
     /// Inventory g = B s.
@@ -210,6 +210,11 @@ impl<'s> Lca<'s> {
         let total = direct.par_iter().map(|d| self.solve_transpose(d)).collect::<Result<Vec<_>>>()?;
         Ok(Intensities { total, direct })
     }
+}
+
+/// Analyzes the pattern of `a`, errors naming the processes of `system`.
+pub fn analyze(system: &TechSystem, a: sprs::CsMatView<'_, f64>, options: &SolverOptions) -> Result<Arc<dyn Analysis>> {
+    crate::solve::analyze(a, options).map_err(|e| solve_error(e, system))
 }
 
 fn check_finite(m: &CsMat<f64>, name: &str, system: &TechSystem) -> Result<()> {
@@ -290,6 +295,14 @@ pub fn solve_error(e: SolveError, system: &TechSystem) -> Error {
             Location::default(),
             format!("entry ({}, {}) of the technology matrix is not finite", name(row), name(col)),
             "check the exchange amounts and formulas",
+        ),
+        SolveError::Inaccurate { residual } => Error::new(
+            ErrorKind::Singular,
+            Location::default(),
+            format!(
+                "the technology matrix is too ill-conditioned to solve reliably (relative residual {residual:.1e})"
+            ),
+            "look for processes that produce almost nothing of their reference product, or loops that consume more than they make",
         ),
     }
 }

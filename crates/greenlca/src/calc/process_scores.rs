@@ -26,7 +26,8 @@ pub struct ProcessScores {
 /// treatment (negative diagonal) reports the impact of treating one unit. The direct part is
 /// `(C B)[k, j]` divided by the absolute diagonal: the gate-to-gate impact per unit of net output.
 pub fn process_scores(system: &TechSystem, characterization: &Characterization) -> Result<ProcessScores> {
-    let lca = Lca::new(system, characterization)?;
+    // One factorization and a solve per category dwarf copying the system for the engine.
+    let lca = Lca::new(system.clone(), characterization.clone())?;
     let intensities = lca.intensities()?;
     let n = system.n();
     let mut diag = vec![0.0; n];

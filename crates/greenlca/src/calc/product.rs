@@ -61,7 +61,7 @@ impl ProductResult {
 }
 
 /// Assesses one resolved variant with a factorized background and its intensities.
-pub fn assess(lca: &Lca<'_>, intensities: &Intensities, fg: &Foreground) -> Result<ProductResult> {
+pub fn assess(lca: &Lca, intensities: &Intensities, fg: &Foreground) -> Result<ProductResult> {
     let system = lca.system();
     let k = lca.characterization().k();
     let demand = fg.demand(system.n());

@@ -1,49 +1,60 @@
 //! A product study: the model, its background system and characterization, factorized once and
 //! shared by every variant whose matrices differ only in the foreground.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
-use super::lca::{Intensities, Lca, solve_error};
+use super::lca::{Intensities, Lca, analyze};
 use super::product::{ProductResult, assess};
 use crate::error::{Location, Result};
 use crate::io::inputs::ModelInputs;
 use crate::matrix::foreground::{self, Foreground};
 use crate::matrix::parameters::DbFormulas;
 use crate::matrix::{Characterization, TechSystem, UnlinkedPolicy, build_system, characterize};
-use crate::solve::SymbolicLu;
+use crate::solve::{Analysis, SolverOptions};
 use crate::warning::Warning;
 
 /// A model with its built matrices.
+///
+/// Send and Sync: keep it in an `Arc` to share it between threads or hold it in a long-lived
+/// object; the engines it makes share its system and characterization without borrowing it.
 #[derive(Debug)]
 pub struct Study {
     /// What was read.
     pub inputs: ModelInputs,
-    /// The background system.
-    pub system: TechSystem,
-    /// C for the model's methods.
-    pub characterization: Characterization,
+    /// The background system, shared with every engine.
+    pub system: Arc<TechSystem>,
+    /// C for the model's methods, shared with every engine.
+    pub characterization: Arc<Characterization>,
     /// Database formulas, for parameter overrides.
     pub formulas: DbFormulas,
-    symbolic: SymbolicLu,
+    symbolic: Arc<dyn Analysis>,
 }
 
-/// The factorized background and its intensities.
+/// The factorized background and its intensities: owned, so it can be stored and sent across
+/// threads independently of the [`Study`] that made it.
 #[derive(Debug, Clone)]
-pub struct Engine<'s> {
+pub struct Engine {
     /// The factorized system.
-    pub lca: Lca<'s>,
+    pub lca: Lca,
     /// Intensities per category.
     pub intensities: Intensities,
 }
 
 impl Study {
-    /// Builds the matrices and analyses the pattern of A.
+    /// Builds the matrices and analyses the pattern of A with the default [`SolverOptions`].
     pub fn new(inputs: ModelInputs, policy: UnlinkedPolicy) -> Result<Study> {
+        Self::with_options(inputs, policy, &SolverOptions::default())
+    }
+
+    /// As [`new`](Self::new) with the solver chosen and tuned by `options`.
+    pub fn with_options(inputs: ModelInputs, policy: UnlinkedPolicy, options: &SolverOptions) -> Result<Study> {
         let system = build_system(&inputs.database, policy)?;
         let characterization = characterize(&system.flows, &inputs.methods, &inputs.database.units)?;
         let formulas = DbFormulas::new(&inputs.database)?;
-        let symbolic = SymbolicLu::analyze(system.a_matrix().view()).map_err(|e| solve_error(e, &system))?;
-        Ok(Study { inputs, system, characterization, formulas, symbolic })
+        let symbolic = analyze(&system, system.a_matrix().view(), options)?;
+        Ok(Study { inputs, system: Arc::new(system), characterization: Arc::new(characterization), formulas, symbolic })
     }
 
     /// What the user should hear about the build: the unlinked inputs under the `warn` policy.
@@ -51,18 +62,18 @@ impl Study {
         Warning::unlinked(&self.system.links)
     }
 
-    /// The symbolic analysis of A.
-    pub fn symbolic(&self) -> &SymbolicLu {
+    /// The symbolic analysis of A, reused by every factorization of the study.
+    pub fn symbolic(&self) -> &Arc<dyn Analysis> {
         &self.symbolic
     }
 
     /// Factorizes the base background and computes its intensities.
-    pub fn engine(&self) -> Result<Engine<'_>> {
+    pub fn engine(&self) -> Result<Engine> {
         let a = self.system.a_matrix();
         let lca = Lca::with_matrices(
-            &self.system,
-            &self.characterization,
-            &self.symbolic,
+            self.system.clone(),
+            self.characterization.clone(),
+            self.symbolic.as_ref(),
             a,
             self.system.b_matrix(),
             self.characterization.matrix(),
@@ -85,15 +96,15 @@ impl Study {
     /// The engine a resolved variant needs: `None` when the shared `engine` serves it, else a
     /// background refactorized with the variant's database parameter values (same symbolic
     /// analysis).
-    pub fn engine_for(&self, fg: &Foreground) -> Result<Option<Engine<'_>>> {
+    pub fn engine_for(&self, fg: &Foreground) -> Result<Option<Engine>> {
         if fg.db_overrides.is_empty() || self.formulas.is_empty() {
             return Ok(None);
         }
         let (a_vals, b_vals) = self.formulas.entry_values(&self.system, &fg.db_overrides)?;
         let lca = Lca::with_matrices(
-            &self.system,
-            &self.characterization,
-            &self.symbolic,
+            self.system.clone(),
+            self.characterization.clone(),
+            self.symbolic.as_ref(),
             self.system.a_pattern.matrix(&a_vals),
             self.system.b_pattern.matrix(&b_vals),
             self.characterization.matrix(),
@@ -104,7 +115,7 @@ impl Study {
 
     /// Assesses a resolved variant: with the shared engine, or, when it changes database
     /// parameters, with a background refactorized for it.
-    pub fn assess(&self, engine: &Engine<'_>, fg: &Foreground) -> Result<ProductResult> {
+    pub fn assess(&self, engine: &Engine, fg: &Foreground) -> Result<ProductResult> {
         match self.engine_for(fg)? {
             None => assess(&engine.lca, &engine.intensities, fg),
             Some(own) => assess(&own.lca, &own.intensities, fg),
@@ -114,10 +125,23 @@ impl Study {
     /// Resolves and assesses several variants in parallel, results in the order asked.
     pub fn assess_variants(
         &self,
-        engine: &Engine<'_>,
+        engine: &Engine,
         variants: &[String],
         sets: &[(String, f64)],
     ) -> Result<Vec<ProductResult>> {
         variants.par_iter().map(|v| self.assess(engine, &self.resolve(v, sets)?)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A language binding or a service keeps these in long-lived objects and shares them between
+    /// threads: none may borrow.
+    #[test]
+    fn handles_are_owned_send_and_sync() {
+        fn shareable<T: Send + Sync + 'static>() {}
+        shareable::<super::Study>();
+        shareable::<super::Engine>();
+        shareable::<crate::calc::Lca>();
     }
 }

@@ -215,7 +215,7 @@ pub struct CalcReport {
 
 impl CalcReport {
     /// Builds the report from results computed with `engine`.
-    pub fn build(study: &Study, engine: &Engine<'_>, results: &[ProductResult], top: usize) -> CalcReport {
+    pub fn build(study: &Study, engine: &Engine, results: &[ProductResult], top: usize) -> CalcReport {
         let m = &study.inputs.model;
         let ch = &study.characterization;
         let cats: Vec<CategorySummary> = ch

@@ -30,13 +30,13 @@ impl MatrixCalcReport {
     /// Reads the folder (triplet CSV or Matrix Market) and solves for its demand.
     pub fn compute(dir: &Path) -> Result<MatrixCalcReport> {
         let ms = read_matrix_folder(dir)?;
-        let lca = Lca::new(&ms.system, &ms.characterization)?;
+        let lca = Lca::new(ms.system, ms.characterization)?;
         let result = lca.lcia(lca.lci(&ms.demand)?);
         Ok(MatrixCalcReport {
             folder: dir.display().to_string(),
-            processes: ms.system.n(),
-            flows: ms.system.m(),
-            categories: ms.characterization.categories.clone(),
+            processes: lca.system().n(),
+            flows: lca.system().m(),
+            categories: lca.characterization().categories.clone(),
             supply_sum: result.lci.supply.iter().sum::<f64>(),
             scores: result.scores,
         })

@@ -4,6 +4,7 @@ use super::block_solve::{lu_solve, lu_solve_transpose};
 use super::dense_lu::{DenseLu, dense_solve, dense_solve_transpose, factor_dense};
 use super::factors::{BlockLu, Workspace};
 use super::gp_lu::factor_block;
+use super::options::SolverOptions;
 use super::refactor::refactor_block;
 use super::symbolic::CoupledBlock;
 
@@ -21,22 +22,34 @@ impl BlockFactors {
     }
 
     /// Fresh factorization with pivot search; `Err(k)` names the failing local column.
-    pub(crate) fn factor(&mut self, blk: &CoupledBlock, data: &[f64], ws: &mut Workspace) -> Result<(), usize> {
+    pub(crate) fn factor(
+        &mut self,
+        blk: &CoupledBlock,
+        data: &[f64],
+        ws: &mut Workspace,
+        opts: &SolverOptions,
+    ) -> Result<(), usize> {
         match self {
-            BlockFactors::Sparse(lu) => factor_block(blk, data, lu, ws),
-            BlockFactors::Dense(lu) => factor_dense(blk, data, lu),
+            BlockFactors::Sparse(lu) => factor_block(blk, data, lu, ws, opts),
+            BlockFactors::Dense(lu) => factor_dense(blk, data, lu, opts),
         }
     }
 
     /// New values: keeps the sparse pivot order and pattern while the pivots stay acceptable,
     /// else factorizes afresh (a dense block always is: its pivot search costs O(n^2) of O(n^3)).
-    pub(crate) fn refactor(&mut self, blk: &CoupledBlock, data: &[f64], ws: &mut Workspace) -> Result<(), usize> {
+    pub(crate) fn refactor(
+        &mut self,
+        blk: &CoupledBlock,
+        data: &[f64],
+        ws: &mut Workspace,
+        opts: &SolverOptions,
+    ) -> Result<(), usize> {
         if let BlockFactors::Sparse(lu) = self
-            && refactor_block(blk, data, lu, ws)
+            && refactor_block(blk, data, lu, ws, opts)
         {
             return Ok(());
         }
-        self.factor(blk, data, ws)
+        self.factor(blk, data, ws, opts)
     }
 
     /// `prow[k]`: local row that is row `k` of `P B`.

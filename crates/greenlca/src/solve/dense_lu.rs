@@ -4,7 +4,7 @@
 //! there sparse bookkeeping costs more than it saves, and contiguous column updates vectorize.
 //! Right-looking, column-major, with the same diagonal-preferring threshold pivoting as `gp_lu`.
 
-use super::factors::{PIVOT_TOL, SINGULAR_TOL};
+use super::options::SolverOptions;
 use super::symbolic::CoupledBlock;
 
 /// `P B = L U` stored LAPACK-style in one column-major array (unit L below the diagonal).
@@ -18,7 +18,12 @@ pub(crate) struct DenseLu {
 
 /// Factorizes the block `blk` with values from `data` into `f`; on a negligible pivot returns the
 /// local column index.
-pub(crate) fn factor_dense(blk: &CoupledBlock, data: &[f64], f: &mut DenseLu) -> Result<(), usize> {
+pub(crate) fn factor_dense(
+    blk: &CoupledBlock,
+    data: &[f64],
+    f: &mut DenseLu,
+    opts: &SolverOptions,
+) -> Result<(), usize> {
     let n = blk.orig.len();
     f.n = n;
     f.lu.clear();
@@ -40,7 +45,7 @@ pub(crate) fn factor_dense(blk: &CoupledBlock, data: &[f64], f: &mut DenseLu) ->
     while p0 < n {
         let p1 = (p0 + PANEL).min(n);
         for k in p0..p1 {
-            pivot_step(a, n, k, colmax[k], &mut f.prow)?;
+            pivot_step(a, n, k, colmax[k], &mut f.prow, opts)?;
             let (left, right) = a.split_at_mut((k + 1) * n);
             let lcol = &left[k * n + k + 1..];
             for cj in right[..(p1 - k - 1) * n].chunks_exact_mut(n) {
@@ -82,7 +87,14 @@ const PANEL: usize = 32;
 
 /// Step `k`: picks the pivot in column `k` (the diagonal while acceptable), swaps whole rows and
 /// scales the column of L. `Err(k)` when the column has no usable pivot.
-fn pivot_step(a: &mut [f64], n: usize, k: usize, colmax: f64, prow: &mut [usize]) -> Result<(), usize> {
+fn pivot_step(
+    a: &mut [f64],
+    n: usize,
+    k: usize,
+    colmax: f64,
+    prow: &mut [usize],
+    opts: &SolverOptions,
+) -> Result<(), usize> {
     let col = &a[k * n..(k + 1) * n];
     let (mut best, mut amax) = (k, 0.0f64);
     for (i, v) in col.iter().enumerate().skip(k) {
@@ -91,10 +103,10 @@ fn pivot_step(a: &mut [f64], n: usize, k: usize, colmax: f64, prow: &mut [usize]
             best = i;
         }
     }
-    if amax.partial_cmp(&(SINGULAR_TOL * colmax)) != Some(std::cmp::Ordering::Greater) {
+    if amax.partial_cmp(&(opts.singular_tolerance * colmax)) != Some(std::cmp::Ordering::Greater) {
         return Err(k);
     }
-    let piv = if col[k].abs() >= PIVOT_TOL * amax { k } else { best };
+    let piv = if col[k].abs() >= opts.pivot_tolerance * amax { k } else { best };
     if piv != k {
         for j in 0..n {
             a.swap(k + j * n, piv + j * n);

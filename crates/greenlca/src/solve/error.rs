@@ -6,7 +6,7 @@ use thiserror::Error;
 ///
 /// Every index is in the ORIGINAL numbering of the matrix passed in, so the caller can map it
 /// back to process names.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Error)]
 pub enum SolveError {
     /// The matrix is not square.
     #[error("the technology matrix is {rows}x{cols}, not square")]
@@ -61,5 +61,12 @@ pub enum SolveError {
         expected: usize,
         /// The vector length received.
         found: usize,
+    },
+    /// A solution's relative residual exceeds the accepted tolerance, or is not finite: the
+    /// matrix is too ill-conditioned for the factors.
+    #[error("the relative residual {residual:.1e} of a solve exceeds the tolerance")]
+    Inaccurate {
+        /// The relative residual found.
+        residual: f64,
     },
 }

@@ -6,14 +6,6 @@ use super::symbolic::NONE;
 /// update loops (blocks are checked to fit at analysis).
 pub(crate) type Idx = u32;
 
-/// Threshold partial pivoting: the diagonal stays the pivot while it is at least this fraction of
-/// the largest candidate in its column (KLU's default). Keeps the fill-reducing order intact.
-pub(crate) const PIVOT_TOL: f64 = 1e-3;
-
-/// A pivot no larger than this fraction of its column's original magnitude is rounding noise:
-/// the block is singular.
-pub(crate) const SINGULAR_TOL: f64 = f64::EPSILON;
-
 /// `P B = L U` for a block B in local numbering (columns already in elimination order).
 ///
 /// L is unit lower triangular, stored by column without its diagonal; U by column without its

@@ -4,7 +4,8 @@
 //! far; its nonzero pattern is the set of rows reachable in the graph of L from the pattern of
 //! B(:, k), found by depth-first search, so the work is proportional to the flops.
 
-use super::factors::{BlockLu, Idx, PIVOT_TOL, SINGULAR_TOL, Workspace};
+use super::factors::{BlockLu, Idx, Workspace};
+use super::options::SolverOptions;
 use super::symbolic::{CoupledBlock, NONE};
 
 /// Factorizes the block `blk` with values from the input's storage `data` into `lu`.
@@ -15,6 +16,7 @@ pub(crate) fn factor_block(
     data: &[f64],
     lu: &mut BlockLu,
     ws: &mut Workspace,
+    opts: &SolverOptions,
 ) -> Result<(), usize> {
     let n = blk.orig.len();
     lu.reset(n);
@@ -33,7 +35,7 @@ pub(crate) fn factor_block(
         let colmax = scatter_and_reach(blk, data, lu, ws, k);
         let ustart = lu.ui.len();
         eliminate(lu, ws);
-        let piv = choose_pivot(lu, ws, k, colmax)?;
+        let piv = choose_pivot(lu, ws, k, colmax, opts)?;
         prune(lu, ws, ustart, piv);
     }
     // Rows of L become pivot steps, the numbering every later use wants.
@@ -119,7 +121,13 @@ fn eliminate(lu: &mut BlockLu, ws: &mut Workspace) {
 
 /// Picks the pivot of step `k` among the candidate rows (the diagonal if it is large enough),
 /// then stores L(:, k).
-fn choose_pivot(lu: &mut BlockLu, ws: &mut Workspace, k: usize, colmax: f64) -> Result<usize, usize> {
+fn choose_pivot(
+    lu: &mut BlockLu,
+    ws: &mut Workspace,
+    k: usize,
+    colmax: f64,
+    opts: &SolverOptions,
+) -> Result<usize, usize> {
     let mut amax = 0.0f64;
     let mut best = NONE;
     for &i in &ws.cand {
@@ -130,14 +138,15 @@ fn choose_pivot(lu: &mut BlockLu, ws: &mut Workspace, k: usize, colmax: f64) -> 
         }
     }
     // Written so that a NaN magnitude also counts as singular.
-    if best == NONE || amax.partial_cmp(&(SINGULAR_TOL * colmax)) != Some(std::cmp::Ordering::Greater) {
+    if best == NONE || amax.partial_cmp(&(opts.singular_tolerance * colmax)) != Some(std::cmp::Ordering::Greater) {
         for &i in &ws.cand {
             ws.x[i] = 0.0;
         }
         return Err(k);
     }
     // The diagonal (local row k, the ordering being symmetric) wins when acceptable.
-    let piv = if lu.pinv[k] == NONE && ws.mark[k] == k && ws.x[k].abs() >= PIVOT_TOL * amax { k } else { best };
+    let piv =
+        if lu.pinv[k] == NONE && ws.mark[k] == k && ws.x[k].abs() >= opts.pivot_tolerance * amax { k } else { best };
     let pivot = ws.x[piv];
     for &i in &ws.cand {
         if i != piv {

@@ -7,9 +7,10 @@
 //!    being its strongly connected components (Tarjan), and orders each coupled block for little
 //!    fill (approximate minimum degree on the block's symmetrized pattern). Once per pattern.
 //! 2. [`NumericLu::factorize`] factorizes each coupled block by left-looking Gilbert-Peierls LU
-//!    with threshold partial pivoting that keeps the diagonal while it is at least 0.001 of the
-//!    column's largest candidate; 1x1 blocks need no work. A block whose predicted fill exceeds
-//!    30 % (input-output tables) gets a dense LU with the same pivoting instead.
+//!    with threshold partial pivoting that keeps the diagonal while it is at least
+//!    [`SolverOptions::pivot_tolerance`] of the column's largest candidate; 1x1 blocks need no
+//!    work. A block whose predicted fill exceeds [`SolverOptions::dense_fill`] (input-output
+//!    tables) gets a dense LU with the same pivoting instead.
 //!    [`NumericLu::refactorize`] reuses the pivot order and the L/U pattern for new values (a
 //!    Monte Carlo draw) while the kept pivots stay acceptable.
 //! 3. Solves run block by block: substitution through the 1x1 blocks, the LU factors in coupled
@@ -17,6 +18,10 @@
 //!    (adjoints) use the same factors.
 //!
 //! Every index in a [`SolveError`] refers to the original numbering of A.
+//!
+//! Callers outside this module go through the solver interface: [`analyze`] picks the family
+//! named by [`SolverOptions::kind`] and returns an [`Analysis`], whose [`Factorization`]s
+//! refactorize, solve and check residuals. This LU is the first family.
 //!
 //! ```
 //! use greenlca::solve::{NumericLu, SymbolicLu, relative_residual};
@@ -43,21 +48,28 @@
 mod block_factors;
 mod block_solve;
 mod btf;
+mod btf_lu;
 mod csc;
 mod dense_lu;
 mod error;
+mod factorization;
 mod factors;
 mod gp_lu;
 mod matching;
 mod numeric;
+mod options;
 mod ordering;
 mod refactor;
 mod refine;
 mod residual;
+mod select;
 mod substitute;
 mod symbolic;
 
 pub use error::SolveError;
+pub use factorization::{Analysis, Factorization};
 pub use numeric::NumericLu;
+pub use options::{SolverKind, SolverOptions};
 pub use residual::{relative_residual, relative_residual_transpose};
+pub use select::analyze;
 pub use symbolic::SymbolicLu;

@@ -29,7 +29,8 @@ impl NumericLu {
     /// Factorizes values with the pattern `sym` was analyzed for (same CSC structure).
     ///
     /// Pivots are chosen afresh in each coupled block, the diagonal being preferred while it is
-    /// at least 0.001 times the largest candidate in its column.
+    /// at least [`SolverOptions::pivot_tolerance`](super::SolverOptions::pivot_tolerance) times
+    /// the largest candidate in its column (the options `sym` was analyzed with).
     pub fn factorize(sym: &SymbolicLu, a: CsMatView<'_, f64>) -> Result<NumericLu, SolveError> {
         let inner = &sym.inner;
         let mut lu = NumericLu {
@@ -41,7 +42,7 @@ impl NumericLu {
         };
         let a = lu.load(a)?;
         for (c, blk) in inner.coupled.iter().enumerate() {
-            lu.blocks[c].factor(blk, &a.data, &mut lu.ws).map_err(|k| singular(blk, k))?;
+            lu.blocks[c].factor(blk, &a.data, &mut lu.ws, &inner.options).map_err(|k| singular(blk, k))?;
         }
         Ok(lu)
     }
@@ -55,7 +56,7 @@ impl NumericLu {
         let a = self.load(a)?;
         let inner = &self.sym.inner;
         for (c, blk) in inner.coupled.iter().enumerate() {
-            self.blocks[c].refactor(blk, &a.data, &mut self.ws).map_err(|k| singular(blk, k))?;
+            self.blocks[c].refactor(blk, &a.data, &mut self.ws, &inner.options).map_err(|k| singular(blk, k))?;
         }
         Ok(())
     }

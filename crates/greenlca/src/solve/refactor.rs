@@ -1,13 +1,20 @@
 //! Numeric refactorization of one block with the pivot order and L/U pattern kept.
 
-use super::factors::{BlockLu, PIVOT_TOL, SINGULAR_TOL, Workspace};
+use super::factors::{BlockLu, Workspace};
+use super::options::SolverOptions;
 use super::symbolic::CoupledBlock;
 
 /// Recomputes the values of `lu` for new values `data` of the same pattern.
 ///
 /// Returns false when a kept pivot is no longer acceptable (below the threshold relative to its
 /// column, or negligible); the caller then factorizes the block afresh. `ws.x` is left zeroed.
-pub(crate) fn refactor_block(blk: &CoupledBlock, data: &[f64], lu: &mut BlockLu, ws: &mut Workspace) -> bool {
+pub(crate) fn refactor_block(
+    blk: &CoupledBlock,
+    data: &[f64],
+    lu: &mut BlockLu,
+    ws: &mut Workspace,
+    opts: &SolverOptions,
+) -> bool {
     let n = lu.n();
     let x = &mut ws.x[..n];
     for k in 0..n {
@@ -37,7 +44,7 @@ pub(crate) fn refactor_block(blk: &CoupledBlock, data: &[f64], lu: &mut BlockLu,
         for r in lstart..lend {
             amax = amax.max(x[lu.li[r] as usize].abs());
         }
-        let ok = pivot.abs() >= PIVOT_TOL * amax && pivot.abs() > SINGULAR_TOL * colmax;
+        let ok = pivot.abs() >= opts.pivot_tolerance * amax && pivot.abs() > opts.singular_tolerance * colmax;
         if !ok {
             for r in lstart..lend {
                 x[lu.li[r] as usize] = 0.0;

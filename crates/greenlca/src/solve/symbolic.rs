@@ -8,6 +8,7 @@ use super::btf::tarjan;
 use super::csc::Csc;
 use super::error::SolveError;
 use super::matching::unmatched_columns;
+use super::options::SolverOptions;
 use super::ordering::amd_order;
 
 /// Marks a position that belongs to a coupled block (no singleton diagonal there).
@@ -45,6 +46,8 @@ pub(crate) struct SymbolicInner {
     pub(crate) off_row: Vec<usize>,
     pub(crate) off_src: Vec<usize>,
     pub(crate) largest: usize,
+    /// The options of the analysis, used by every factorization of it.
+    pub(crate) options: SolverOptions,
 }
 
 /// A strongly connected block of more than one column, renumbered locally in elimination order.
@@ -66,7 +69,13 @@ impl SymbolicLu {
     /// Analyzes the pattern of the square matrix `a` (CSC; CSR is converted).
     ///
     /// Every column needs a diagonal entry (the production amount). Values are not looked at.
+    /// Uses the default [`SolverOptions`].
     pub fn analyze(a: CsMatView<'_, f64>) -> Result<SymbolicLu, SolveError> {
+        Self::analyze_with(a, &SolverOptions::default())
+    }
+
+    /// As [`analyze`](Self::analyze) with given options, which its factorizations use as well.
+    pub fn analyze_with(a: CsMatView<'_, f64>, options: &SolverOptions) -> Result<SymbolicLu, SolveError> {
         let a = Csc::new(a);
         if a.nrows != a.ncols {
             return Err(SolveError::NotSquare { rows: a.nrows, cols: a.ncols });
@@ -110,7 +119,14 @@ impl SymbolicLu {
             }
             let (ap, ai, asrc) = local_pattern(&a, &perm[start..end], &pos_of, start);
             *slot = coupled.len();
-            coupled.push(CoupledBlock { orig: reordered, ap, ai, asrc, lnz, dense: prefers_dense(end - start, lnz) });
+            coupled.push(CoupledBlock {
+                orig: reordered,
+                ap,
+                ai,
+                asrc,
+                lnz,
+                dense: prefers_dense(end - start, lnz, options),
+            });
         }
 
         // Diagonal storage of 1x1 blocks and the entries above the diagonal blocks.
@@ -148,6 +164,7 @@ impl SymbolicLu {
                 off_row,
                 off_src,
                 largest,
+                options: *options,
             }),
         })
     }
@@ -186,17 +203,12 @@ impl SymbolicLu {
     }
 }
 
-/// Dense storage pays once the factors are expected to fill this share of the block.
-const DENSE_FILL: f64 = 0.3;
-
-/// Largest block factorized densely (2 GiB of f64); beyond, sparse whatever the fill.
-const MAX_DENSE: usize = 16_384;
-
 /// Whether a block of `nb` columns with AMD's estimate `lnz` of off-diagonal L entries should be
-/// factorized densely.
-fn prefers_dense(nb: usize, lnz: usize) -> bool {
+/// factorized densely: dense storage pays once the factors are expected to fill
+/// `options.dense_fill` of the block.
+fn prefers_dense(nb: usize, lnz: usize, options: &SolverOptions) -> bool {
     let predicted = (2 * lnz + nb) as f64;
-    nb <= MAX_DENSE && predicted >= DENSE_FILL * (nb * nb) as f64
+    nb <= options.max_dense && predicted >= options.dense_fill * (nb * nb) as f64
 }
 
 /// Refuses a column without a diagonal entry, telling apart a structurally singular pattern.

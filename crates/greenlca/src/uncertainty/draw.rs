@@ -3,6 +3,7 @@
 //! (seed, iteration) only — never on the thread or the draws before it.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::sample::{Stream, draw, rng};
 use crate::calc::{Intensities, Lca};
@@ -10,7 +11,7 @@ use crate::error::Result;
 use crate::matrix::parameters::DbFormulas;
 use crate::matrix::{Characterization, Entries, TechSystem};
 use crate::model::{Database, Distribution, Parameter, Scope};
-use crate::solve::{NumericLu, SymbolicLu};
+use crate::solve::{Analysis, Factorization};
 
 /// Parameters with a distribution: (name, distribution, value).
 pub type UncertainParameters = Vec<(String, Distribution, f64)>;
@@ -21,18 +22,18 @@ pub type FormulaDraws<'s> = Option<(&'s DbFormulas, UncertainParameters)>;
 /// What stays fixed between draws of a background.
 pub struct BackgroundSampler<'s> {
     /// The system.
-    pub system: &'s TechSystem,
+    pub system: Arc<TechSystem>,
     /// Its characterization.
-    pub characterization: &'s Characterization,
+    pub characterization: Arc<Characterization>,
     /// Symbolic analysis of A.
-    pub symbolic: &'s SymbolicLu,
+    pub symbolic: Arc<dyn Analysis>,
     /// Database formulas and the global parameters with a distribution (empty for matrix files).
     pub formulas: FormulaDraws<'s>,
     a_uncertain: Vec<usize>,
     b_uncertain: Vec<usize>,
     c_uncertain: Vec<usize>,
     /// Factors of the deterministic A: every draw refactorizes a copy of them.
-    base: NumericLu,
+    base: Box<dyn Factorization>,
 }
 
 /// Global database parameters that carry a distribution: (name, distribution, value).
@@ -57,21 +58,21 @@ fn draw_entries(e: &Entries, base: &[f64], uncertain: &[usize], seed: u64, itera
 impl<'s> BackgroundSampler<'s> {
     /// Prepares the sampler.
     pub fn new(
-        system: &'s TechSystem,
-        characterization: &'s Characterization,
-        symbolic: &'s SymbolicLu,
+        system: Arc<TechSystem>,
+        characterization: Arc<Characterization>,
+        symbolic: Arc<dyn Analysis>,
         formulas: FormulaDraws<'s>,
     ) -> Result<Self> {
-        let base = NumericLu::factorize(symbolic, system.a_matrix().view())
-            .map_err(|e| crate::calc::lca::solve_error(e, system))?;
+        let base =
+            symbolic.factorize(system.a_matrix().view()).map_err(|e| crate::calc::lca::solve_error(e, &system))?;
         Ok(BackgroundSampler {
+            a_uncertain: system.a.uncertain(),
+            b_uncertain: system.b.uncertain(),
+            c_uncertain: characterization.c.uncertain(),
             system,
             characterization,
             symbolic,
             formulas,
-            a_uncertain: system.a.uncertain(),
-            b_uncertain: system.b.uncertain(),
-            c_uncertain: characterization.c.uncertain(),
             base,
         })
     }
@@ -98,7 +99,7 @@ impl<'s> BackgroundSampler<'s> {
                     let mut r = rng(seed, iteration, Stream::DatabaseParameters, super::sample::key_hash(name));
                     overrides.insert(name.clone(), draw(d, *value, &mut r));
                 }
-                f.entry_values(self.system, &overrides)?
+                f.entry_values(&self.system, &overrides)?
             }
             _ => (self.system.a.values.clone(), self.system.b.values.clone()),
         };
@@ -116,12 +117,12 @@ impl<'s> BackgroundSampler<'s> {
     }
 
     /// The factorized background of draw `iteration`.
-    pub fn lca(&self, seed: u64, iteration: u64) -> Result<Lca<'s>> {
+    pub fn lca(&self, seed: u64, iteration: u64) -> Result<Lca> {
         let (a, b, c) = self.values(seed, iteration)?;
         Lca::refactorized(
-            self.system,
-            self.characterization,
-            &self.base,
+            self.system.clone(),
+            self.characterization.clone(),
+            self.base.as_ref(),
             self.system.a_pattern.matrix(&a),
             self.system.b_pattern.matrix(&b),
             self.characterization.pattern.matrix(&c),
@@ -129,7 +130,7 @@ impl<'s> BackgroundSampler<'s> {
     }
 
     /// The factorized background of a draw and its intensities.
-    pub fn engine(&self, seed: u64, iteration: u64) -> Result<(Lca<'s>, Intensities)> {
+    pub fn engine(&self, seed: u64, iteration: u64) -> Result<(Lca, Intensities)> {
         let lca = self.lca(seed, iteration)?;
         let intensities = lca.intensities()?;
         Ok((lca, intensities))

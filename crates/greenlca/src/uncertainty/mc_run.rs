@@ -3,6 +3,7 @@
 //! outputs and records the units in the draws' meta, so that shards merge and reports describe them.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::draw::BackgroundSampler;
 use super::montecarlo::{Draws, label};
@@ -12,7 +13,7 @@ use crate::error::Result;
 use crate::io::matrices::read_matrix_folder;
 use crate::model::Stage;
 use crate::progress::Progress;
-use crate::solve::SymbolicLu;
+use crate::solve::SolverOptions;
 
 /// The unit of each category: (category id, or name for matrix folders; unit).
 pub type Units = Vec<(String, String)>;
@@ -44,10 +45,9 @@ pub struct ProductRun<'a> {
 /// Draws the scores of a matrix folder.
 pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
     let ms = read_matrix_folder(dir)?;
-    let symbolic =
-        SymbolicLu::analyze(ms.system.a_matrix().view()).map_err(|e| crate::calc::lca::solve_error(e, &ms.system))?;
-    let sampler = BackgroundSampler::new(&ms.system, &ms.characterization, &symbolic, None)?;
-    let cats = &ms.characterization.categories;
+    let symbolic = crate::calc::lca::analyze(&ms.system, ms.system.a_matrix().view(), &SolverOptions::default())?;
+    let sampler = BackgroundSampler::new(Arc::new(ms.system), Arc::new(ms.characterization), symbolic, None)?;
+    let cats = &sampler.characterization.categories;
     let labels: Vec<String> = cats.iter().map(|c| label("", &c.name, "total")).collect();
     let run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
     let mut draws = Draws::run_with_progress(
@@ -57,7 +57,7 @@ pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draw
         mc.range.clone(),
         labels,
         |i| {
-            let lca: Lca<'_> = sampler.lca(mc.seed, i)?;
+            let lca: Lca = sampler.lca(mc.seed, i)?;
             Ok(lca.lcia(lca.lci(&ms.demand)?).scores)
         },
         progress,

@@ -22,9 +22,9 @@ impl<'s> ProductSampler<'s> {
     /// Prepares the sampler.
     pub fn new(study: &'s Study) -> Result<Self> {
         let background = BackgroundSampler::new(
-            &study.system,
-            &study.characterization,
-            study.symbolic(),
+            study.system.clone(),
+            study.characterization.clone(),
+            study.symbolic().clone(),
             Some((&study.formulas, uncertain_db_parameters(&study.inputs.database))),
         )?;
         let model_parameters = study
@@ -85,7 +85,7 @@ impl<'s> ProductSampler<'s> {
         iteration: u64,
         variants: &[String],
         sets: &[(String, f64)],
-        f: &(dyn Fn(&Engine<'_>, &Foreground, &ProductResult) -> Result<T> + Sync),
+        f: &(dyn Fn(&Engine, &Foreground, &ProductResult) -> Result<T> + Sync),
     ) -> Result<Vec<T>> {
         let (lca, intensities) = self.background.engine(seed, iteration)?;
         let engine = Engine { lca, intensities };

@@ -172,7 +172,7 @@ pub fn check_spec_against(spec: &Specification, study: &Study, energy: &EnergyTa
 }
 
 /// Inventory of the stages in scope (`None`: all), including the product's direct flows.
-pub fn stage_inventory(engine: &Engine<'_>, fg: &Foreground, stages: Option<&[Stage]>) -> Result<Vec<f64>> {
+pub fn stage_inventory(engine: &Engine, fg: &Foreground, stages: Option<&[Stage]>) -> Result<Vec<f64>> {
     let system = engine.lca.system();
     let mut d = vec![0.0; system.n()];
     let mut g_direct = vec![0.0; system.m()];
@@ -190,7 +190,7 @@ pub fn stage_inventory(engine: &Engine<'_>, fg: &Foreground, stages: Option<&[St
 pub fn check(
     setup: &CheckSetup<'_>,
     study: &Study,
-    engine: &Engine<'_>,
+    engine: &Engine,
     fg: &Foreground,
     result: &ProductResult,
 ) -> Result<CheckResult> {

@@ -51,7 +51,7 @@ pub struct Coefficient {
 }
 
 /// All coefficients of category `k` for a product result (entries with a zero coefficient are left out).
-pub fn coefficients(engine: &Engine<'_>, fg: &Foreground, result: &ProductResult, k: usize) -> Vec<Coefficient> {
+pub fn coefficients(engine: &Engine, fg: &Foreground, result: &ProductResult, k: usize) -> Vec<Coefficient> {
     let lca = &engine.lca;
     let system = lca.system();
     let ch = lca.characterization();

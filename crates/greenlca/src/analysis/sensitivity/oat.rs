@@ -44,7 +44,7 @@ pub struct Oat {
 }
 
 /// Runs the analysis for `variant` (with extra `sets` fixed).
-pub fn one_at_a_time(study: &Study, engine: &Engine<'_>, variant: &str, sets: &[(String, f64)]) -> Result<Oat> {
+pub fn one_at_a_time(study: &Study, engine: &Engine, variant: &str, sets: &[(String, f64)]) -> Result<Oat> {
     let model = &study.inputs.model;
     let fixed: Vec<&str> = sets
         .iter()

@@ -54,7 +54,7 @@ pub fn inputs(study: &Study, variant: &str, sets: &[(String, f64)]) -> Result<Ve
 /// The category totals of `variant` with the inputs at the quantiles `u`.
 pub fn evaluate(
     study: &Study,
-    engine: &Engine<'_>,
+    engine: &Engine,
     variant: &str,
     sets: &[(String, f64)],
     inputs: &[SobolInput],

@@ -56,7 +56,7 @@ impl SobolPart {
     /// Evaluates the design rows `range` of `run` with the uncertain `inputs` of the variant.
     pub fn evaluate(
         study: &Study,
-        engine: &Engine<'_>,
+        engine: &Engine,
         run: &SobolRun<'_>,
         inputs: &[SobolInput],
         range: std::ops::Range<usize>,

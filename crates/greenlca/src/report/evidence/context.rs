@@ -13,7 +13,7 @@ pub(super) struct Context<'a> {
     /// The study.
     pub study: &'a Study,
     /// The factorized background.
-    pub engine: &'a Engine<'a>,
+    pub engine: &'a Engine,
     /// The variant reported, resolved.
     pub fg: &'a Foreground,
     /// Its results.

@@ -1,0 +1,48 @@
+//! The tunables of the sparse solvers, and the choice of solver family.
+
+/// The solver families; [`analyze`](super::analyze) is the one place that maps a kind to its
+/// implementation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SolverKind {
+    /// Block triangular form (Tarjan), AMD ordering of each coupled block, left-looking
+    /// Gilbert-Peierls LU with threshold partial pivoting, dense LU for blocks expected to fill up
+    /// (in the manner of KLU).
+    #[default]
+    BtfLu,
+}
+
+/// How matrices are analyzed, factorized and checked. `Default` gives the values greenlca has
+/// always used; results are reproducible for given options.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SolverOptions {
+    /// The solver family.
+    pub kind: SolverKind,
+    /// Threshold partial pivoting: the diagonal stays the pivot while it is at least this fraction
+    /// of the largest candidate in its column (KLU's default 0.001). Smaller keeps the
+    /// fill-reducing order more often, larger is more stable.
+    pub pivot_tolerance: f64,
+    /// A pivot no larger than this fraction of its column's original magnitude is rounding noise:
+    /// the block is singular.
+    pub singular_tolerance: f64,
+    /// A coupled block is factorized densely once its factors are expected to fill this share of
+    /// it (input-output tables).
+    pub dense_fill: f64,
+    /// Largest block factorized densely (16384 columns is 2 GiB of f64); beyond, sparse whatever
+    /// the fill.
+    pub max_dense: usize,
+    /// Largest relative residual (normwise backward error) accepted for a checked solve.
+    pub residual_tolerance: f64,
+}
+
+impl Default for SolverOptions {
+    fn default() -> Self {
+        SolverOptions {
+            kind: SolverKind::BtfLu,
+            pivot_tolerance: 1e-3,
+            singular_tolerance: f64::EPSILON,
+            dense_fill: 0.3,
+            max_dense: 16_384,
+            residual_tolerance: 1e-9,
+        }
+    }
+}
