@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use greenlca::calc::process_scores::process_scores;
+use greenlca::calc::process_scores;
 use greenlca::io::read_method;
 use greenlca::io::{ImportOptions, import_any};
 use greenlca::matrix::{UnlinkedPolicy, build_system, characterize};

@@ -11,8 +11,8 @@ use greenlca::io::matrices::{MatrixSystem, read_exchange_folder, read_useeio};
 use greenlca::matrix::{Characterization, TechSystem};
 use greenlca::model::Distribution;
 use greenlca::solve::{Analysis, SolverOptions, analyze};
-use greenlca::uncertainty::draw::BackgroundSampler;
-use greenlca::uncertainty::montecarlo::Draws;
+use greenlca::uncertainty::BackgroundSampler;
+use greenlca::uncertainty::Draws;
 
 fn run(ms: &MatrixSystem, shared: &Shared, draws: usize) -> Draws {
     let (system, characterization, sym) = shared;

@@ -17,7 +17,8 @@ use criterion::{BenchmarkGroup, Criterion, measurement::WallTime};
 use faer::linalg::solvers::Solve;
 use faer::sparse::linalg::solvers::{Lu as FaerLu, SymbolicLu as FaerSymbolic};
 use faer::sparse::{SparseColMatRef, SymbolicSparseColMatRef};
-use greenlca::io::matrices::mtx::{read_csc, read_triplets};
+use greenlca::io::matrices::read_csc;
+use greenlca::io::matrices::read_triplets;
 use greenlca::solve::{NumericLu, SymbolicLu};
 use sprs::{CsMat, TriMat};
 

@@ -16,7 +16,7 @@ fn cpu() -> Duration {
         .unwrap_or_default()
 }
 
-use greenlca::io::matrices::mtx::read_csc;
+use greenlca::io::matrices::read_csc;
 use greenlca::solve::{NumericLu, SymbolicLu, relative_residual, relative_residual_transpose};
 
 fn main() -> anyhow::Result<()> {

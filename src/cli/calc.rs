@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::report::calc::CalcReport;
-use greenlca::report::calc_matrices::MatrixCalcReport;
+use greenlca::report::CalcReport;
+use greenlca::report::MatrixCalcReport;
 use std::process::ExitCode;
 
 use super::common::{ModelOptions, PlotArgs, VariantArgs};
@@ -48,7 +48,7 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     let chosen = args.variants.chosen(&study)?;
     let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
     let report = CalcReport::build(&study, &engine, &results, args.top);
-    args.plot.write(|o| greenlca::report::charts::calc_charts(&report, o))?;
+    args.plot.write(|o| greenlca::report::calc_charts(&report, o))?;
     args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -68,7 +68,7 @@ fn run_scenarios(
     args: &CalcArgs,
 ) -> Result<ExitCode> {
     use rayon::prelude::*;
-    let scenarios = greenlca::analysis::scenario::read_scenarios(file)?;
+    let scenarios = greenlca::analysis::read_scenarios(file)?;
     let runs = scenarios
         .par_iter()
         .map(|sc| {
@@ -76,7 +76,7 @@ fn run_scenarios(
             sets.extend(sc.sets.iter().cloned());
             let at = greenlca::Location::line(file, sc.line).with_entity(format!("scenario `{}`", sc.name));
             let fg = study.resolve_at(&sc.variant, &sets, &at)?;
-            Ok(greenlca::report::scenarios::ScenarioRun {
+            Ok(greenlca::report::ScenarioRun {
                 name: sc.name.clone(),
                 variant: sc.variant.clone(),
                 sets: sc.sets.clone(),
@@ -84,7 +84,7 @@ fn run_scenarios(
             })
         })
         .collect::<greenlca::Result<Vec<_>>>()?;
-    let report = greenlca::report::scenarios::ScenarioReport::new(super::common::categories(study), runs);
+    let report = greenlca::report::ScenarioReport::new(super::common::categories(study), runs);
     args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
+use greenlca::analysis::ecodesign::SpecInputs;
 use greenlca::analysis::ecodesign::check;
-use greenlca::analysis::ecodesign::inputs::SpecInputs;
-use greenlca::report::check::CheckReport;
+use greenlca::report::CheckReport;
 
 use super::common::{ModelOptions, VariantArgs};
 
@@ -71,8 +71,8 @@ fn probabilities(
     deterministic: &[greenlca::analysis::ecodesign::CheckResult],
 ) -> Result<Vec<(f64, Vec<f64>)>> {
     use greenlca::analysis::ecodesign::{IndicatorStatus, RequirementStatus};
-    use greenlca::uncertainty::montecarlo::Draws;
-    use greenlca::uncertainty::product::ProductSampler;
+    use greenlca::uncertainty::Draws;
+    use greenlca::uncertainty::ProductSampler;
     if n < 2 {
         anyhow::bail!("--mc {n} is too few draws\n  hint: use a few hundred or more");
     }

@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use greenlca::Warning;
 use greenlca::calc::Study;
-use greenlca::io::inputs::load_model;
+use greenlca::io::load_model;
 use greenlca::matrix::UnlinkedPolicy;
 use greenlca::report::{Format, Render, write_atomic};
 
@@ -145,12 +145,12 @@ pub fn variants(study: &Study, chosen: &[String], all: bool) -> Result<Vec<Strin
 }
 
 /// The categories of a study, for reports.
-pub fn categories(study: &Study) -> Vec<greenlca::report::calc::CategorySummary> {
+pub fn categories(study: &Study) -> Vec<greenlca::report::CategorySummary> {
     study
         .characterization
         .categories
         .iter()
-        .map(|c| greenlca::report::calc::CategorySummary {
+        .map(|c| greenlca::report::CategorySummary {
             id: c.id.clone(),
             method: c.method.clone(),
             name: c.name.clone(),
@@ -181,7 +181,7 @@ impl PlotArgs {
     /// Draws the charts (when --plot is given) and writes them all, or none.
     pub fn write(
         &self,
-        charts: impl FnOnce(&greenlca::plot::PlotOptions) -> greenlca::Result<Vec<greenlca::report::charts::Chart>>,
+        charts: impl FnOnce(&greenlca::plot::PlotOptions) -> greenlca::Result<Vec<greenlca::report::Chart>>,
     ) -> Result<()> {
         let Some(dir) = &self.plot else { return Ok(()) };
         let opts = self.options();

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 use clap::Args;
-use greenlca::analysis::compare::compare;
-use greenlca::report::compare::CompareReport;
+use greenlca::analysis::compare;
+use greenlca::report::CompareReport;
 
 use super::common::{ModelOptions, PlotArgs, categories, variants};
 
@@ -56,11 +56,11 @@ pub fn run(args: CompareArgs) -> Result<ExitCode> {
         draws = Some(d);
     }
     args.plot.write(|o| {
-        let mut charts = greenlca::report::charts::compare_charts(&report, o)?;
+        let mut charts = greenlca::report::compare_charts(&report, o)?;
         if let Some(d) = &draws {
             let cats: Vec<(String, String)> =
                 report.categories.iter().map(|c| (c.id.clone(), c.unit.clone())).collect();
-            charts.extend(greenlca::report::charts::difference_charts(d, &baseline, &chosen, &cats, o)?);
+            charts.extend(greenlca::report::difference_charts(d, &baseline, &chosen, &cats, o)?);
         }
         Ok(charts)
     })?;
@@ -75,17 +75,16 @@ fn paired_draws(
     n: usize,
     seed: u64,
     sets: &[(String, f64)],
-) -> Result<(greenlca::report::compare::PairedReport, greenlca::uncertainty::montecarlo::Draws)> {
-    use greenlca::uncertainty::montecarlo::Draws;
-    use greenlca::uncertainty::paired::paired;
-    use greenlca::uncertainty::product::ProductSampler;
+) -> Result<(greenlca::report::PairedReport, greenlca::uncertainty::Draws)> {
+    use greenlca::uncertainty::Draws;
+    use greenlca::uncertainty::ProductSampler;
+    use greenlca::uncertainty::paired;
     if n < 2 {
         anyhow::bail!("--mc {n} is too few draws\n  hint: use a few hundred or more");
     }
     let sampler = ProductSampler::new(study)?;
     let cats: Vec<String> = study.characterization.categories.iter().map(|c| c.id.clone()).collect();
-    let labels =
-        chosen.iter().flat_map(|v| cats.iter().map(move |c| greenlca::report::mc::label(v, c, "total"))).collect();
+    let labels = chosen.iter().flat_map(|v| cats.iter().map(move |c| greenlca::report::label(v, c, "total"))).collect();
     let draws = Draws::run_with_progress(
         "compare --mc",
         seed,
@@ -95,7 +94,6 @@ fn paired_draws(
         |i| Ok(sampler.draw(seed, i, chosen, sets, &|_, _, r| Ok(r.totals.clone()))?.concat()),
         &super::progress::bar("paired Monte Carlo"),
     )?;
-    let report =
-        greenlca::report::compare::PairedReport { iterations: n, seed, pairs: paired(&draws, chosen, &cats, baseline) };
+    let report = greenlca::report::PairedReport { iterations: n, seed, pairs: paired(&draws, chosen, &cats, baseline) };
     Ok((report, draws))
 }

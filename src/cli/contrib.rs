@@ -6,10 +6,16 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::analysis::contribution::{by_exchange, by_flow, by_process, rank};
-use greenlca::analysis::tree::{TreeLimits, supply_chain_tree};
-use greenlca::report::calc::RankedSummary;
-use greenlca::report::contrib::{CategoryContributions, ContribReport, SCHEMA, TreeNode};
+use greenlca::analysis::TreeLimits;
+use greenlca::analysis::by_exchange;
+use greenlca::analysis::by_flow;
+use greenlca::analysis::by_process;
+use greenlca::analysis::rank;
+use greenlca::analysis::supply_chain_tree;
+use greenlca::report::CategoryContributions;
+use greenlca::report::ContribReport;
+use greenlca::report::RankedSummary;
+use greenlca::report::TreeNode;
 
 use super::common::{ModelOptions, PlotArgs};
 
@@ -92,7 +98,7 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
         })
         .collect();
     let report = ContribReport {
-        schema: SCHEMA,
+        schema: ContribReport::SCHEMA,
         schema_version: 1,
         greenlca_version: env!("CARGO_PKG_VERSION"),
         product: m.name.clone(),
@@ -100,7 +106,7 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
         variant: r.variant.clone(),
         categories,
     };
-    args.plot.write(|o| greenlca::report::charts::contrib_charts(&report, o))?;
+    args.plot.write(|o| greenlca::report::contrib_charts(&report, o))?;
     args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::Args;
 use greenlca::io::matrices::exchange_folder_files;
-use greenlca::matrix::augment::with_product;
+use greenlca::matrix::with_product;
 use greenlca::report::write_all_atomic;
 
 use super::common::ModelOptions;

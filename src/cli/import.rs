@@ -10,7 +10,7 @@ use clap::Args;
 use greenlca::io::{ImportOptions, Imported, NoteKind, Overwrite, import_any, write_database};
 use greenlca::matrix::{TechSystem, UnlinkedPolicy, build_system};
 use greenlca::model::{Direction, FlowKind};
-use greenlca::report::format::csv_line;
+use greenlca::report::csv_line;
 use greenlca::report::write_atomic;
 
 use super::common::emit;

@@ -6,10 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::report::mc::{McReport, draws_csv};
+use greenlca::report::McReport;
+use greenlca::report::draws_csv;
 use greenlca::report::write_atomic;
-use greenlca::uncertainty::mc_run::{self, McRun, ProductRun, Units};
-use greenlca::uncertainty::montecarlo::{Draws, Shard};
+use greenlca::uncertainty::Draws;
+use greenlca::uncertainty::Shard;
+use greenlca::uncertainty::{McRun, ProductRun, Units, run_matrices, run_model};
 
 use super::common::{ModelOptions, OutputOptions, PlotArgs, VariantArgs};
 use super::progress::bar;
@@ -65,13 +67,13 @@ pub fn run(args: McArgs) -> Result<ExitCode> {
     let mc = McRun { iterations: args.iterations, seed: args.seed, range };
     let pb = bar("Monte Carlo");
     let (draws, units) = match &args.matrices {
-        Some(dir) => mc_run::matrices(dir, &mc, &pb)?,
+        Some(dir) => run_matrices(dir, &mc, &pb)?,
         None => {
             let path = args.model.as_deref().expect("clap requires it");
             let study = args.opts.study(path)?;
             let chosen = args.variants.chosen(&study)?;
             let product = ProductRun { model: path, variants: &chosen, sets: &args.opts.sets, stages: args.stages };
-            mc_run::model(&study, &product, &mc, &pb)?
+            run_model(&study, &product, &mc, &pb)?
         }
     };
     finish(draws, &units, args.keep_draws.as_deref(), &args.output, &args.plot)
@@ -101,7 +103,7 @@ pub fn finish(
         return Ok(ExitCode::SUCCESS);
     }
     let report = McReport::with_units(&draws, units);
-    plot.write(|o| greenlca::report::charts::mc_charts(&draws, &report, o))?;
+    plot.write(|o| greenlca::report::mc_charts(&draws, &report, o))?;
     output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }

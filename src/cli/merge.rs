@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use greenlca::uncertainty::mc_run::units;
-use greenlca::uncertainty::parts::{Merged, merge_files};
+use greenlca::uncertainty::Merged;
+use greenlca::uncertainty::merge_files;
+use greenlca::uncertainty::units;
 
 use super::mc::finish;
 
@@ -32,5 +33,9 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
             finish(draws, &units, args.keep_draws.as_deref(), &args.output, &args.plot)
         }
         Merged::Sobol(part) => super::sensitivity::sobol_output(&part, &args.output, &args.plot),
+        // A kind of part added to the library after this command was written.
+        _ => anyhow::bail!(
+            "merge: the parts are of a kind this command cannot write\n  hint: use a greenlca binary built with this library"
+        ),
     }
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::analysis::ecodesign::inputs::SpecInputs;
+use greenlca::analysis::ecodesign::SpecInputs;
 use greenlca::report::evidence::{Date, EvidenceOptions, EvidenceReport, Lang};
 use greenlca::report::write_all_atomic;
 

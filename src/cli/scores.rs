@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use greenlca::matrix::UnlinkedPolicy;
-use greenlca::report::scores::ScoresReport;
+use greenlca::report::ScoresReport;
 
 use super::common::{emit_report, warn};
 

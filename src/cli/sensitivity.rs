@@ -6,13 +6,17 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use greenlca::analysis::sensitivity::analytic::coefficients;
-use greenlca::analysis::sensitivity::oat::one_at_a_time;
-use greenlca::analysis::sensitivity::product_sobol::inputs;
-use greenlca::analysis::sensitivity::sobol_part::{SobolPart, SobolRun};
-use greenlca::report::sensitivity::{AnalyticCategory, AnalyticReport, OatReport, SobolReport};
+use greenlca::analysis::sensitivity::SobolPart;
+use greenlca::analysis::sensitivity::SobolRun;
+use greenlca::analysis::sensitivity::coefficients;
+use greenlca::analysis::sensitivity::one_at_a_time;
+use greenlca::analysis::sensitivity::product_inputs;
+use greenlca::report::AnalyticCategory;
+use greenlca::report::AnalyticReport;
+use greenlca::report::OatReport;
+use greenlca::report::SobolReport;
 use greenlca::report::write_atomic;
-use greenlca::uncertainty::montecarlo::Shard;
+use greenlca::uncertainty::Shard;
 
 use super::common::{ModelOptions, OutputOptions, PlotArgs, categories};
 
@@ -61,7 +65,7 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
     if args.oat {
         let oat = one_at_a_time(&study, &engine, &args.variant, &args.opts.sets)?;
         let r = OatReport::new(&args.variant, &cats, &oat);
-        args.plot.write(|o| greenlca::report::charts::oat_charts(&r, o))?;
+        args.plot.write(|o| greenlca::report::oat_charts(&r, o))?;
         args.output.emit(&r)?;
     } else if args.analytic {
         let fg = study.resolve(&args.variant, &args.opts.sets)?;
@@ -80,7 +84,7 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
         if n < 10 {
             bail!("--sobol {n} is too small\n  hint: use at least a few hundred rows for useful indices");
         }
-        let inp = inputs(&study, &args.variant, &args.opts.sets)?;
+        let inp = product_inputs(&study, &args.variant, &args.opts.sets)?;
         if inp.is_empty() {
             bail!(
                 "the model has no uncertain parameters or exchanges\n  hint: give parameters an `uncertainty` (docs/uncertainty.md) to compute Sobol indices"
@@ -112,7 +116,7 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
 /// Writes the indices of a complete Sobol run and their charts (for `sensitivity` and `merge`).
 pub fn sobol_output(part: &SobolPart, output: &OutputOptions, plot: &PlotArgs) -> Result<ExitCode> {
     let r = SobolReport::from_part(part);
-    plot.write(|o| greenlca::report::charts::sobol_charts(&r, o))?;
+    plot.write(|o| greenlca::report::sobol_charts(&r, o))?;
     output.emit(&r)?;
     Ok(ExitCode::SUCCESS)
 }

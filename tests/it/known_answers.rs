@@ -4,7 +4,7 @@ use crate::common;
 
 use common::{assert_close, fixture, shared};
 use greenlca::calc::Study;
-use greenlca::io::inputs::load_model;
+use greenlca::io::load_model;
 use greenlca::matrix::UnlinkedPolicy;
 
 fn run(model: &str) -> (Study, Vec<f64>, Vec<f64>, Vec<f64>) {

@@ -1,6 +1,8 @@
 //! Matrix Market files through the file system, and (optionally) read by SciPy.
 
-use greenlca::io::matrices::mtx::{read_csc, write};
+use greenlca::io::matrices::read_csc;
+
+use greenlca::io::matrices::write_mtx;
 use sprs::{CsMat, TriMat};
 
 #[test]
@@ -13,7 +15,7 @@ fn file_round_trip_and_optional_scipy_check() {
     let a: CsMat<f64> = t.to_csc();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("A.mtx");
-    write(&path, a.view()).unwrap();
+    write_mtx(&path, a.view()).unwrap();
     assert_eq!(read_csc(&path).unwrap(), a);
 
     // GREENLCA_SCIPY_PYTHON=/path/to/python checks that scipy.io.mmread reads the same values.

@@ -5,9 +5,9 @@ use crate::common;
 
 use common::assert_close;
 use common::matrices::dense;
-use greenlca::analysis::contribution;
+use greenlca::analysis::{by_flow, by_process, rank};
 use greenlca::calc::Study;
-use greenlca::io::inputs::ModelInputs;
+use greenlca::io::ModelInputs;
 use greenlca::matrix::UnlinkedPolicy;
 use greenlca::synthetic::{self, Spec};
 use nalgebra::DVector;
@@ -57,9 +57,9 @@ proptest! {
                 let scale = total.abs().max(r.exchanges.iter().map(|e| e.values[k].abs()).sum::<f64>()).max(1e-12);
                 let stages: f64 = r.stages.iter().map(|(_, v)| v[k]).sum();
                 prop_assert!((stages - total).abs() <= 1e-10 * scale, "stages {} vs total {}", stages, total);
-                let procs = contribution::rank(contribution::by_process(&engine.lca, &engine.intensities, &r, k), 3);
+                let procs = rank(by_process(&engine.lca, &engine.intensities, &r, k), 3);
                 prop_assert!((procs.items.iter().map(|i| i.value).sum::<f64>() + procs.rest - total).abs() <= 1e-10 * scale);
-                let flows = contribution::rank(contribution::by_flow(&engine.lca, &r.inventory, k), 3);
+                let flows = rank(by_flow(&engine.lca, &r.inventory, k), 3);
                 prop_assert!((flows.items.iter().map(|i| i.value).sum::<f64>() + flows.rest - total).abs() <= 1e-10 * scale);
             }
         }
@@ -100,7 +100,9 @@ fn first_tier_contributions_equal_single_input_runs() {
 
 #[test]
 fn supply_chain_trees_account_for_the_whole() {
-    use greenlca::analysis::tree::{Node, TreeLimits, supply_chain_tree};
+    use greenlca::analysis::Node;
+    use greenlca::analysis::TreeLimits;
+    use greenlca::analysis::supply_chain_tree;
     fn check(n: &Node, scale: f64) {
         assert!(n.imbalance().abs() <= 1e-9 * scale, "node {} imbalance {}", n.id, n.imbalance());
         n.children.iter().for_each(|c| check(c, scale));

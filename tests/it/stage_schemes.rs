@@ -8,7 +8,7 @@ use std::path::Path;
 
 use common::{assert_error, root, run};
 use greenlca::calc::{ProductResult, Study};
-use greenlca::io::inputs::load_model;
+use greenlca::io::load_model;
 use greenlca::matrix::UnlinkedPolicy;
 
 /// The kettle example with absolute data paths and no specification (its stage names are GB/T).

@@ -4,9 +4,10 @@
 use crate::common;
 
 use common::{assert_error, run, shared};
-use greenlca::analysis::sensitivity::analytic::{InputKind, coefficients};
+use greenlca::analysis::sensitivity::InputKind;
+use greenlca::analysis::sensitivity::coefficients;
 use greenlca::calc::{Study, assess};
-use greenlca::io::inputs::load_model;
+use greenlca::io::load_model;
 use greenlca::matrix::UnlinkedPolicy;
 
 fn mc_csv(dir: &str, n: &str, extra: &[&str]) -> Vec<Vec<String>> {
@@ -122,7 +123,7 @@ fn analytic_coefficients_equal_central_finite_differences() {
     let coefs = coefficients(&engine, &fg, &r, k);
     // Check the largest few of each kind against (h(x + d) - h(x - d)) / 2d.
     for kind in [InputKind::Technosphere, InputKind::Biosphere, InputKind::Factor, InputKind::Foreground] {
-        let mut of_kind: Vec<(usize, &greenlca::analysis::sensitivity::analytic::Coefficient)> =
+        let mut of_kind: Vec<(usize, &greenlca::analysis::sensitivity::Coefficient)> =
             coefs.iter().enumerate().filter(|(_, c)| c.kind == kind).collect();
         assert!(!of_kind.is_empty(), "{kind:?}");
         of_kind.sort_by(|a, b| b.1.elasticity.abs().total_cmp(&a.1.elasticity.abs()));
@@ -143,7 +144,7 @@ fn analytic_coefficients_equal_central_finite_differences() {
 /// The total of category `k` with one input (found by its label) changed by `delta`.
 fn perturbed_total(
     study: &Study,
-    fg: &greenlca::matrix::foreground::Foreground,
+    fg: &greenlca::matrix::Foreground,
     kind: InputKind,
     label: &str,
     value: f64,
@@ -197,8 +198,8 @@ fn perturbed_total(
     if !done {
         for e in fg.entries.iter_mut() {
             let coef = match e.target {
-                greenlca::matrix::foreground::Target::Column(i) => -lambda[i],
-                greenlca::matrix::foreground::Target::Flow(f) => cm.get(k, f).copied().unwrap_or(0.0),
+                greenlca::matrix::Target::Column(i) => -lambda[i],
+                greenlca::matrix::Target::Flow(f) => cm.get(k, f).copied().unwrap_or(0.0),
             };
             if coef != 0.0 {
                 if idx == pos {

@@ -66,6 +66,7 @@ impl fmt::Display for Location {
 
 /// The kinds of problem greenlca reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// A file could not be read or written.
     Io,

@@ -7,6 +7,7 @@ use crate::matrix::{LinkReport, UnlinkedPolicy};
 
 /// A problem that did not stop the run.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Warning {
     /// A product input with no provider, left out under `--unlinked warn`.
     Unlinked {

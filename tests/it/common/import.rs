@@ -3,8 +3,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use greenlca::calc::process_scores::{ProcessScores, process_scores};
-use greenlca::error::Location;
+use greenlca::calc::ProcessScores;
+
+use greenlca::Location;
+use greenlca::calc::process_scores;
 use greenlca::io::read_method;
 use greenlca::matrix::{UnlinkedPolicy, build_system, characterize};
 use greenlca::model::{Database, Flow, Parameter, Process};
@@ -63,7 +65,7 @@ pub fn gwp(db: &Database, policy: UnlinkedPolicy) -> ProcessScores {
 /// GWP100 of every process with the shipped `ipcc2021` method (matched by name and CAS).
 pub fn gwp_shipped(db: &Database, policy: UnlinkedPolicy) -> ProcessScores {
     let system = build_system(db, policy).unwrap();
-    let (method, _) = greenlca::io::inputs::find_method("ipcc2021", None).unwrap();
+    let (method, _) = greenlca::io::find_method("ipcc2021", None).unwrap();
     let ch = characterize(&system.flows, &[method], &db.units).unwrap();
     process_scores(&system, &ch).unwrap()
 }

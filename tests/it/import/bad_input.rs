@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::common::copy_dir;
 use crate::common::import::{data, zip_dir, zip_entries};
 use assert_cmd::Command;
-use greenlca::error::ErrorKind;
+use greenlca::ErrorKind;
 use greenlca::io::{ImportOptions, import_any, import_jsonld};
 use serde_json::Value;
 

@@ -5,7 +5,7 @@
 use crate::common::import::{close, data, gwp, score, zip_dir};
 use greenlca::io::{ImportOptions, NoteKind, SourceFormat, import_any, import_ecospold1, import_ecospold2};
 use greenlca::matrix::UnlinkedPolicy;
-use greenlca::model::{AllocationMethod, Direction, Distribution, FlowKind, Scope, pedigree};
+use greenlca::model::{AllocationMethod, Direction, Distribution, FlowKind, Scope};
 
 const ELEC: &str = "a1000000-0000-4000-8000-000000000001";
 const MINE: &str = "a2000000-0000-4000-8000-000000000002";
@@ -57,7 +57,7 @@ fn ecospold2_uncertainty_and_pedigree() {
         Some(Distribution::Lognormal { mu, sigma }) => {
             close(mu, 0.9f64.ln(), 1e-12);
             // Basic variance 0.0006 widened by the pedigree: 0.0006 + 0.0001 + 0.008.
-            close(sigma, (0.0006f64 + pedigree::added_variance([1, 2, 1, 1, 3])).sqrt(), 1e-12);
+            close(sigma, (0.0006f64 + greenlca::model::added_variance([1, 2, 1, 1, 3])).sqrt(), 1e-12);
             close(sigma * sigma, 0.0087, 1e-12);
         }
         ref other => panic!("{other:?}"),

@@ -4,7 +4,8 @@ use crate::common;
 
 use common::{assert_close, shared};
 use greenlca::calc::Lca;
-use greenlca::io::matrices::useeio::{read_dense_csv, read_useeio};
+use greenlca::io::matrices::read_dense_csv;
+use greenlca::io::matrices::read_useeio;
 
 #[test]
 fn inverse_columns_match_published_l() {

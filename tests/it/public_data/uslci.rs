@@ -189,7 +189,7 @@ fn the_shipped_ipcc2021_method_matches_uslci_by_name_and_cas() {
     let Some(imp) = uslci() else { return };
     let db = &imp.database;
     let system = build_system(db, UnlinkedPolicy::Cutoff).unwrap();
-    let (method, _) = greenlca::io::inputs::find_method("ipcc2021", None).unwrap();
+    let (method, _) = greenlca::io::find_method("ipcc2021", None).unwrap();
     let ch = characterize(&system.flows, &[method], &db.units).unwrap();
     let unmatched: BTreeSet<&str> = ch.unmatched_flows.iter().map(String::as_str).collect();
     let ghg: Vec<_> = system.flows.iter().filter(|f| f.compartment.starts_with("air") && is_ghg(&f.name)).collect();

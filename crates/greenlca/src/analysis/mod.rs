@@ -1,8 +1,12 @@
 //! Analyses on top of results: contributions, comparisons, uncertainty, sensitivity, eco-design checks.
 
-pub mod compare;
-pub mod contribution;
+pub(crate) mod compare;
+pub(crate) mod contribution;
 pub mod ecodesign;
-pub mod scenario;
+pub(crate) mod scenario;
 pub mod sensitivity;
-pub mod tree;
+pub(crate) mod tree;
+pub use compare::compare;
+pub use contribution::{by_exchange, by_flow, by_process, rank};
+pub use scenario::read_scenarios;
+pub use tree::{Node, TreeLimits, supply_chain_tree};

@@ -1,10 +1,11 @@
 //! Life-cycle inventory and impact assessment results, and their aggregation by stage.
 
-pub mod lca;
-pub mod product;
-pub mod study;
+pub(crate) mod lca;
+pub(crate) mod product;
+pub(crate) mod study;
 
 pub use lca::{Intensities, Lca, LciResult, LciaResult};
 pub use product::{ExchangeResult, ProductResult, assess};
 pub use study::{Engine, Study};
-pub mod process_scores;
+pub(crate) mod process_scores;
+pub use process_scores::{ProcessScores, process_scores};

@@ -40,11 +40,6 @@ impl Formula {
         Ok(Formula { text: text.trim().to_string(), expr, vars })
     }
 
-    /// The formula as written.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// Names the formula uses, in alphabetical order.
     pub fn variables(&self) -> &[String] {
         &self.vars

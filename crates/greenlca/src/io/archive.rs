@@ -107,11 +107,6 @@ impl Archive {
         &self.path
     }
 
-    /// True for a zip archive, false for a folder.
-    pub fn is_zip(&self) -> bool {
-        matches!(self.backend, Backend::Zip(_))
-    }
-
     /// Names of the file entries.
     pub fn names(&self) -> &[String] {
         &self.names

@@ -13,6 +13,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 
 /// Every input format greenlca reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// A native database folder (`database.toml` and CSV tables).
     NativeDatabase,

@@ -2,15 +2,15 @@
 //! specifications), `method`, `import` (openLCA JSON-LD, EcoSpold 1 and 2) and `matrices` (the
 //! matrix exchange folder, Matrix Market, USEEIO). `detect` tells every input format apart.
 
-pub mod archive;
-pub mod detect;
+pub(crate) mod archive;
+pub(crate) mod detect;
 pub mod import;
-pub mod inputs;
+pub(crate) mod inputs;
 pub mod matrices;
-pub mod method;
-pub mod native;
-pub mod read_any;
-pub mod text;
+pub(crate) mod method;
+pub(crate) mod native;
+pub(crate) mod read_any;
+pub(crate) mod text;
 
 use std::path::Path;
 
@@ -42,3 +42,4 @@ pub(crate) fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Error 
         "check the TOML against docs/formats.md (field names are case-sensitive; unknown fields are refused)",
     )
 }
+pub use inputs::{ModelInputs, find_method, load_model};

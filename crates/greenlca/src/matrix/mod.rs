@@ -1,16 +1,18 @@
 //! Matrices: index maps, patterns with value slots, and building A, B and C from the model.
 
-pub mod augment;
-pub mod build;
-pub mod characterization;
-pub mod foreground;
-pub mod index;
-pub mod parameters;
-pub mod pattern;
-pub mod system;
+pub(crate) mod augment;
+pub(crate) mod build;
+pub(crate) mod characterization;
+pub(crate) mod foreground;
+pub(crate) mod index;
+pub(crate) mod parameters;
+pub(crate) mod pattern;
+pub(crate) mod system;
 
+pub use augment::with_product;
 pub use build::build_system;
 pub use characterization::{CategoryRow, Characterization, characterize};
+pub use foreground::{Foreground, Target};
 pub use index::IdIndex;
 pub use pattern::Pattern;
 pub use system::{Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem, UnlinkedPolicy};

@@ -1,23 +1,24 @@
 //! Plain data: flows, units, processes, exchanges, parameters, methods, stages, product models.
 
-pub mod database;
-pub mod flow;
-pub mod indicator_group;
-pub mod method;
-pub mod parameter;
-pub mod pedigree;
-pub mod process;
-pub mod product;
-pub mod spec;
-pub mod stage;
-pub mod stage_scheme;
-pub mod uncertainty;
-pub mod unit;
+pub(crate) mod database;
+pub(crate) mod flow;
+pub(crate) mod indicator_group;
+pub(crate) mod method;
+pub(crate) mod parameter;
+pub(crate) mod pedigree;
+pub(crate) mod process;
+pub(crate) mod product;
+pub(crate) mod spec;
+pub(crate) mod stage;
+pub(crate) mod stage_scheme;
+pub(crate) mod uncertainty;
+pub(crate) mod unit;
 
 pub use database::{Database, DatabaseMeta, Source};
 pub use flow::{Flow, FlowKind};
 pub use method::{Category, Factor, Method};
 pub use parameter::{Parameter, Scope};
+pub use pedigree::{added_variance, total_sigma};
 pub use process::{AllocationFactor, AllocationMethod, Direction, Exchange, Process};
 pub use product::{Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, Swap, Variant};
 pub use stage::{Stage, StageDef};

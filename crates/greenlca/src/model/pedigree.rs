@@ -6,15 +6,6 @@
 
 use crate::error::{Error, ErrorKind, Location, Result};
 
-/// Indicator names in the order of the scores.
-pub const INDICATORS: [&str; 5] = [
-    "reliability",
-    "completeness",
-    "temporal correlation",
-    "geographical correlation",
-    "further technological correlation",
-];
-
 /// Variance of ln x added for each indicator (rows) and score 1..=5 (columns).
 const VARIANCE: [[f64; 5]; 5] = [
     [0.0, 0.0006, 0.002, 0.008, 0.04],

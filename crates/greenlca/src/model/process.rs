@@ -44,6 +44,7 @@ impl Direction {
 /// How a multi-output process is made square.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AllocationMethod {
     /// Single-output process (or co-products handled by substitution).
     #[default]

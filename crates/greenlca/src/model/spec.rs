@@ -9,6 +9,7 @@ use crate::error::Location;
 
 /// How the value is compared with the limit.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Criterion {
     /// value <= limit.
     AtMost(f64),

@@ -7,6 +7,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 /// A distribution of a signed amount. Lognormal amounts keep the sign of the deterministic amount.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "distribution", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Distribution {
     /// ln|x| ~ Normal(mu, sigma); the median of |x| is exp(mu) (stats_arrays id 2).
     Lognormal {

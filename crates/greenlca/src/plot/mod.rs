@@ -61,6 +61,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 
 /// The image format a plot is encoded in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum ImageFormat {
     /// Scalable vector graphics (UTF-8 XML text); the default, and the one to use for labels in
     /// Chinese or other scripts the bundled font lacks.

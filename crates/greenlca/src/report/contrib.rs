@@ -93,6 +93,9 @@ pub struct ContribReport {
 }
 
 impl ContribReport {
+    /// The schema id its JSON carries.
+    pub const SCHEMA: &'static str = SCHEMA;
+
     /// JSON text.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("plain data") + "\n"

@@ -2,11 +2,12 @@
 
 use std::fmt::Write;
 
-pub use crate::io::text::{csv_field, csv_line, exact};
+pub use crate::io::text::{csv_line, exact};
 pub use crate::numfmt::{human, short};
 
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Format {
     /// Aligned tables for people.
     #[default]
@@ -96,6 +97,7 @@ fn is_wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::text::csv_field;
 
     #[test]
     fn numbers_for_people_and_programs() {

@@ -1,20 +1,33 @@
 //! Results for people and programs: tables, JSON, CSV, Markdown and HTML reports.
 
-pub mod atomic;
-pub mod calc;
-pub mod calc_matrices;
-pub mod charts;
-pub mod check;
-pub mod compare;
-pub mod contrib;
+pub(crate) mod atomic;
+pub(crate) mod calc;
+pub(crate) mod calc_matrices;
+pub(crate) mod charts;
+pub(crate) mod check;
+pub(crate) mod compare;
+pub(crate) mod contrib;
 pub mod evidence;
-pub mod format;
-pub mod mc;
-pub mod render;
-pub mod scenarios;
-pub mod scores;
-pub mod sensitivity;
+pub(crate) mod format;
+pub(crate) mod mc;
+pub(crate) mod render;
+pub(crate) mod scenarios;
+pub(crate) mod scores;
+pub(crate) mod sensitivity;
 
 pub use atomic::{write_all_atomic, write_atomic};
+pub use calc::{CalcReport, CategorySummary, RankedSummary};
+pub use calc_matrices::MatrixCalcReport;
+pub use charts::{
+    Chart, calc_charts, compare_charts, contrib_charts, difference_charts, mc_charts, oat_charts, sobol_charts,
+};
+pub use check::CheckReport;
+pub use compare::{CompareReport, PairedReport};
+pub use contrib::{CategoryContributions, ContribReport, TreeNode};
+pub use format::csv_line;
 pub use format::{Format, TextTable, exact, human};
+pub use mc::{McReport, draws_csv, label};
 pub use render::Render;
+pub use scenarios::{ScenarioReport, ScenarioRun};
+pub use scores::ScoresReport;
+pub use sensitivity::{AnalyticCategory, AnalyticReport, OatReport, SobolReport};

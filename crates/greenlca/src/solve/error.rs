@@ -7,6 +7,7 @@ use thiserror::Error;
 /// Every index is in the ORIGINAL numbering of the matrix passed in, so the caller can map it
 /// back to process names.
 #[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
 pub enum SolveError {
     /// The matrix is not square.
     #[error("the technology matrix is {rows}x{cols}, not square")]

@@ -3,6 +3,7 @@
 /// The solver families; [`analyze`](super::analyze) is the one place that maps a kind to its
 /// implementation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum SolverKind {
     /// Block triangular form (Tarjan), AMD ordering of each coupled block, left-looking
     /// Gilbert-Peierls LU with threshold partial pivoting, dense LU for blocks expected to fill up

@@ -1,11 +1,17 @@
 //! Uncertainty: sampling distributions, Monte Carlo, and summaries of draws.
 
-pub mod draw;
-pub mod mc_run;
-pub mod montecarlo;
-pub mod normal;
-pub mod paired;
-pub mod parts;
-pub mod product;
-pub mod sample;
-pub mod stats;
+pub(crate) mod draw;
+pub(crate) mod mc_run;
+pub(crate) mod montecarlo;
+pub(crate) mod normal;
+pub(crate) mod paired;
+pub(crate) mod parts;
+pub(crate) mod product;
+pub(crate) mod sample;
+pub(crate) mod stats;
+pub use draw::BackgroundSampler;
+pub use mc_run::{McRun, ProductRun, Units, matrices as run_matrices, model as run_model, units};
+pub use montecarlo::{Draws, Shard};
+pub use paired::paired;
+pub use parts::{Merged, merge_files};
+pub use product::ProductSampler;

@@ -11,6 +11,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 
 /// The merged result of the parts, by their kind.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Merged {
     /// Monte Carlo draws (`mc --shard`).
     Draws(Draws),

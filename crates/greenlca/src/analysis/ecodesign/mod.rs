@@ -1,11 +1,11 @@
 //! Eco-design conformity: a specification's basic requirements and indicators checked for one
 //! product variant, with the overall verdict (a pass needs every requirement and indicator).
 
-pub mod energy;
-pub mod inputs;
-pub mod measure;
-pub mod units;
-pub mod verdict;
+pub(crate) mod energy;
+pub(crate) mod inputs;
+pub(crate) mod measure;
+pub(crate) mod units;
+pub(crate) mod verdict;
 
 use crate::calc::{Engine, ProductResult, Study};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
@@ -14,8 +14,9 @@ use crate::model::Stage;
 use crate::model::spec::{Evidence, Indicator, Measure, Specification};
 
 pub use energy::EnergyTable;
+pub use inputs::SpecInputs;
 pub use measure::{MeasureInputs, MeasuredValue, measure};
-pub use verdict::{Verdict, judge};
+pub use verdict::{EQUAL_WITHIN, Verdict, judge};
 
 /// Status of a basic requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

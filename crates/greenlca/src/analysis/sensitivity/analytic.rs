@@ -10,6 +10,7 @@ use crate::model::Distribution;
 
 /// Which matrix an input sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum InputKind {
     /// A background technosphere exchange.
     Technosphere,

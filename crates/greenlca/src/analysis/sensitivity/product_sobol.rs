@@ -10,6 +10,7 @@ use crate::uncertainty::sample::quantile;
 
 /// An uncertain input of a product model.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SobolInput {
     /// A parameter (model or database) with its distribution and value.
     Parameter(String, Distribution, f64),

@@ -17,7 +17,7 @@ pub const PART_SCHEMA: &str = "greenlca.sobol-rows";
 /// A shard of a Sobol run, as written to a partial file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SobolPart {
-    /// Always [`PART_SCHEMA`].
+    /// Always `greenlca.sobol-rows`, the schema that tells a Sobol part from other files.
     pub schema: String,
     /// What was run (model and variant), so that only shards of one run merge.
     pub run: String,

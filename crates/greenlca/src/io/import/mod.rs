@@ -2,16 +2,16 @@
 //! with the helpers only they need: XML, formulas, compartments, unit names, parameters, and the
 //! common finishing step and report of what changed on the way.
 
-pub mod compartment;
-pub mod ecospold1;
-pub mod ecospold2;
-pub mod finish;
-pub mod formula_translate;
-pub mod jsonld;
-pub mod options;
-pub mod params;
-pub mod report;
-pub mod unit_names;
-pub mod xml_tree;
+pub(crate) mod compartment;
+pub(crate) mod ecospold1;
+pub(crate) mod ecospold2;
+pub(crate) mod finish;
+pub(crate) mod formula_translate;
+pub(crate) mod jsonld;
+pub(crate) mod options;
+pub(crate) mod params;
+pub(crate) mod report;
+pub(crate) mod unit_names;
+pub(crate) mod xml_tree;
 
 pub use options::ImportOptions;

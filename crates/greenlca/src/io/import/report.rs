@@ -6,6 +6,7 @@ use crate::model::Database;
 
 /// The format a database was imported from.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SourceFormat {
     /// A native greenlca database folder.
     Native,
@@ -34,6 +35,7 @@ impl SourceFormat {
 
 /// The kinds of change an importer reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum NoteKind {
     /// A co-product output of a process without allocation was left out: the reference product
     /// carries all of the process's burdens (what openLCA does without allocation).

@@ -1,6 +1,6 @@
 //! Impact methods: which files are methods, and reading them.
 
-pub mod method_toml;
+pub(crate) mod method_toml;
 
 use std::path::Path;
 

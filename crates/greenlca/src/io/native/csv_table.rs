@@ -84,11 +84,6 @@ impl CsvTable {
         Ok(CsvTable { path: path.to_path_buf(), headers, rows })
     }
 
-    /// The file the table came from.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// True when the header has this column.
     pub fn has_column(&self, name: &str) -> bool {
         self.headers.iter().any(|h| h == name)
@@ -116,11 +111,6 @@ impl CsvTable {
     /// Number of data rows.
     pub fn len(&self) -> usize {
         self.rows.len()
-    }
-
-    /// True when there are no data rows.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
     }
 
     fn column(&self, name: &str) -> Option<usize> {

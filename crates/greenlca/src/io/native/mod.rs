@@ -2,13 +2,13 @@
 //! columns every CSV format shares), product models and eco-design specifications and evidence
 //! (TOML).
 
-pub mod csv_table;
-pub mod database_read;
-pub mod database_write;
-pub mod product_toml;
-pub mod spec_toml;
-pub mod stage_scheme_toml;
-pub mod uncertainty_columns;
+pub(crate) mod csv_table;
+pub(crate) mod database_read;
+pub(crate) mod database_write;
+pub(crate) mod product_toml;
+pub(crate) mod spec_toml;
+pub(crate) mod stage_scheme_toml;
+pub(crate) mod uncertainty_columns;
 
 pub use database_read::read_database;
 pub use database_write::{Overwrite, write_database};

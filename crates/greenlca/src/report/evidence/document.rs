@@ -40,6 +40,7 @@ impl Span {
 
 /// The tone of a notice box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Notice {
     /// A caution (illustrative specification, indicative data).
     Warning,
@@ -132,6 +133,7 @@ pub struct Figure {
 
 /// A block of the document.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Block {
     /// A heading: level 2 for sections, 3 for subsections; `id` is the anchor.
     Heading {

@@ -4,14 +4,14 @@
 //! SVG charts.
 //!
 //! The numbers are computed once, in [`EvidenceReport::compute`]; the renderings only lay them
-//! out: [`compose`] turns the report into a format-neutral [`Document`] in the language asked,
+//! out: `compose` turns the report into a format-neutral [`Document`] in the language asked,
 //! and a [`Renderer`] ([`Markdown`], [`Html`]) writes that document as text.
 //!
 //! ```no_run
 //! use greenlca::calc::Study;
-//! use greenlca::io::inputs::load_model;
+//! use greenlca::io::load_model;
 //! use greenlca::matrix::UnlinkedPolicy;
-//! use greenlca::analysis::ecodesign::inputs::SpecInputs;
+//! use greenlca::analysis::ecodesign::SpecInputs;
 //! use greenlca::report::evidence::{Date, EvidenceOptions, EvidenceReport, Lang};
 //! # fn main() -> greenlca::Result<()> {
 //! let inputs = load_model("datasets/products/kettle.toml".as_ref(), None, &[])?;
@@ -25,7 +25,7 @@
 
 mod build;
 mod charts;
-pub mod compose;
+pub(crate) mod compose;
 mod conclusion;
 mod conformity;
 mod context;

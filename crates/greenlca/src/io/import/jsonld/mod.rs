@@ -5,7 +5,7 @@
 
 mod flows;
 mod processes;
-pub mod schema;
+pub(crate) mod schema;
 mod uncertainty;
 mod units;
 
