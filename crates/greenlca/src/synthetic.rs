@@ -28,7 +28,6 @@ pub struct Spec {
     pub categories: usize,
     /// Share of processes that are waste treatments.
     pub treatment_share: f64,
-    /// Seed.
     pub seed: u64,
 }
 

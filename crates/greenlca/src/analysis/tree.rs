@@ -10,12 +10,10 @@ use crate::matrix::foreground::{Foreground, Target};
 pub struct Node {
     /// Column id of the product (the product itself at the root).
     pub id: String,
-    /// Name.
     pub name: String,
     /// Quantity of the node's reference flow: produced for the parent, or treated for a waste
     /// treatment; negative for avoided production (a credit).
     pub amount: f64,
-    /// Unit.
     pub unit: String,
     /// Cradle-to-gate impact of `amount`.
     pub total: f64,

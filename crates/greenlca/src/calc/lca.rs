@@ -130,7 +130,6 @@ impl Lca {
         &self.a
     }
 
-    /// B.
     pub fn b(&self) -> &CsMat<f64> {
         &self.b
     }

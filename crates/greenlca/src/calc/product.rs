@@ -10,11 +10,8 @@ use crate::model::{ForegroundKind, Stage, StageScheme};
 pub struct ExchangeResult {
     /// Exchange id.
     pub id: String,
-    /// Label.
     pub label: Option<String>,
-    /// Stage.
     pub stage: Stage,
-    /// Kind.
     pub kind: ForegroundKind,
     /// Provider column id or elementary flow id.
     pub target: String,
@@ -22,7 +19,6 @@ pub struct ExchangeResult {
     pub target_name: String,
     /// Amount in the model's unit.
     pub amount: f64,
-    /// Unit.
     pub unit: String,
     /// Contribution per category (the upstream total of an input, the characterized direct flow).
     pub values: Vec<f64>,
@@ -33,7 +29,6 @@ pub struct ExchangeResult {
 pub struct ProductResult {
     /// Variant id.
     pub variant: String,
-    /// Variant name.
     pub variant_name: String,
     /// Totals per category, h = C (B s + direct flows).
     pub totals: Vec<f64>,

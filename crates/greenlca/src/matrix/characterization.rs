@@ -15,7 +15,6 @@ pub struct CategoryRow {
     pub id: String,
     /// Method id.
     pub method: String,
-    /// Name.
     pub name: String,
     /// Name in Chinese.
     pub name_zh: Option<String>,

@@ -25,9 +25,7 @@ pub enum Target {
 pub struct ForegroundEntry {
     /// Exchange id.
     pub id: String,
-    /// Label.
     pub label: Option<String>,
-    /// Stage.
     pub stage: Stage,
     /// Input, waste, avoided or elementary.
     pub kind: ForegroundKind,
@@ -49,7 +47,6 @@ pub struct ForegroundEntry {
     pub tags: Vec<String>,
     /// Recycled share of a material input.
     pub recycled_fraction: Option<f64>,
-    /// Source.
     pub source: Option<String>,
     /// Where it was defined.
     pub origin: Location,
@@ -60,7 +57,6 @@ pub struct ForegroundEntry {
 pub struct Foreground {
     /// Variant id (`base` for the base model).
     pub variant: String,
-    /// Variant name.
     pub variant_name: String,
     /// The exchanges.
     pub entries: Vec<ForegroundEntry>,

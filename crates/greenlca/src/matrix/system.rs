@@ -29,7 +29,6 @@ pub struct Column {
 pub struct FlowRow {
     /// Flow id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// `compartment/subcompartment`.
     pub compartment: String,
@@ -114,11 +113,9 @@ pub struct Unlinked {
     pub process: String,
     /// Flow id.
     pub flow: String,
-    /// Flow name.
     pub flow_name: String,
     /// Amount in the exchange's unit.
     pub amount: f64,
-    /// Unit.
     pub unit: String,
 }
 

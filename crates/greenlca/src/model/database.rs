@@ -23,7 +23,6 @@ pub struct Source {
 /// Facts about the database as a whole.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DatabaseMeta {
-    /// Name.
     pub name: String,
     /// Version string.
     pub version: String,

@@ -42,7 +42,6 @@ pub struct Category {
     pub name_zh: Option<String>,
     /// Unit of the result, e.g. `kg CO2-eq`.
     pub unit: String,
-    /// Factors.
     pub factors: Vec<Factor>,
 }
 
@@ -51,14 +50,11 @@ pub struct Category {
 pub struct Method {
     /// Stable id, e.g. `ipcc2021`.
     pub id: String,
-    /// Name.
     pub name: String,
-    /// Version.
     pub version: String,
     /// Citation(s).
     pub source: String,
     /// Notes, e.g. which methane value the method follows.
     pub notes: Option<String>,
-    /// Categories.
     pub categories: Vec<Category>,
 }

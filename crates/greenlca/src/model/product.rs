@@ -100,7 +100,6 @@ pub struct Swap {
 pub struct Variant {
     /// Id used on the command line.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Name in Chinese.
     pub name_zh: Option<String>,
@@ -122,9 +121,7 @@ pub struct Variant {
 /// The product and its functional unit.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ProductInfo {
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Name in Chinese.
     pub name_zh: Option<String>,
@@ -172,7 +169,6 @@ pub struct ProductModel {
     pub spec: Option<String>,
     /// Evidence file for declared values and basic requirements.
     pub evidence: Option<String>,
-    /// Parameters.
     pub parameters: Vec<Parameter>,
     /// The foreground exchanges of all stages.
     pub exchanges: Vec<ForegroundExchange>,

@@ -81,7 +81,6 @@ impl ForegroundMeasure {
             _ => None,
         }
     }
-    /// Id.
     pub fn id(self) -> &'static str {
         match self {
             ForegroundMeasure::EnergyKgce => "energy_kgce",
@@ -118,9 +117,7 @@ pub enum Measure {
 /// One indicator of a specification.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
-    /// Id.
     pub id: String,
-    /// Group.
     pub group: Group,
     /// Chinese name.
     pub name_zh: String,
@@ -145,7 +142,6 @@ pub struct Indicator {
 /// A basic requirement of the producer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Requirement {
-    /// Id.
     pub id: String,
     /// Chinese text.
     pub text_zh: String,
@@ -164,7 +160,6 @@ pub struct Specification {
     pub path: PathBuf,
     /// Standard id, e.g. `GB/T 35602-2017`.
     pub standard: String,
-    /// Title.
     pub title: String,
     /// Chinese title.
     pub title_zh: Option<String>,
@@ -184,7 +179,6 @@ pub struct Specification {
     pub citation: Option<String>,
     /// Basic requirements.
     pub requirements: Vec<Requirement>,
-    /// Indicators.
     pub indicators: Vec<Indicator>,
     /// The indicator groups (GB/T 32161's four unless the specification lists its own).
     pub groups: Vec<Group>,
@@ -195,9 +189,7 @@ pub struct Specification {
 /// A declared value with its evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Declared {
-    /// Value.
     pub value: f64,
-    /// Unit.
     pub unit: String,
     /// The evidence: test report, certificate.
     pub evidence: String,

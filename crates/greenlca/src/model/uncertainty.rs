@@ -18,7 +18,6 @@ pub enum Distribution {
     },
     /// Normal, optionally truncated to [min, max] (stats_arrays id 3).
     Normal {
-        /// Mean.
         mean: f64,
         /// Standard deviation.
         sd: f64,

@@ -127,14 +127,33 @@ impl Label {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Item {
     /// An axis-aligned rectangle between two corners.
-    Rect { x0: f64, y0: f64, x1: f64, y1: f64, fill: Option<(Rgb, f64)>, stroke: Option<Stroke> },
+    Rect {
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        fill: Option<(Rgb, f64)>,
+        stroke: Option<Stroke>,
+    },
     /// An open polyline.
-    Path { points: Vec<(f64, f64)>, stroke: Stroke },
+    Path {
+        points: Vec<(f64, f64)>,
+        stroke: Stroke,
+    },
     /// A filled polygon with an opacity.
-    Polygon { points: Vec<(f64, f64)>, fill: Rgb, alpha: f64 },
+    Polygon {
+        points: Vec<(f64, f64)>,
+        fill: Rgb,
+        alpha: f64,
+    },
     /// A circle.
-    Circle { x: f64, y: f64, r: f64, fill: Option<Rgb>, stroke: Option<Stroke> },
-    /// Text.
+    Circle {
+        x: f64,
+        y: f64,
+        r: f64,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
     Text(Label),
 }
 

@@ -19,43 +19,33 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct ProductSummary {
     /// Product id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
-    /// Functional unit.
     pub functional_unit: String,
     /// Reference amount and unit.
     pub reference_amount: f64,
-    /// Unit.
     pub unit: String,
 }
 
 /// A category.
 #[derive(Debug, Clone, Serialize)]
 pub struct CategorySummary {
-    /// Id.
     pub id: String,
     /// Method id.
     pub method: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
-    /// Unit.
     pub unit: String,
 }
 
 /// A method used.
 #[derive(Debug, Clone, Serialize)]
 pub struct MethodSummary {
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
-    /// Version.
     pub version: String,
-    /// Source.
     pub source: String,
 }
 
@@ -90,11 +80,8 @@ pub struct RankedSummary {
 /// One ranked item.
 #[derive(Debug, Clone, Serialize)]
 pub struct RankedItem {
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
-    /// Value.
     pub value: f64,
     /// Share of the total.
     pub share: Option<f64>,
@@ -122,7 +109,6 @@ impl RankedSummary {
 pub struct CategoryResult {
     /// Category id.
     pub category: String,
-    /// Total.
     pub total: f64,
     /// Per stage id.
     pub stages: BTreeMap<String, f64>,
@@ -131,21 +117,16 @@ pub struct CategoryResult {
 /// One foreground exchange's contributions.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExchangeSummary {
-    /// Id.
     pub id: String,
-    /// Label.
     pub label: Option<String>,
     /// Stage id.
     pub stage: String,
-    /// Kind.
     pub kind: String,
     /// Provider or flow id.
     pub target: String,
     /// Provider or flow name.
     pub target_name: String,
-    /// Amount.
     pub amount: f64,
-    /// Unit.
     pub unit: String,
     /// Contribution per category id.
     pub values: BTreeMap<String, f64>,
@@ -156,7 +137,6 @@ pub struct ExchangeSummary {
 pub struct VariantSummary {
     /// Variant id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Parameter values used.
     pub parameters: BTreeMap<String, f64>,
@@ -175,9 +155,7 @@ pub struct VariantSummary {
 /// A file read.
 #[derive(Debug, Clone, Serialize)]
 pub struct InputSummary {
-    /// Role.
     pub role: String,
-    /// Path.
     pub path: String,
     /// SHA-256.
     pub sha256: String,
@@ -188,23 +166,17 @@ pub struct InputSummary {
 pub struct CalcReport {
     /// Schema id.
     pub schema: &'static str,
-    /// Schema version.
     pub schema_version: u32,
-    /// greenlca version.
     pub greenlca_version: &'static str,
-    /// Product.
     pub product: ProductSummary,
     /// Database name and version.
     pub database: String,
-    /// Methods.
     pub methods: Vec<MethodSummary>,
-    /// Categories.
     pub categories: Vec<CategorySummary>,
     /// Linking.
     pub links: LinkSummary,
     /// Elementary flows of the database no loaded factor matches.
     pub unmatched_flows: Vec<String>,
-    /// Variants.
     pub variants: Vec<VariantSummary>,
     /// Files read.
     pub inputs: Vec<InputSummary>,

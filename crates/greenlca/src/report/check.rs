@@ -12,7 +12,6 @@ pub const SCHEMA: &str = "greenlca.check";
 /// A requirement row.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequirementRow {
-    /// Id.
     pub id: String,
     /// Chinese text.
     pub zh: String,
@@ -20,7 +19,6 @@ pub struct RequirementRow {
     pub en: String,
     /// `met`, `not met`, `not met: evidence missing`.
     pub status: String,
-    /// Evidence expected.
     pub evidence_expected: String,
     /// Evidence given.
     pub evidence: Option<String>,
@@ -29,7 +27,6 @@ pub struct RequirementRow {
 /// An indicator row.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorRow {
-    /// Id.
     pub id: String,
     /// Group id.
     pub group: String,
@@ -42,19 +39,15 @@ pub struct IndicatorRow {
     pub zh: String,
     /// English name.
     pub en: String,
-    /// Unit.
     pub unit: String,
     /// Stages in scope (empty: whole life cycle).
     pub stages: Vec<String>,
-    /// Operator.
     pub operator: String,
     /// The limit as written (`<= 200`, `[6.5, 8.5]`, `grade 2`).
     pub limit: String,
     /// Numeric limit (the bound the margin refers to).
     pub limit_value: Option<f64>,
-    /// Benchmark (领跑者).
     pub benchmark: Option<f64>,
-    /// Value.
     pub value: Option<f64>,
     /// `pass`, `fail`, `not met: evidence missing`.
     pub status: String,
@@ -81,7 +74,6 @@ pub struct IndicatorRow {
 pub struct VariantCheck {
     /// Variant id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Overall verdict.
     pub pass: bool,
@@ -89,9 +81,7 @@ pub struct VariantCheck {
     pub verdict: String,
     /// Probability that every indicator passes, with uncertainty.
     pub probability: Option<f64>,
-    /// Requirements.
     pub requirements: Vec<RequirementRow>,
-    /// Indicators.
     pub indicators: Vec<IndicatorRow>,
 }
 
@@ -103,17 +93,13 @@ pub type Probabilities = (usize, Vec<(f64, Vec<f64>)>);
 pub struct CheckReport {
     /// Schema id.
     pub schema: &'static str,
-    /// Schema version.
     pub schema_version: u32,
-    /// greenlca version.
     pub greenlca_version: &'static str,
     /// Standard id.
     pub standard: String,
-    /// Title.
     pub title: String,
     /// Chinese title.
     pub title_zh: Option<String>,
-    /// Version.
     pub version: String,
     /// True when the limits are illustrative.
     pub illustrative: bool,
@@ -123,7 +109,6 @@ pub struct CheckReport {
     pub product: String,
     /// Monte Carlo iterations behind the probabilities, if any.
     pub mc_iterations: Option<usize>,
-    /// Variants.
     pub variants: Vec<VariantCheck>,
 }
 

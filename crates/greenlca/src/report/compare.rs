@@ -15,7 +15,6 @@ pub const SCHEMA: &str = "greenlca.compare";
 pub struct Cell {
     /// Category id.
     pub category: String,
-    /// Total.
     pub total: f64,
     /// Total minus the baseline's.
     pub difference: f64,
@@ -30,9 +29,7 @@ pub struct Cell {
 /// One variant.
 #[derive(Debug, Clone, Serialize)]
 pub struct VariantCells {
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Per category.
     pub categories: Vec<Cell>,
@@ -43,21 +40,16 @@ pub struct VariantCells {
 pub struct CompareReport {
     /// Schema id.
     pub schema: &'static str,
-    /// Schema version.
     pub schema_version: u32,
-    /// greenlca version.
     pub greenlca_version: &'static str,
     /// Product name.
     pub product: String,
-    /// Functional unit.
     pub functional_unit: String,
     /// Baseline variant.
     pub baseline: String,
-    /// Categories.
     pub categories: Vec<CategorySummary>,
     /// Best variant per category id.
     pub best: Vec<(String, String)>,
-    /// Variants.
     pub variants: Vec<VariantCells>,
     /// Paired Monte Carlo comparison, when asked for.
     pub paired: Option<PairedReport>,
@@ -71,7 +63,6 @@ pub struct CompareReport {
 pub struct PairedReport {
     /// Draws.
     pub iterations: usize,
-    /// Seed.
     pub seed: u64,
     /// Per variant and category.
     pub pairs: Vec<crate::uncertainty::paired::Paired>,

@@ -14,11 +14,9 @@ pub const SCHEMA: &str = "greenlca.contrib";
 pub struct TreeNode {
     /// Column id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Amount delivered to the parent.
     pub amount: f64,
-    /// Unit.
     pub unit: String,
     /// Cradle-to-gate total of the amount.
     pub total: f64,
@@ -28,7 +26,6 @@ pub struct TreeNode {
     pub rest: f64,
     /// Items in the rest.
     pub rest_count: usize,
-    /// Children.
     pub children: Vec<TreeNode>,
 }
 
@@ -53,11 +50,8 @@ impl From<&Node> for TreeNode {
 pub struct CategoryContributions {
     /// Category id.
     pub category: String,
-    /// Name.
     pub name: String,
-    /// Unit.
     pub unit: String,
-    /// Total.
     pub total: f64,
     /// Per stage (id, value).
     pub stages: Vec<(String, f64)>,
@@ -78,13 +72,10 @@ pub struct CategoryContributions {
 pub struct ContribReport {
     /// Schema id.
     pub schema: &'static str,
-    /// Schema version.
     pub schema_version: u32,
-    /// greenlca version.
     pub greenlca_version: &'static str,
     /// Product name.
     pub product: String,
-    /// Functional unit.
     pub functional_unit: String,
     /// Variant id.
     pub variant: String,

@@ -16,7 +16,6 @@ pub struct OutputSummary {
     pub category: String,
     /// `total` or a stage id.
     pub stage: String,
-    /// Unit.
     pub unit: String,
     /// The statistics.
     #[serde(flatten)]
@@ -30,15 +29,11 @@ pub struct OutputSummary {
 pub struct McReport {
     /// Schema id.
     pub schema: &'static str,
-    /// Schema version.
     pub schema_version: u32,
-    /// greenlca version.
     pub greenlca_version: &'static str,
     /// What was run.
     pub run: String,
-    /// Seed.
     pub seed: u64,
-    /// Iterations.
     pub iterations: usize,
     /// Description of the outputs (product, categories, units).
     pub meta: serde_json::Value,

@@ -12,7 +12,6 @@ use crate::model::StageScheme;
 pub struct ScenarioRow {
     /// Scenario name.
     pub scenario: String,
-    /// Variant.
     pub variant: String,
     /// Parameter values set by the row.
     pub sets: Vec<(String, f64)>,
@@ -24,13 +23,10 @@ pub struct ScenarioRow {
 
 /// One scenario run: name, variant, the parameter values of its row, and the result.
 pub struct ScenarioRun {
-    /// Name.
     pub name: String,
-    /// Variant.
     pub variant: String,
     /// Parameter values of the row.
     pub sets: Vec<(String, f64)>,
-    /// Result.
     pub result: ProductResult,
 }
 
@@ -39,9 +35,7 @@ pub struct ScenarioRun {
 pub struct ScenarioReport {
     /// Schema id.
     pub schema: &'static str,
-    /// Schema version.
     pub schema_version: u32,
-    /// Categories.
     pub categories: Vec<CategorySummary>,
     /// Rows.
     pub scenarios: Vec<ScenarioRow>,

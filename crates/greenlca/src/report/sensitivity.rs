@@ -15,7 +15,6 @@ use crate::analysis::sensitivity::sobol_part::SobolPart;
 pub struct OatCategory {
     /// Category id.
     pub category: String,
-    /// Unit.
     pub unit: String,
     /// Result with every parameter at its value.
     pub base: f64,
@@ -28,7 +27,6 @@ pub struct OatCategory {
 pub struct OatReport {
     /// Schema id.
     pub schema: &'static str,
-    /// Variant.
     pub variant: String,
     /// Per category.
     pub categories: Vec<OatCategory>,
@@ -121,9 +119,7 @@ impl OatReport {
 pub struct AnalyticCategory {
     /// Category id.
     pub category: String,
-    /// Unit.
     pub unit: String,
-    /// Total.
     pub total: f64,
     /// Number of inputs with a non-zero coefficient.
     pub inputs: usize,
@@ -140,7 +136,6 @@ pub struct AnalyticCategory {
 pub struct AnalyticReport {
     /// Schema id.
     pub schema: &'static str,
-    /// Variant.
     pub variant: String,
     /// Per category.
     pub categories: Vec<AnalyticCategory>,
@@ -260,9 +255,7 @@ pub struct SobolReport {
     pub n: usize,
     /// Model evaluations (N (d + 2)).
     pub evaluations: usize,
-    /// Seed.
     pub seed: u64,
-    /// Inputs.
     pub inputs: Vec<String>,
     /// Per output (category): indices per input.
     pub outputs: Vec<(String, Vec<SobolIndex>)>,

@@ -62,7 +62,6 @@ pub fn label(variant: &str, category: &str, stage: &str) -> String {
 pub struct Draws {
     /// What was run (command and options), so that only compatible shards merge.
     pub run: String,
-    /// Seed.
     pub seed: u64,
     /// Iterations of the whole run.
     pub iterations: usize,

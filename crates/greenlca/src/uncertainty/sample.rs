@@ -19,7 +19,6 @@ pub enum Stream {
     Biosphere = 2,
     /// Entries of C.
     Characterization = 3,
-    /// Database parameters.
     DatabaseParameters = 4,
     /// Product model parameters (keyed by name).
     ModelParameters = 5,

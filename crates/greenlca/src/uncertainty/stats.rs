@@ -20,13 +20,11 @@ pub fn percentile_sorted(sorted: &[f64], p: f64) -> f64 {
 pub struct Summary {
     /// Number of draws.
     pub n: usize,
-    /// Mean.
     pub mean: f64,
     /// Sample standard deviation.
     pub sd: f64,
     /// 2.5th percentile.
     pub p2_5: f64,
-    /// Median.
     pub median: f64,
     /// 97.5th percentile.
     pub p97_5: f64,

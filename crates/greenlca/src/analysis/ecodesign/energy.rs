@@ -17,7 +17,6 @@ pub struct Coefficient {
     pub carrier_zh: Option<String>,
     /// Unit the coefficient is per.
     pub unit: String,
-    /// kgce per unit.
     pub kgce_per_unit: f64,
     /// Source (standard, table).
     pub source: String,

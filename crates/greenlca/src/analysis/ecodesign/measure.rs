@@ -15,7 +15,6 @@ pub type InventoryFn<'a> = dyn Fn(Option<&[Stage]>) -> Result<Vec<f64>> + 'a;
 
 /// What an indicator value is computed from.
 pub struct MeasureInputs<'a> {
-    /// Units.
     pub units: &'a UnitRegistry,
     /// The resolved product.
     pub foreground: &'a Foreground,

@@ -45,7 +45,6 @@ pub enum IndicatorStatus {
 pub struct RequirementOutcome {
     /// Requirement id.
     pub id: String,
-    /// Status.
     pub status: RequirementStatus,
     /// The evidence named by the applicant.
     pub evidence: Option<String>,
@@ -56,7 +55,6 @@ pub struct RequirementOutcome {
 pub struct IndicatorOutcome {
     /// Indicator id.
     pub id: String,
-    /// Status.
     pub status: IndicatorStatus,
     /// The measured value (None when evidence is missing).
     pub value: Option<MeasuredValue>,
@@ -69,11 +67,8 @@ pub struct IndicatorOutcome {
 pub struct CheckResult {
     /// Variant id.
     pub variant: String,
-    /// Variant name.
     pub variant_name: String,
-    /// Requirements.
     pub requirements: Vec<RequirementOutcome>,
-    /// Indicators.
     pub indicators: Vec<IndicatorOutcome>,
     /// True only when every requirement is met and every indicator passes.
     pub pass: bool,

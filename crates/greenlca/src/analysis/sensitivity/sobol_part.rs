@@ -40,7 +40,6 @@ pub struct SobolPart {
 pub struct SobolRun<'a> {
     /// The product model file (named in the run, for merging).
     pub model: &'a Path,
-    /// Variant.
     pub variant: &'a str,
     /// Extra parameter values.
     pub sets: &'a [(String, f64)],

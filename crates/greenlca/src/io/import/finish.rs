@@ -16,7 +16,6 @@ use crate::model::{
 pub struct Draft {
     /// Facts about the database.
     pub meta: DatabaseMeta,
-    /// Flows.
     pub flows: Vec<Flow>,
     /// Processes with their exchanges (formulas already in greenlca syntax).
     pub processes: Vec<Process>,

@@ -12,7 +12,6 @@ use crate::matrix::{CategoryRow, Characterization, Column, Entries, EntrySource,
 /// A dense matrix read as its nonzero entries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DenseCsv {
-    /// Rows.
     pub rows: usize,
     /// Columns.
     pub cols: usize,

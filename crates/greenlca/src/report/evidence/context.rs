@@ -24,7 +24,6 @@ pub(super) struct Context<'a> {
     pub spec: Option<&'a SpecInputs>,
     /// Every variant of the model (the reported one first) with its check.
     pub variants: &'a [(ProductResult, Option<CheckResult>)],
-    /// Options.
     pub options: &'a EvidenceOptions,
 }
 

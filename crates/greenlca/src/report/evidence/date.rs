@@ -8,7 +8,6 @@ use crate::error::{Error, ErrorKind, Location, Result};
 /// A calendar date (proleptic Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
-    /// Year.
     pub year: i64,
     /// Month, 1 to 12.
     pub month: u32,

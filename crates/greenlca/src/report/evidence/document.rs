@@ -58,7 +58,6 @@ pub type Cell = String;
 /// The tone of a table row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RowClass {
-    /// Normal.
     #[default]
     Normal,
     /// Passing or met.
@@ -98,7 +97,6 @@ pub struct Table {
     pub header: Vec<String>,
     /// What each column holds.
     pub columns: Vec<Col>,
-    /// Rows.
     pub rows: Vec<Row>,
 }
 
@@ -125,7 +123,6 @@ pub struct Figure {
     pub id: String,
     /// File name beside the Markdown, e.g. `charts/stages_gwp100.svg`.
     pub file: String,
-    /// Caption.
     pub caption: String,
     /// The SVG document.
     pub svg: String,
@@ -141,7 +138,6 @@ pub enum Block {
         level: u8,
         /// Anchor.
         id: String,
-        /// Text.
         text: String,
     },
     /// A paragraph.
@@ -165,7 +161,6 @@ pub enum Block {
 pub struct Document {
     /// Language it is written in.
     pub lang: Lang,
-    /// Title.
     pub title: String,
     /// Lines under the title.
     pub subtitle: Vec<String>,

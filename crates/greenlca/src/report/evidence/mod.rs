@@ -103,7 +103,6 @@ pub struct EvidenceReport {
     pub schema: &'static str,
     /// Schema version ([`SCHEMA_VERSION`]).
     pub schema_version: u32,
-    /// greenlca version.
     pub greenlca_version: &'static str,
     /// Date of the report, `YYYY-MM-DD`.
     pub date: String,

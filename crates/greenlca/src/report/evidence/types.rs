@@ -12,15 +12,12 @@ use crate::report::contrib::TreeNode;
 pub struct ProductSection {
     /// Product id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
     /// Product category.
     pub category: Option<String>,
-    /// Producer.
     pub producer: Option<String>,
-    /// Description.
     pub description: Option<String>,
     /// The variant the report is about.
     pub variant: VariantInfo,
@@ -33,7 +30,6 @@ pub struct ProductSection {
 pub struct VariantInfo {
     /// Id (`base` for the base model).
     pub id: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
@@ -67,13 +63,11 @@ pub struct BoundaryExchange {
     pub kind: String,
     /// Provider process (or elementary flow) id.
     pub provider: String,
-    /// Provider name.
     pub provider_name: String,
     /// Chinese provider name.
     pub provider_name_zh: Option<String>,
     /// Amount per functional unit.
     pub amount: f64,
-    /// Unit.
     pub unit: String,
     /// Source of the amount.
     pub source: Option<String>,
@@ -110,15 +104,11 @@ pub struct BoundarySection {
 /// The background database.
 #[derive(Debug, Clone, Serialize)]
 pub struct DatabaseInfo {
-    /// Name.
     pub name: String,
-    /// Version.
     pub version: String,
-    /// Description.
     pub description: Option<String>,
     /// Licence.
     pub license: Option<String>,
-    /// Intended use.
     pub intended_use: Option<String>,
     /// Format it was read from.
     pub format: Option<String>,
@@ -127,9 +117,7 @@ pub struct DatabaseInfo {
 /// A source cited by the data used in the study.
 #[derive(Debug, Clone, Serialize)]
 pub struct CitedSource {
-    /// Key.
     pub key: String,
-    /// Citation.
     pub citation: String,
     /// Web address.
     pub url: Option<String>,
@@ -140,9 +128,7 @@ pub struct CitedSource {
 /// An id with names.
 #[derive(Debug, Clone, Serialize)]
 pub struct NamedItem {
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
@@ -174,15 +160,10 @@ pub struct IndicativeSummary {
 /// An impact assessment method.
 #[derive(Debug, Clone, Serialize)]
 pub struct MethodInfo {
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
-    /// Version.
     pub version: String,
-    /// Source.
     pub source: String,
-    /// Notes.
     pub notes: Option<String>,
     /// Category ids.
     pub categories: Vec<String>,
@@ -197,7 +178,6 @@ pub struct DataQualitySection {
     pub sources: Vec<CitedSource>,
     /// Indicative data.
     pub indicative: IndicativeSummary,
-    /// Methods.
     pub methods: Vec<MethodInfo>,
     /// Elementary flows of the database that no factor matches.
     pub unmatched_flows: Vec<String>,
@@ -210,7 +190,6 @@ pub struct DataQualitySection {
 pub struct StageValue {
     /// Stage id.
     pub stage: String,
-    /// Value.
     pub value: f64,
     /// Share of the life-cycle total (`None` when the total is zero).
     pub share: Option<f64>,
@@ -221,13 +200,10 @@ pub struct StageValue {
 pub struct InventoryFlow {
     /// Flow id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
-    /// Compartment.
     pub compartment: String,
-    /// Unit.
     pub unit: String,
     /// Life-cycle total per functional unit.
     pub total: f64,
@@ -251,11 +227,9 @@ pub struct CategoryImpact {
     pub id: String,
     /// Method id.
     pub method: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
-    /// Unit.
     pub unit: String,
     /// Life-cycle total per functional unit.
     pub total: f64,
@@ -268,7 +242,6 @@ pub struct CategoryImpact {
 pub struct ImpactSection {
     /// Stage ids of the model, in life-cycle order.
     pub stages: Vec<String>,
-    /// Categories.
     pub categories: Vec<CategoryImpact>,
 }
 
@@ -277,7 +250,6 @@ pub struct ImpactSection {
 pub struct ContribItem {
     /// Id (process column, flow, or exchange).
     pub id: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
@@ -307,9 +279,7 @@ pub struct ContribListing {
 pub struct Hotspot {
     /// `stage`, `exchange` or `process`.
     pub kind: String,
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
@@ -332,7 +302,6 @@ pub struct CategoryContributions {
     pub flows: ContribListing,
     /// First-tier exchanges of the product, each with its whole supply chain.
     pub first_tier: ContribListing,
-    /// Hotspots.
     pub hotspots: Vec<Hotspot>,
 }
 
@@ -356,7 +325,6 @@ pub struct ContributionSection {
 /// Counts of a conformity table.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ConformityCounts {
-    /// Requirements met.
     pub requirements_met: usize,
     /// Requirements stated as not met.
     pub requirements_not_met: usize,
@@ -373,9 +341,7 @@ pub struct ConformityCounts {
 /// A variant's verdict.
 #[derive(Debug, Clone, Serialize)]
 pub struct VariantVerdict {
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// True when every requirement and indicator holds.
     pub pass: bool,
@@ -386,11 +352,9 @@ pub struct VariantVerdict {
 pub struct ConformitySection {
     /// Standard id.
     pub standard: String,
-    /// Title.
     pub title: String,
     /// Chinese title.
     pub title_zh: Option<String>,
-    /// Version.
     pub version: String,
     /// Product category.
     pub category: String,
@@ -402,11 +366,9 @@ pub struct ConformitySection {
     pub basis: String,
     /// The overall verdict of the variant reported.
     pub pass: bool,
-    /// Counts.
     pub counts: ConformityCounts,
     /// Basic requirements.
     pub requirements: Vec<RequirementRow>,
-    /// Indicators.
     pub indicators: Vec<IndicatorRow>,
     /// The verdict of every variant of the model.
     pub variants: Vec<VariantVerdict>,
@@ -426,9 +388,7 @@ pub struct Suggestion {
 /// One variant in the comparison.
 #[derive(Debug, Clone, Serialize)]
 pub struct VariantRow {
-    /// Id.
     pub id: String,
-    /// Name.
     pub name: String,
     /// Chinese name.
     pub name_zh: Option<String>,
@@ -469,24 +429,20 @@ pub struct SuggestionSection {
 pub struct Conclusion {
     /// `pass`, `not met`, or `None` without a specification.
     pub verdict: Option<String>,
-    /// Statements.
     pub statements: Vec<Bi>,
 }
 
 /// An indicator in the self-declaration.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeclaredIndicator {
-    /// Id.
     pub id: String,
     /// Chinese name.
     pub zh: String,
     /// English name.
     pub en: String,
-    /// Value.
     pub value: Option<f64>,
     /// The limit as written.
     pub limit: String,
-    /// Unit.
     pub unit: String,
 }
 
@@ -495,11 +451,9 @@ pub struct DeclaredIndicator {
 pub struct Declaration {
     /// Standard id.
     pub standard: String,
-    /// Title.
     pub title: String,
     /// Chinese title.
     pub title_zh: Option<String>,
-    /// Version.
     pub version: String,
     /// True when the specification is illustrative (the declaration is then only a template).
     pub illustrative: bool,
@@ -507,15 +461,11 @@ pub struct Declaration {
     pub product: String,
     /// Chinese product name.
     pub product_zh: Option<String>,
-    /// Variant.
     pub variant: String,
-    /// Producer.
     pub producer: Option<String>,
     /// Basic requirements met.
     pub requirements_met: usize,
-    /// Indicators.
     pub indicators: Vec<DeclaredIndicator>,
-    /// Date.
     pub date: String,
 }
 
@@ -533,11 +483,8 @@ pub struct InputRecord {
 /// A parameter value used.
 #[derive(Debug, Clone, Serialize)]
 pub struct ParameterValue {
-    /// Name.
     pub name: String,
-    /// Value.
     pub value: f64,
-    /// Unit.
     pub unit: Option<String>,
     /// True when the variant or `--set` changed it.
     pub overridden: bool,
@@ -546,7 +493,6 @@ pub struct ParameterValue {
 /// Section 11: how to reproduce the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reproduction {
-    /// greenlca version.
     pub greenlca_version: String,
     /// The command line.
     pub command: String,
@@ -554,7 +500,6 @@ pub struct Reproduction {
     pub inputs: Vec<InputRecord>,
     /// Methods, `id version`.
     pub methods: Vec<String>,
-    /// Variant.
     pub variant: String,
     /// `--set` values.
     pub sets: Vec<(String, f64)>,

@@ -83,7 +83,6 @@ pub struct RawActivity {
     pub comment: Option<String>,
     /// Exchanges in file order.
     pub exchanges: Vec<RawExchange>,
-    /// Parameters.
     pub parameters: Vec<RawParameter>,
     /// The file.
     pub at: Location,

@@ -30,7 +30,6 @@ pub struct Context<'a> {
 
 /// Processes and their parameters.
 pub struct ReadProcesses {
-    /// Processes.
     pub processes: Vec<Process>,
     /// Process-scoped parameters.
     pub parameters: Vec<Parameter>,

@@ -27,10 +27,8 @@ pub enum CategoryField {
 /// A category data set (v1), with its parent.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Category {
-    /// Id.
     #[serde(rename = "@id")]
     pub id: String,
-    /// Name.
     pub name: String,
     /// Parent category.
     pub category: Option<Ref>,
@@ -40,7 +38,6 @@ pub struct Category {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Unit {
-    /// Id.
     #[serde(rename = "@id")]
     pub id: Option<String>,
     /// Symbol.
@@ -55,12 +52,10 @@ pub struct Unit {
 /// A unit group.
 #[derive(Debug, Clone, Deserialize)]
 pub struct UnitGroup {
-    /// Id.
     #[serde(rename = "@id")]
     pub id: String,
     /// Name, e.g. `Units of mass`.
     pub name: Option<String>,
-    /// Units.
     #[serde(default)]
     pub units: Vec<Unit>,
 }
@@ -69,10 +64,8 @@ pub struct UnitGroup {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FlowProperty {
-    /// Id.
     #[serde(rename = "@id")]
     pub id: String,
-    /// Name.
     pub name: Option<String>,
     /// Its unit group.
     pub unit_group: Option<Ref>,
@@ -81,10 +74,8 @@ pub struct FlowProperty {
 /// A location.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Location {
-    /// Id.
     #[serde(rename = "@id")]
     pub id: String,
-    /// Name.
     pub name: Option<String>,
     /// Code, e.g. `US`.
     pub code: Option<String>,
@@ -107,14 +98,11 @@ pub struct FlowPropertyFactor {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Flow {
-    /// Id.
     #[serde(rename = "@id")]
     pub id: String,
-    /// Name.
     pub name: String,
     /// `PRODUCT_FLOW`, `WASTE_FLOW` or `ELEMENTARY_FLOW`.
     pub flow_type: Option<String>,
-    /// Category.
     pub category: Option<CategoryField>,
     /// CAS number.
     pub cas: Option<String>,
@@ -158,7 +146,6 @@ pub struct Parameter {
     /// True for an input parameter (a value), false for a dependent one (a formula).
     #[serde(alias = "isInputParameter")]
     pub input_parameter: Option<bool>,
-    /// Value.
     pub value: Option<f64>,
     /// Formula of a dependent parameter.
     pub formula: Option<String>,
@@ -237,26 +224,20 @@ pub struct Exchange {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Process {
-    /// Id.
     #[serde(rename = "@id")]
     pub id: String,
-    /// Name.
     pub name: String,
-    /// Category.
     pub category: Option<CategoryField>,
-    /// Location.
     pub location: Option<Ref>,
     /// Free text.
     pub description: Option<String>,
     /// `PHYSICAL_ALLOCATION`, `ECONOMIC_ALLOCATION`, `CAUSAL_ALLOCATION`, `NO_ALLOCATION`.
     pub default_allocation_method: Option<String>,
-    /// Allocation factors.
     #[serde(default)]
     pub allocation_factors: Vec<AllocationFactor>,
     /// Process parameters.
     #[serde(default)]
     pub parameters: Vec<Parameter>,
-    /// Exchanges.
     #[serde(default)]
     pub exchanges: Vec<Exchange>,
 }
