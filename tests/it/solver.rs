@@ -302,18 +302,11 @@ fn empty_matrix() {
     lu.solve_in_place(&mut b);
 }
 
-/// A headerless dense CSV matrix from the shared data folder, or None (with a one-line message)
-/// when the folder is absent and `GREENLCA_REQUIRE_SHARED_DATA` is not `1`.
+/// A headerless dense CSV matrix from the shared data folder, or None when the folder is absent
+/// (see `common::shared`: with `GREENLCA_REQUIRE_SHARED_DATA=1` absence fails the test).
 fn shared_csv(rel: &str) -> Option<Vec<Vec<f64>>> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(rel);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if std::env::var("GREENLCA_REQUIRE_SHARED_DATA").as_deref() != Ok("1") => {
-            eprintln!("skipping: shared data {} not readable ({e})", path.display());
-            return None;
-        }
-        Err(e) => panic!("shared data {} required but not readable: {e}", path.display()),
-    };
+    let path = common::shared(&format!("data/{rel}"))?;
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} not readable: {e}", path.display()));
     Some(
         text.lines()
             .filter(|l| !l.trim().is_empty())
