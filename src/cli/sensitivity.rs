@@ -84,6 +84,13 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
         if n < 10 {
             bail!("--sobol {n} is too small\n  hint: use at least a few hundred rows for useful indices");
         }
+        let max_boot = greenlca::analysis::sensitivity::sobol::MAX_BOOTSTRAP;
+        if !(1..=max_boot).contains(&args.bootstrap) {
+            bail!(
+                "--bootstrap {} is out of range: the intervals need from 1 to {max_boot} resamples\n  hint: the default 200 is enough for 95 % intervals",
+                args.bootstrap
+            );
+        }
         let inp = product_inputs(&study, &args.variant, &args.opts.sets)?;
         if inp.is_empty() {
             bail!(

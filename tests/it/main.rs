@@ -7,6 +7,7 @@ mod check;
 mod cli_bad_input;
 mod designer;
 mod export;
+mod hostile;
 mod import;
 mod known_answers;
 mod matrix_market;

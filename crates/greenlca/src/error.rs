@@ -180,19 +180,32 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, Default)]
 pub struct Collector {
     errors: Vec<Error>,
+    /// Problems beyond [`Collector::LIMIT`]: counted, the first one kept for its kind and place.
+    more: usize,
+    first_more: Option<Error>,
 }
 
 impl Collector {
+    /// Problems kept in full; a mass of them (a corrupt file of millions of lines) is summarised
+    /// in one line, so that memory and the message stay bounded.
+    pub const LIMIT: usize = 100;
+
     /// Records a problem.
     pub fn push(&mut self, e: Error) {
-        self.errors.push(e);
+        let n = e.count();
+        if self.errors.len() < Self::LIMIT {
+            self.errors.push(e);
+        } else {
+            self.more += n;
+            self.first_more.get_or_insert(e);
+        }
     }
     /// Records the error of `r`, if any, and returns its value.
     pub fn take<T>(&mut self, r: Result<T>) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
-                self.errors.push(e);
+                self.push(e);
                 None
             }
         }
@@ -202,7 +215,15 @@ impl Collector {
         self.errors.is_empty()
     }
     /// `Ok(value)` when nothing was recorded, else all problems as one error.
-    pub fn finish<T>(self, value: T) -> Result<T> {
+    pub fn finish<T>(mut self, value: T) -> Result<T> {
+        if let Some(first) = self.first_more.take() {
+            self.errors.push(Error::new(
+                first.kind,
+                first.at.clone(),
+                format!("... and {} more problems, the first of them: {}", self.more, first.message),
+                "fix the problems above and run again to see the rest",
+            ));
+        }
         match Error::many(self.errors) {
             None => Ok(value),
             Some(e) => Err(e),

@@ -207,3 +207,43 @@ fn the_shipped_ipcc2021_method_matches_uslci_by_name_and_cas() {
     }
     assert!(matched >= 40, "{matched}");
 }
+
+/// Issue 12: elementary flows against their own direction count negative (docs/formats.md,
+/// "Sign convention"), and a flow filed under no compartment matches a factor that every
+/// compartment agrees on.
+#[test]
+fn uptakes_are_negative_and_methane_without_a_compartment_matches() {
+    let Some(imp) = uslci() else { return };
+    let db = &imp.database;
+    let system = build_system(db, UnlinkedPolicy::Cutoff).unwrap();
+    let b = system.b_matrix();
+    let col = |id: &str| system.columns.iter().position(|c| c.id == id).unwrap();
+    let row = |id: &str| system.flows.iter().position(|f| f.id == id).unwrap();
+    // Polylactide Biopolymer Resin, at plant: 1.833 kg of Carbon dioxide, biogenic (air) taken up.
+    let pla = col("e281027f-cf37-32f2-af55-234cb0cb4fa4");
+    let co2 = system
+        .flows
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name == "Carbon dioxide, biogenic" && f.compartment.starts_with("air"))
+        .map(|(i, _)| b.get(i, pla).copied().unwrap_or(0.0))
+        .find(|v| *v != 0.0);
+    assert_eq!(co2, Some(-1.833));
+    // Its irrigation water (filed under `water/...`, only ever an input) stays a positive
+    // withdrawal, as the file gives it.
+    let water: Vec<f64> = system
+        .flows
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name == "Water, irrigation")
+        .filter_map(|(i, _)| b.get(i, pla).copied())
+        .collect();
+    assert!(!water.is_empty() && water.iter().all(|v| *v > 0.0), "{water:?}");
+    // Methane, biogenic in the bare `Elementary Flows` category: GWP100 27.0 from the shipped method.
+    let methane = row("c34b0387-3e0e-3443-aa95-da82f0bdca12");
+    assert_eq!(system.flows[methane].compartment, "other");
+    let (method, _) = greenlca::io::find_method("ipcc2021", None).unwrap();
+    let ch = characterize(&system.flows, &[method], &db.units).unwrap();
+    let gwp100 = ch.category("gwp100").unwrap();
+    assert_eq!(ch.matrix().get(gwp100, methane).copied(), Some(27.0));
+}

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use sprs::CsMat;
 
+use super::productive::check_productive;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::{Characterization, TechSystem};
 use crate::solve::{Analysis, Factorization, SolveError, SolverOptions};
@@ -84,6 +85,7 @@ impl Lca {
         check_finite(&a, "A", &system)?;
         check_finite(&b, "B", &system)?;
         let lu = analysis.factorize(a.view()).map_err(|e| solve_error(e, &system))?;
+        check_productive(&a, lu.as_ref(), &system)?;
         Ok(Lca { system, characterization, a, b, c: c.to_csr(), lu })
     }
 

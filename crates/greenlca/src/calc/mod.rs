@@ -2,6 +2,7 @@
 
 pub(crate) mod lca;
 pub(crate) mod product;
+pub(crate) mod productive;
 pub(crate) mod study;
 
 pub use lca::{Intensities, Lca, LciResult, LciaResult};

@@ -1,7 +1,7 @@
 //! Results of a product model variant: totals, per stage, per foreground exchange.
 
 use super::lca::{Intensities, Lca};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::foreground::{Foreground, Target};
 use crate::model::{ForegroundKind, Stage, StageScheme};
 
@@ -59,6 +59,14 @@ impl ProductResult {
 pub fn assess(lca: &Lca, intensities: &Intensities, fg: &Foreground) -> Result<ProductResult> {
     let system = lca.system();
     let k = lca.characterization().k();
+    if let Some(e) = fg.entries.iter().find(|e| !e.value.is_finite()) {
+        return Err(Error::new(
+            ErrorKind::Value,
+            Location::entity(format!("exchange `{}`", e.id)),
+            format!("its amount {} {} is {} in the unit of its provider or flow", e.amount, e.unit, e.value),
+            "the amount overflows after unit conversion: check the amount, unit and formula of this exchange",
+        ));
+    }
     let demand = fg.demand(system.n());
     let direct_flows = fg.direct_flows(system.m());
     let lci = lca.lci(&demand)?;
@@ -94,6 +102,7 @@ pub fn assess(lca: &Lca, intensities: &Intensities, fg: &Foreground) -> Result<P
             values,
         });
     }
+    check_finite(&exchanges, &totals, lca)?;
     let stages = fg
         .stages()
         .into_iter()
@@ -119,4 +128,27 @@ pub fn assess(lca: &Lca, intensities: &Intensities, fg: &Foreground) -> Result<P
         parameters: fg.parameters.clone(),
         stage_scheme: fg.stage_scheme.clone(),
     })
+}
+
+/// A result that is not a finite number is an error naming the exchange it comes from (an amount
+/// that overflows after unit conversion, say), never a number in a report.
+fn check_finite(exchanges: &[ExchangeResult], totals: &[f64], lca: &Lca) -> Result<()> {
+    let cats = &lca.characterization().categories;
+    let bad = |cat: usize, v: f64, at: Location| {
+        Error::new(
+            ErrorKind::Value,
+            at,
+            format!("its result for `{}` is {v}", cats.get(cat).map_or("?", |c| c.id.as_str())),
+            "the amounts are too large to compute with: check the amount, unit and formula of this exchange and the amounts of its provider",
+        )
+    };
+    for e in exchanges {
+        if let Some((cat, v)) = e.values.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+            return Err(bad(cat, *v, Location::entity(format!("exchange `{}`", e.id))));
+        }
+    }
+    if let Some((cat, v)) = totals.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+        return Err(bad(cat, *v, Location::entity("the product's total")));
+    }
+    Ok(())
 }

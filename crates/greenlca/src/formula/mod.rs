@@ -167,47 +167,58 @@ pub fn evaluate(params: &[&Parameter], overrides: &HashMap<String, f64>, outer: 
     // Depth-first evaluation of the formulas, with the path kept to name a cycle.
     let mut names: Vec<&str> = formulas.keys().copied().collect();
     names.sort_unstable();
-    let mut done: HashSet<String> = HashSet::new();
+    let mut done: HashSet<&str> = HashSet::new();
     for name in names {
-        let mut path = Vec::new();
-        eval_one(name, &formulas, outer, &mut env, &mut done, &mut path)?;
+        eval_from(name, &formulas, outer, &mut env, &mut done)?;
     }
     Ok(env)
 }
 
-fn eval_one<'a>(
-    name: &'a str,
+/// Evaluates `root` after the formulas it depends on. The depth-first walk keeps its own stack
+/// (a frame per parameter on the path, with the next variable to visit), so that a chain of tens
+/// of thousands of formulas cannot overflow the thread's stack.
+fn eval_from<'a>(
+    root: &'a str,
     formulas: &'a HashMap<&'a str, (Formula, &'a Parameter)>,
     outer: Option<&Env>,
     env: &mut Env,
-    done: &mut HashSet<String>,
-    path: &mut Vec<&'a str>,
+    done: &mut HashSet<&'a str>,
 ) -> Result<()> {
-    if done.contains(name) {
+    if done.contains(root) {
         return Ok(());
     }
-    let (formula, param) = &formulas[name];
-    if let Some(pos) = path.iter().position(|p| *p == name) {
-        let mut cycle: Vec<&str> = path[pos..].to_vec();
-        cycle.push(name);
-        return Err(Error::new(
-            ErrorKind::Formula,
-            param.origin.clone(),
-            format!("parameters depend on each other in a cycle: {}", cycle.join(" -> ")),
-            "give one of them a value instead of a formula",
-        ));
-    }
-    path.push(name);
-    for v in formula.variables() {
-        if formulas.contains_key(v.as_str()) {
-            let key = formulas.get_key_value(v.as_str()).map(|(k, _)| *k).unwrap_or(name);
-            eval_one(key, formulas, outer, env, done, path)?;
+    let mut stack: Vec<(&'a str, usize)> = vec![(root, 0)];
+    let mut on_path: HashSet<&'a str> = HashSet::from([root]);
+    while let Some(&mut (name, ref mut next)) = stack.last_mut() {
+        let (formula, param) = &formulas[name];
+        let vars = formula.variables();
+        if let Some(v) = vars.get(*next) {
+            *next += 1;
+            let Some((&dep, _)) = formulas.get_key_value(v.as_str()) else { continue };
+            if done.contains(dep) {
+                continue;
+            }
+            if on_path.contains(dep) {
+                let pos = stack.iter().position(|(p, _)| *p == dep).unwrap_or(0);
+                let mut cycle: Vec<&str> = stack[pos..].iter().map(|(p, _)| *p).collect();
+                cycle.push(dep);
+                return Err(Error::new(
+                    ErrorKind::Formula,
+                    formulas[dep].1.origin.clone(),
+                    format!("parameters depend on each other in a cycle: {}", cycle.join(" -> ")),
+                    "give one of them a value instead of a formula",
+                ));
+            }
+            on_path.insert(dep);
+            stack.push((dep, 0));
+            continue;
         }
+        let x = formula.eval(|v| env.get(v).or_else(|| outer.and_then(|o| o.get(v))), &param.origin)?;
+        env.insert(name, x);
+        done.insert(name);
+        on_path.remove(name);
+        stack.pop();
     }
-    path.pop();
-    let x = formula.eval(|v| env.get(v).or_else(|| outer.and_then(|o| o.get(v))), &param.origin)?;
-    env.insert(name, x);
-    done.insert(name.to_string());
     Ok(())
 }
 

@@ -15,6 +15,11 @@ use crate::error::{Error, ErrorKind, Location, Result};
 /// Default per-entry cap: 256 MiB.
 pub const DEFAULT_MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The cap on all entries read from one source together, as a multiple of the per-entry cap
+/// (4 GiB by default): many entries each just under the per-entry cap must not add up to an
+/// archive bomb.
+pub const TOTAL_PER_ENTRY_CAP: u64 = 16;
+
 /// Where the entries come from.
 enum Backend {
     Zip(Box<zip::ZipArchive<File>>),
@@ -32,6 +37,8 @@ pub struct Archive {
     /// Name -> position in `names`.
     lookup: HashMap<String, usize>,
     max_entry_bytes: u64,
+    /// Bytes read so far from all entries.
+    read_total: u64,
 }
 
 impl std::fmt::Debug for Archive {
@@ -63,6 +70,7 @@ impl Archive {
                 indices,
                 lookup,
                 max_entry_bytes,
+                read_total: 0,
             });
         }
         let file = File::open(path).map_err(|e| Error::io(path, &e))?;
@@ -99,6 +107,7 @@ impl Archive {
             indices,
             lookup,
             max_entry_bytes,
+            read_total: 0,
         })
     }
 
@@ -169,6 +178,19 @@ impl Archive {
         // The declared size may lie: what was actually read decides.
         if buf.len() as u64 > cap {
             return Err(too_large(buf.len() as u64));
+        }
+        self.read_total = self.read_total.saturating_add(buf.len() as u64);
+        let total_cap = cap.saturating_mul(TOTAL_PER_ENTRY_CAP);
+        if self.read_total > total_cap {
+            return Err(Error::new(
+                ErrorKind::Value,
+                at,
+                format!(
+                    "the entries read so far expand to {} bytes, more than the limit of {total_cap} bytes for one source ({TOTAL_PER_ENTRY_CAP} times the per-entry limit)",
+                    self.read_total
+                ),
+                "this is refused to protect against archive bombs; if the archive is genuine, raise the limit (--max-entry-mib)",
+            ));
         }
         Ok(buf)
     }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::flow_sign::FlowDirections;
 use super::system::{
     Ambiguous, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem, Unlinked, UnlinkedPolicy,
 };
@@ -77,6 +78,7 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
     let mut b = Entries::default();
     let mut links = LinkReport { policy, ..Default::default() };
     let mut ambiguous_seen: HashMap<(String, String), ()> = HashMap::new();
+    let directions = FlowDirections::new(db);
     for (c, plan) in plans.iter().enumerate() {
         let p = &db.processes[plan.process];
         for (ei, ex) in p.exchanges.iter().enumerate() {
@@ -92,7 +94,7 @@ pub fn build_system(db: &Database, policy: UnlinkedPolicy) -> Result<TechSystem>
                 continue;
             };
             if flow.kind == FlowKind::Elementary {
-                let factor = unit * share;
+                let factor = directions.sign(flow, ex.direction) * unit * share;
                 let dist = ex.uncertainty.map(|d| d.scaled(factor));
                 b.push(
                     flow_row[flow.id.as_str()],

@@ -64,11 +64,14 @@ fn score(f: &Factor, flow: &FlowRow) -> u8 {
         return 4;
     }
     let (top, sub) = flow.compartment.split_once('/').unwrap_or((flow.compartment.as_str(), ""));
-    let comp_ok = f
-        .compartment
-        .as_deref()
-        .is_none_or(|c| c.eq_ignore_ascii_case(top) || c.eq_ignore_ascii_case(&flow.compartment));
-    let sub_ok = f.subcompartment.as_deref().is_none_or(|s| s.eq_ignore_ascii_case(sub));
+    // A flow filed under no compartment (USLCI's bare `Elementary Flows`) is open to factors of any
+    // compartment; `characterize` keeps the match only when they agree on the value.
+    let unknown = compartment_unknown(flow);
+    let comp_ok = unknown
+        || f.compartment
+            .as_deref()
+            .is_none_or(|c| c.eq_ignore_ascii_case(top) || c.eq_ignore_ascii_case(&flow.compartment));
+    let sub_ok = unknown || f.subcompartment.as_deref().is_none_or(|s| s.eq_ignore_ascii_case(sub));
     if !(comp_ok && sub_ok) {
         return 0;
     }
@@ -80,6 +83,11 @@ fn score(f: &Factor, flow: &FlowRow) -> u8 {
     let cas_ok =
         matches!((&f.cas, &flow.cas), (Some(a), Some(b)) if normalize_cas(a) == normalize_cas(b) && !a.is_empty());
     if cas_ok { 1 } else { 0 }
+}
+
+/// Whether the flow's category names no compartment (`other` with nothing below, or none).
+fn compartment_unknown(flow: &FlowRow) -> bool {
+    flow.compartment.is_empty() || flow.compartment.eq_ignore_ascii_case("other")
 }
 
 fn normalize_cas(c: &str) -> String {
@@ -116,6 +124,8 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
             });
             // Best factor per flow.
             let mut best: HashMap<usize, (u8, usize)> = HashMap::new();
+            // Flows of unknown compartment offered factors of different values: left unmatched.
+            let mut disputed: Vec<usize> = Vec::new();
             let mut unused_here = 0;
             for (fi, f) in cat.factors.iter().enumerate() {
                 // By id when the flow exists; by name, compartment and CAS otherwise (a method written
@@ -140,6 +150,9 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
                     }
                     hit = true;
                     let e = best.entry(flow).or_insert((s, fi));
+                    if compartment_unknown(&flows[flow]) && cat.factors[e.1].value != f.value {
+                        disputed.push(flow);
+                    }
                     if s > e.0 {
                         *e = (s, fi);
                     }
@@ -149,7 +162,11 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
                 }
             }
             unused.push(unused_here);
-            let mut matched: Vec<(usize, usize)> = best.into_iter().map(|(flow, (_, fi))| (flow, fi)).collect();
+            let mut matched: Vec<(usize, usize)> = best
+                .into_iter()
+                .filter(|(flow, _)| !disputed.contains(flow))
+                .map(|(flow, (_, fi))| (flow, fi))
+                .collect();
             matched.sort_unstable();
             for (flow, fi) in matched {
                 let f = &cat.factors[fi];

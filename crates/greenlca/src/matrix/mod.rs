@@ -3,6 +3,7 @@
 pub(crate) mod augment;
 pub(crate) mod build;
 pub(crate) mod characterization;
+pub(crate) mod flow_sign;
 pub(crate) mod foreground;
 pub(crate) mod index;
 pub(crate) mod parameters;

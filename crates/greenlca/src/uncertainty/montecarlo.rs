@@ -116,6 +116,18 @@ impl Draws {
             .collect::<Result<Vec<_>>>();
         progress.finish();
         let values = values?;
+        // A draw that overflowed (absurd distribution parameters) would poison every statistic
+        // while the summary still looked converged.
+        for (i, row) in values.iter().enumerate() {
+            if let Some((o, v)) = row.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+                return Err(Error::new(
+                    ErrorKind::Value,
+                    Location::entity(format!("iteration {} of `{run}`", start + i)),
+                    format!("output `{}` of the draw is {v}", labels.get(o).map_or("?", String::as_str)),
+                    "an uncertain input draws values too large to compute with: check the distribution parameters (a lognormal `scale` is the standard deviation of ln x, not of x; docs/uncertainty.md)",
+                ));
+            }
+        }
         Ok(Draws { run: run.to_string(), seed, iterations, start, labels, meta: serde_json::Value::Null, values })
     }
 
@@ -136,7 +148,8 @@ impl Draws {
         let first = &parts[0];
         let (run, seed, iterations, labels, meta) =
             (first.run.clone(), first.seed, first.iterations, first.labels.clone(), first.meta.clone());
-        let mut values = Vec::with_capacity(iterations);
+        // Capacity from what the parts hold, never from the `iterations` they claim.
+        let mut values = Vec::with_capacity(parts.iter().map(|p| p.values.len()).sum());
         for p in parts {
             if p.run != run || p.seed != seed || p.iterations != iterations || p.labels != labels {
                 return Err(bad(format!(
@@ -188,6 +201,14 @@ mod tests {
         assert_eq!(Draws::merge(parts).unwrap(), whole);
         let missing = vec![Draws::run("t", 1, 10, 0..3, vec!["a".into(), "b".into()], f).unwrap()];
         assert!(Draws::merge(missing).is_err());
+        // A draw that overflowed is an error naming the iteration and the output.
+        let inf = |i: u64| Ok(vec![1.0, if i == 4 { f64::INFINITY } else { 2.0 }]);
+        let e = Draws::run("t", 1, 10, 0..10, vec!["a".into(), "b".into()], inf).unwrap_err();
+        assert!(e.to_string().contains("iteration 4 of `t`") && e.message.contains("output `b`"), "{e}");
+        // Absurd iteration counts claimed by a part do not reserve memory.
+        let mut forged = Draws::run("t", 1, 10, 0..10, vec!["a".into(), "b".into()], f).unwrap();
+        forged.iterations = usize::MAX;
+        assert!(Draws::merge(vec![forged]).unwrap_err().message.contains("hold 10 of"));
         assert!(Shard::parse("4/4").is_err());
         assert_eq!(Shard::parse("1/4").unwrap().range(10), 2..5);
     }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::montecarlo::Draws;
+use crate::analysis::sensitivity::sobol::MAX_BOOTSTRAP;
 use crate::analysis::sensitivity::sobol_part::{PART_SCHEMA, SobolPart};
 use crate::error::{Error, ErrorKind, Location, Result};
 
@@ -36,15 +37,71 @@ fn read(path: &Path) -> Result<Merged> {
     let bad = |msg: String| Error::new(ErrorKind::Syntax, Location::file(path), msg, HINT);
     // A file that is not even a JSON object has no kind: it is reported as not being draws.
     let kind = serde_json::from_str::<Kind>(&text).ok().and_then(|k| k.schema);
-    match kind.as_deref() {
+    let part = match kind.as_deref() {
         None => serde_json::from_str(&text)
             .map(Merged::Draws)
-            .map_err(|e| bad(format!("not a partial result of `greenlca mc --shard`: {e}"))),
-        Some(PART_SCHEMA) => {
-            serde_json::from_str(&text).map(Merged::Sobol).map_err(|e| bad(format!("not a Sobol partial result: {e}")))
-        }
-        Some(other) => Err(bad(format!("not a partial result of greenlca (schema `{other}`)"))),
+            .map_err(|e| bad(format!("not a partial result of `greenlca mc --shard`: {e}")))?,
+        Some(PART_SCHEMA) => serde_json::from_str(&text)
+            .map(Merged::Sobol)
+            .map_err(|e| bad(format!("not a Sobol partial result: {e}")))?,
+        Some(other) => return Err(bad(format!("not a partial result of greenlca (schema `{other}`)"))),
+    };
+    // An edited or forged file must not index out of its rows or ask for an absurd allocation.
+    let shape = match &part {
+        Merged::Draws(d) => shape_of_draws(d),
+        Merged::Sobol(s) => shape_of_sobol(s),
+    };
+    shape.map_err(|msg| {
+        Error::new(
+            ErrorKind::Invalid,
+            Location::file(path),
+            format!("the partial result is inconsistent: {msg}"),
+            "the file was edited or truncated: write it again with the command that made it",
+        )
+    })?;
+    Ok(part)
+}
+
+/// Rows as long as the labels, inside the run's iterations.
+fn shape_of_draws(d: &Draws) -> std::result::Result<(), String> {
+    if d.start.checked_add(d.values.len()).is_none_or(|end| end > d.iterations) {
+        return Err(format!(
+            "it holds iterations {}.. ({} of them) of a run of {} iterations",
+            d.start,
+            d.values.len(),
+            d.iterations
+        ));
     }
+    if let Some((i, row)) = d.values.iter().enumerate().find(|(_, r)| r.len() != d.labels.len()) {
+        return Err(format!("iteration {} has {} values for {} outputs", d.start + i, row.len(), d.labels.len()));
+    }
+    Ok(())
+}
+
+/// f(A), f(B) and f(A_B^i) rows of the declared sizes, inside the design; a sane bootstrap count.
+fn shape_of_sobol(s: &SobolPart) -> std::result::Result<(), String> {
+    let rows = &s.rows;
+    if rows.start.checked_add(rows.len()).is_none_or(|end| end > s.n) {
+        return Err(format!("it holds rows {}.. ({} of them) of a design of {} rows", rows.start, rows.len(), s.n));
+    }
+    if !(1..=MAX_BOOTSTRAP).contains(&s.bootstrap) {
+        return Err(format!("`bootstrap` is {} (from 1 to {MAX_BOOTSTRAP})", s.bootstrap));
+    }
+    if rows.fb.len() != rows.len() || rows.fab.len() != rows.len() {
+        return Err(format!(
+            "{} f(A) rows, {} f(B) rows and {} f(A_B) rows",
+            rows.len(),
+            rows.fb.len(),
+            rows.fab.len()
+        ));
+    }
+    let (d, k) = (s.inputs.len(), s.outputs.len());
+    for (i, ((fa, fb), fab)) in rows.fa.iter().zip(&rows.fb).zip(&rows.fab).enumerate() {
+        if fa.len() != k || fb.len() != k || fab.len() != d || fab.iter().any(|r| r.len() != k) {
+            return Err(format!("row {} does not have {k} outputs for each of its {d} inputs", rows.start + i));
+        }
+    }
+    Ok(())
 }
 
 /// Reads the partial files and merges them; they must all be of one kind and one run.
@@ -100,7 +157,7 @@ mod tests {
             run: "s".into(),
             seed: 1,
             n: 1,
-            bootstrap: 0,
+            bootstrap: 1,
             inputs: vec!["x".into()],
             outputs: vec!["y".into()],
             rows,

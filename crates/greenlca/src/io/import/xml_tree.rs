@@ -5,7 +5,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::io::line_of;
+use crate::io::Lines;
 
 /// An XML element: local name, attributes, child elements and text.
 #[derive(Debug, Clone, Default)]
@@ -61,20 +61,24 @@ fn local(name: &str) -> String {
     }
 }
 
-fn syntax(at: &Location, text: &str, pos: u64, msg: String) -> Error {
+/// Deepest nesting read. EcoSpold documents nest about ten levels; a far deeper one is hostile, and
+/// the tree it would build could not even be dropped without overflowing the stack.
+const MAX_DEPTH: usize = 256;
+
+fn syntax(at: &Location, lines: &Lines, pos: u64, msg: String) -> Error {
     Error::new(
         ErrorKind::Syntax,
-        at.clone().at_line(line_of(text, pos as usize)),
+        at.clone().at_line(lines.line(pos as usize)),
         format!("malformed XML: {msg}"),
         "check that the file is complete, well-formed XML (every tag closed, attributes quoted)",
     )
 }
 
-fn start(e: &BytesStart<'_>, text: &str, pos: u64, at: &Location) -> Result<Element> {
+fn start(e: &BytesStart<'_>, lines: &Lines, pos: u64, at: &Location) -> Result<Element> {
     let mut attrs = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|err| syntax(at, text, pos, err.to_string()))?;
-        let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|err| syntax(at, text, pos, err.to_string()))?;
+        let a = a.map_err(|err| syntax(at, lines, pos, err.to_string()))?;
+        let v = a.normalized_value(XmlVersion::Implicit1_0).map_err(|err| syntax(at, lines, pos, err.to_string()))?;
         attrs.push((local(a.key.as_ref()), v.into_owned()));
     }
     Ok(Element {
@@ -82,38 +86,50 @@ fn start(e: &BytesStart<'_>, text: &str, pos: u64, at: &Location) -> Result<Elem
         attrs,
         children: Vec::new(),
         text: String::new(),
-        line: line_of(text, pos as usize),
+        line: lines.line(pos as usize),
     })
 }
 
 /// Parses a whole document and returns its root element. `at` names the file for errors.
 pub fn parse(text: &str, at: &Location) -> Result<Element> {
+    let lines = Lines::new(text);
+    let lines = &lines;
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     loop {
         let pos = reader.buffer_position();
-        let ev = reader.read_event().map_err(|e| syntax(at, text, reader.error_position(), e.to_string()))?;
+        let ev = reader.read_event().map_err(|e| syntax(at, lines, reader.error_position(), e.to_string()))?;
         match ev {
-            Event::Start(e) => stack.push(start(&e, text, pos, at)?),
+            Event::Start(e) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(Error::new(
+                        ErrorKind::Syntax,
+                        at.clone().at_line(lines.line(pos as usize)),
+                        format!("XML elements nested more than {MAX_DEPTH} deep"),
+                        "EcoSpold files nest about ten levels: this file is not an EcoSpold document or is damaged",
+                    ));
+                }
+                stack.push(start(&e, lines, pos, at)?)
+            }
             Event::Empty(e) => {
-                let el = start(&e, text, pos, at)?;
+                let el = start(&e, lines, pos, at)?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(el),
                     None if root.is_none() => root = Some(el),
-                    None => return Err(syntax(at, text, pos, "more than one root element".into())),
+                    None => return Err(syntax(at, lines, pos, "more than one root element".into())),
                 }
             }
             Event::End(_) => {
                 let Some(mut el) = stack.pop() else {
-                    return Err(syntax(at, text, pos, "a closing tag without an opening one".into()));
+                    return Err(syntax(at, lines, pos, "a closing tag without an opening one".into()));
                 };
                 el.text = el.text.trim().to_string();
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(el),
                     None if root.is_none() => root = Some(el),
-                    None => return Err(syntax(at, text, pos, "more than one root element".into())),
+                    None => return Err(syntax(at, lines, pos, "more than one root element".into())),
                 }
             }
             Event::Text(t) => {
@@ -127,10 +143,10 @@ pub fn parse(text: &str, at: &Location) -> Result<Element> {
                 }
             }
             Event::GeneralRef(r) => {
-                let ch = match r.resolve_char_ref().map_err(|e| syntax(at, text, pos, e.to_string()))? {
+                let ch = match r.resolve_char_ref().map_err(|e| syntax(at, lines, pos, e.to_string()))? {
                     Some(c) => c.to_string(),
                     None => quick_xml::escape::resolve_predefined_entity(&r)
-                        .ok_or_else(|| syntax(at, text, pos, format!("unknown entity `&{};`", &*r)))?
+                        .ok_or_else(|| syntax(at, lines, pos, format!("unknown entity `&{};`", &*r)))?
                         .to_string(),
                 };
                 if let Some(el) = stack.last_mut() {
@@ -142,9 +158,9 @@ pub fn parse(text: &str, at: &Location) -> Result<Element> {
         }
     }
     if !stack.is_empty() {
-        return Err(syntax(at, text, text.len() as u64, format!("<{}> is not closed", stack[stack.len() - 1].name)));
+        return Err(syntax(at, lines, text.len() as u64, format!("<{}> is not closed", stack[stack.len() - 1].name)));
     }
-    root.ok_or_else(|| syntax(at, text, 0, "no root element".into()))
+    root.ok_or_else(|| syntax(at, lines, 0, "no root element".into()))
 }
 
 #[cfg(test)]

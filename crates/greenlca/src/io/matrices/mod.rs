@@ -1,6 +1,7 @@
 //! The matrix exchange: systems read and written as matrices (the matrix folder as triplet CSV or
 //! Matrix Market files, USEEIO's dense CSV), straight into matrix types.
 
+pub(crate) mod diagonal;
 pub(crate) mod mtx;
 pub(crate) mod mtx_folder;
 pub(crate) mod triplet_read;

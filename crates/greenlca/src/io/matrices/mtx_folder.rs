@@ -2,6 +2,7 @@
 //! (m x n), characterization.mtx (k x m), demand.csv, and the index files processes.csv,
 //! flows.csv and categories.csv that name every row and column. Readable by scipy.io.mmread.
 
+use super::diagonal::check_diagonal;
 use std::path::Path;
 
 use super::mtx::{MatrixMarketError, read_triplets, write_to};
@@ -93,6 +94,11 @@ pub fn read_mtx_folder(dir: &Path) -> Result<MatrixSystem> {
         .collect();
     let (n, m, k) = (columns.len(), flows.len(), categories.len());
     let a = problems.take(entries(&dir.join("technosphere.mtx"), n, n));
+    if let Some(a) = &a {
+        let hint =
+            |j: usize| format!("add an entry `{} {} 1` (its production amount) to technosphere.mtx", j + 1, j + 1);
+        check_diagonal(a, n, &dir.join("technosphere.mtx"), &hint, &mut problems);
+    }
     let b = problems.take(entries(&dir.join("biosphere.mtx"), m, n));
     let c = problems.take(entries(&dir.join("characterization.mtx"), k, m));
     let mut demand = vec![0.0; n];

@@ -1,6 +1,7 @@
 //! The matrix exchange folder of `../shared/peers` (technosphere.csv, biosphere.csv, cf.csv,
 //! demand.csv, optional categories.csv), read into a system, a characterization and a demand.
 
+use super::diagonal::check_diagonal;
 use std::path::Path;
 
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
@@ -31,9 +32,15 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
     cf.require_columns(&["flow", "category", "factor"])?;
     dem.require_columns(&["process", "amount"])?;
 
-    let a = triplets(&tech, "row", "col", "amount", &mut problems);
-    let b = triplets(&bio, "row", "col", "amount", &mut problems);
-    let c = triplets(&cf, "category", "flow", "factor", &mut problems);
+    // Sizes come from the data, so that a corrupt index cannot ask for an absurd allocation: every
+    // process has its diagonal entry, so no process index reaches the number of technosphere
+    // entries; flow and category indices may leave gaps, but not of more than GAP rows per entry.
+    let n_max = tech.len();
+    let m_max = (bio.len() + cf.len()).saturating_mul(GAP).saturating_add(GAP);
+    let k_max = cf.len().saturating_mul(GAP).saturating_add(GAP);
+    let a = triplets(&tech, ("row", n_max), ("col", n_max), "amount", "the technosphere entries", &mut problems);
+    let b = triplets(&bio, ("row", m_max), ("col", n_max), "amount", "the biosphere and cf entries", &mut problems);
+    let c = triplets(&cf, ("category", k_max), ("flow", m_max), "factor", "the cf entries", &mut problems);
     let n = a.rows.iter().chain(&a.cols).map(|&i| i + 1).max().unwrap_or(0);
     let m = b.rows.iter().chain(&c.cols).map(|&i| i + 1).max().unwrap_or(0);
     for (k, &j) in b.cols.iter().enumerate() {
@@ -47,20 +54,13 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
         }
     }
     // Every process needs a diagonal entry: Brightway would silently solve with a zero there.
-    let mut has_diag = vec![false; n];
-    for k in 0..a.len() {
-        if a.rows[k] == a.cols[k] {
-            has_diag[a.rows[k]] = true;
-        }
-    }
-    for (j, _) in has_diag.iter().enumerate().filter(|(_, h)| !**h) {
-        problems.push(Error::new(
-            ErrorKind::Singular,
-            Location::file(dir.join("technosphere.csv")).with_entity(format!("process {j}")),
-            format!("process {j} has no diagonal (production) entry"),
-            format!("add a line `{j},{j},1` (its production amount) to technosphere.csv"),
-        ));
-    }
+    check_diagonal(
+        &a,
+        n,
+        &dir.join("technosphere.csv"),
+        &|j| format!("add a line `{j},{j},1` (its production amount) to technosphere.csv"),
+        &mut problems,
+    );
     let mut demand = vec![0.0; n];
     for row in dem.rows() {
         let r = (|| {
@@ -147,16 +147,38 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
     Ok(MatrixSystem { system, characterization, demand })
 }
 
-fn triplets(t: &CsvTable, row_col: &str, col_col: &str, val_col: &str, problems: &mut Collector) -> Entries {
+/// Unused flow or category rows allowed per entry of the files that name them.
+const GAP: usize = 64;
+
+/// The entries of a triplet file; `(column, bound)` for the row and column index, `what` names
+/// what the bound derives from for the message.
+fn triplets(
+    t: &CsvTable,
+    (row_col, row_max): (&str, usize),
+    (col_col, col_max): (&str, usize),
+    val_col: &str,
+    what: &str,
+    problems: &mut Collector,
+) -> Entries {
     let mut e = Entries::default();
     for row in t.rows() {
         let r = (|| {
-            let i = row.index(row_col)?.ok_or_else(|| {
-                Error::new(ErrorKind::Value, row.at(), format!("`{row_col}` is empty"), "give a 0-based index")
-            })?;
-            let j = row.index(col_col)?.ok_or_else(|| {
-                Error::new(ErrorKind::Value, row.at(), format!("`{col_col}` is empty"), "give a 0-based index")
-            })?;
+            let index = |name: &str, max: usize| -> Result<usize> {
+                let i = row.index(name)?.ok_or_else(|| {
+                    Error::new(ErrorKind::Value, row.at(), format!("`{name}` is empty"), "give a 0-based index")
+                })?;
+                if i >= max {
+                    return Err(Error::new(
+                        ErrorKind::Value,
+                        row.at(),
+                        format!("`{name}` is {i}, far beyond what {what} can fill (at most {max})"),
+                        "indices are 0-based and dense: number processes, flows and categories from 0 without large gaps",
+                    ));
+                }
+                Ok(i)
+            };
+            let i = index(row_col, row_max)?;
+            let j = index(col_col, col_max)?;
             let v = row.number(val_col)?.ok_or_else(|| {
                 Error::new(ErrorKind::Value, row.at(), format!("`{val_col}` is empty"), "give a number")
             })?;

@@ -53,6 +53,15 @@ fn method_csv_name(path: &Path, text: &str) -> Result<String> {
     Ok(raw.factors)
 }
 
+/// What identifies the flow a factor is for: id, name, CAS, compartment and sub-compartment
+/// (names and compartments compared without case).
+type FactorKey = [Option<String>; 5];
+
+fn factor_key(f: &Factor) -> FactorKey {
+    let lower = |s: &Option<String>| s.as_ref().map(|s| s.trim().to_lowercase());
+    [f.flow_id.clone(), lower(&f.flow_name), lower(&f.cas), lower(&f.compartment), lower(&f.subcompartment)]
+}
+
 /// Parses a method from the TOML text and the factor table already read.
 pub fn parse_method(path: &Path, text: &str, csv: &CsvTable) -> Result<Method> {
     let raw: RawMethod = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
@@ -72,6 +81,7 @@ pub fn parse_method(path: &Path, text: &str, csv: &CsvTable) -> Result<Method> {
             "give every [[categories]] its own id",
         ));
     }
+    let mut seen: HashMap<(usize, FactorKey), usize> = HashMap::new();
     for row in csv.rows() {
         let r = (|| {
             let cat = row.required("category")?;
@@ -111,7 +121,27 @@ pub fn parse_method(path: &Path, text: &str, csv: &CsvTable) -> Result<Method> {
             Ok((ci, f))
         })();
         if let Some((ci, f)) = problems.take(r) {
-            categories[ci].factors.push(f);
+            // Two factors for one flow: the matcher would keep one of them silently.
+            let key = factor_key(&f);
+            match seen.get(&(ci, key.clone())) {
+                Some(&first) => {
+                    let g: &Factor = &categories[ci].factors[first];
+                    let what = if g.value == f.value { "a duplicate" } else { "a conflicting" };
+                    problems.push(Error::new(
+                        ErrorKind::DuplicateId,
+                        f.origin.clone(),
+                        format!(
+                            "{what} factor for the same flow in category `{}`: {} here, {} at {}",
+                            categories[ci].id, f.value, g.value, g.origin
+                        ),
+                        "keep one factor per category, flow and compartment",
+                    ));
+                }
+                None => {
+                    seen.insert((ci, key), categories[ci].factors.len());
+                    categories[ci].factors.push(f);
+                }
+            }
         }
     }
     problems.finish(Method {

@@ -21,6 +21,40 @@ pub struct Row<'a> {
     fields: &'a [String],
 }
 
+/// Whether a field holds line breaks followed by lines with a row's worth of separators: a field
+/// whose quote was left open and took in the rows after it (a multi-line comment has no such lines).
+fn swallows_rows(field: &[u8], columns: usize) -> bool {
+    columns > 1
+        && field.contains(&b'\n')
+        && field.split(|&b| b == b'\n').skip(1).any(|l| l.iter().filter(|&&b| b == b',').count() + 1 >= columns)
+}
+
+/// Whether the text ends inside a quoted field (a quote opens a field only at its start; inside
+/// one, two quotes are a literal quote), as the CSV reader parses it.
+fn ends_in_quote(bytes: &[u8]) -> bool {
+    let (mut quoted, mut field_start) = (false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && field_start {
+            quoted = true;
+            field_start = false;
+        } else {
+            field_start = matches!(b, b',' | b'\n' | b'\r');
+        }
+        i += 1;
+    }
+    quoted
+}
+
 impl CsvTable {
     /// Reads `path`. The file must be UTF-8 (a BOM is skipped) with one header line.
     pub fn read(path: &Path) -> Result<CsvTable> {
@@ -49,6 +83,17 @@ impl CsvTable {
             .map(|h| String::from_utf8(h.to_vec()).map(|s| s.trim().to_string()))
             .collect::<std::result::Result<_, _>>()
             .map_err(|_| syntax(Some(1), "the header is not valid UTF-8".into()))?;
+        // A repeated column would be read by its first occurrence only, the other silently lost.
+        for (i, h) in headers.iter().enumerate() {
+            if !h.is_empty() && headers[..i].contains(h) {
+                return Err(Error::new(
+                    ErrorKind::Syntax,
+                    Location::line(path, 1).with_entity(format!("column `{h}`")),
+                    format!("column `{h}` appears twice in the header"),
+                    "remove or rename one of the two columns",
+                ));
+            }
+        }
         // Line numbers from byte offsets: the csv crate's own line count skips blank lines.
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1))
@@ -62,11 +107,24 @@ impl CsvTable {
             line_starts.partition_point(|&s| s <= b)
         };
         let mut rows = Vec::new();
+        let mut last_line = 1;
         for rec in reader.byte_records() {
             let rec = rec.map_err(|e| syntax(e.position().map(|p| line_at(p.byte()) as u64), format!("{e}")))?;
             let line = rec.position().map(|p| line_at(p.byte())).unwrap_or(0);
+            last_line = line;
             if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
+            }
+            if let Some(k) = rec.iter().position(|f| swallows_rows(f, headers.len())) {
+                return Err(Error::new(
+                    ErrorKind::Syntax,
+                    Location::line(path, line),
+                    format!(
+                        "the quoted field in column `{}` runs over several lines and takes in what look like rows of the table",
+                        headers.get(k).map_or("?", String::as_str)
+                    ),
+                    "a quote opened in this field is not closed where the field ends: close it (write a quote inside a field as two quotes)",
+                ));
             }
             if rec.len() > headers.len() {
                 return Err(syntax(
@@ -80,6 +138,16 @@ impl CsvTable {
                 .collect::<std::result::Result<Vec<_>, _>>()
                 .map_err(|_| syntax(Some(line as u64), "text is not valid UTF-8".into()))?;
             rows.push((line, fields));
+        }
+        // The CSV reader ends a field left open at the end of the file silently: the rows after an
+        // unterminated quote would vanish.
+        if ends_in_quote(bytes) {
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                Location::line(path, last_line),
+                "a quote opened in this row is never closed, so the rest of the file would be read as one field",
+                "close the quote (write a quote inside a field as two quotes)",
+            ));
         }
         Ok(CsvTable { path: path.to_path_buf(), headers, rows })
     }

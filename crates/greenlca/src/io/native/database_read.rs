@@ -443,6 +443,25 @@ fn read_allocation(
             ))
         })();
         if let Some((pos, f)) = problems.take(r) {
+            let same = |g: &&AllocationFactor| {
+                g.product == f.product && g.method == f.method && g.exchange_flow == f.exchange_flow
+            };
+            if let Some(first) = processes[pos].allocation_factors.iter().find(same) {
+                problems.push(Error::new(
+                    ErrorKind::DuplicateId,
+                    f.origin.clone(),
+                    format!(
+                        "a second {} allocation factor of process `{}` for product `{}`{} (first at {})",
+                        f.method.as_str(),
+                        processes[pos].id,
+                        f.product,
+                        f.exchange_flow.as_deref().map(|x| format!(" and exchange `{x}`")).unwrap_or_default(),
+                        first.origin
+                    ),
+                    "keep one row per process, product, method and exchange_flow",
+                ));
+                continue;
+            }
             processes[pos].allocation_factors.push(f);
         }
     }

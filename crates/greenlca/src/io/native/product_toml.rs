@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
-use crate::io::{line_of, toml_error};
+use crate::io::{Lines, toml_error};
 use crate::model::{
     Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Scope,
     StageScheme, Swap, Variant,
@@ -134,7 +134,8 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
     })?;
     let raw: RawModel = toml::from_str(&text).map_err(|e| toml_error(path, &text, &e))?;
     let mut problems = Collector::default();
-    let at_span = |span: std::ops::Range<usize>| Location::line(path, line_of(&text, span.start));
+    let lines = Lines::new(&text);
+    let at_span = |span: std::ops::Range<usize>| Location::line(path, lines.line(span.start));
 
     let p = raw.product;
     let reference_amount = p.reference_amount.unwrap_or(1.0);

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
-use crate::io::{line_of, toml_error};
+use crate::io::{Lines, toml_error};
 use crate::model::StageScheme;
 use crate::model::spec::{
     Criterion, Declared, Evidence, ForegroundMeasure, Group, Indicator, Measure, Requirement, RequirementEvidence,
@@ -101,6 +101,7 @@ struct RawGrade {
 pub fn read_spec(path: &Path) -> Result<Specification> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
     let raw: RawSpec = toml::from_str(&text).map_err(|e| toml_error(path, &text, &e))?;
+    let lines = Lines::new(&text);
     let mut problems = Collector::default();
     let s = raw.standard;
     if !(s.basis.amount.is_finite() && s.basis.amount > 0.0) {
@@ -114,8 +115,8 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
     let mut requirements = Vec::new();
     let mut ids = HashSet::new();
     for r in &raw.requirement {
-        let at = Location::line(path, line_of(&text, r.span().start))
-            .with_entity(format!("requirement `{}`", r.get_ref().id));
+        let at =
+            Location::line(path, lines.line(r.span().start)).with_entity(format!("requirement `{}`", r.get_ref().id));
         let r = r.get_ref();
         if !ids.insert(r.id.clone()) {
             problems.push(Error::new(
@@ -152,7 +153,7 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
     let mut indicators = Vec::new();
     for i in &raw.indicator {
         let at =
-            Location::line(path, line_of(&text, i.span().start)).with_entity(format!("indicator `{}`", i.get_ref().id));
+            Location::line(path, lines.line(i.span().start)).with_entity(format!("indicator `{}`", i.get_ref().id));
         if !ids.insert(i.get_ref().id.clone()) {
             problems.push(Error::new(
                 ErrorKind::DuplicateId,
@@ -382,10 +383,11 @@ struct RawRequirementEvidence {
 pub fn read_evidence(path: &Path) -> Result<Evidence> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
     let raw: RawEvidence = toml::from_str(&text).map_err(|e| toml_error(path, &text, &e))?;
+    let lines = Lines::new(&text);
     let mut problems = Collector::default();
     let mut declared = Vec::new();
     for (k, d) in raw.declared {
-        let at = Location::line(path, line_of(&text, d.span().start)).with_entity(format!("declared `{k}`"));
+        let at = Location::line(path, lines.line(d.span().start)).with_entity(format!("declared `{k}`"));
         let d = d.into_inner();
         if !d.value.is_finite() {
             problems.push(Error::new(
