@@ -88,3 +88,15 @@ fn duplicate_allocation_factors_are_refused() {
         &["allocation.csv:4", "a second physical allocation factor", "allocation.csv:3"],
     );
 }
+
+#[test]
+fn a_repeated_scenario_column_is_refused() {
+    let d = tempfile::tempdir().unwrap();
+    let sc = d.path().join("scenarios.csv");
+    std::fs::write(&sc, "scenario,lifetime_years,lifetime_years\nlong,8,10\n").unwrap();
+    refused_without_output(
+        d.path(),
+        &["calc", "datasets/products/kettle.toml", "--scenarios", &sc.display().to_string()],
+        &["scenarios.csv:1", "column `lifetime_years` appears twice"],
+    );
+}

@@ -7,8 +7,11 @@ mod elementary_sign;
 mod formulas;
 mod loops;
 mod matrix_folder;
+mod memory;
 mod merge;
 mod non_finite;
+mod spec;
+mod variants;
 mod xml;
 
 use std::path::Path;

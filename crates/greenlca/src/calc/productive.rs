@@ -7,7 +7,8 @@
 //! I - M with M >= 0, and it is productive exactly when some x > 0 has (I - M) x > 0 (a
 //! nonsingular M-matrix); then (I - M)^-1 = I + M + M^2 + ... >= I. So the solution y of
 //! (A D^-1) y = 1 is >= 1 everywhere when the system is productive, and has an entry <= 0 when it
-//! is not: one solve decides.
+//! is not: one solve decides (x = A^-1 1, then y = D x; the diagonal may be negative for a waste
+//! treatment, the scaling takes its sign along).
 
 use sprs::CsMat;
 
@@ -42,10 +43,11 @@ pub(crate) fn check_productive(a: &CsMat<f64>, lu: &dyn Factorization, system: &
         return Ok(());
     }
     let Some(diag) = leontief_diagonal(a) else { return Ok(()) };
-    // A x = d gives y = D x with (A D^-1) y = 1.
-    let mut x = diag.clone();
+    // A x = 1 gives y = D x with (A D^-1) y = 1.
+    let mut x = vec![1.0; diag.len()];
     lu.solve_in_place(&mut x);
-    let short: Vec<usize> = (0..x.len()).filter(|&j| !(diag[j] * x[j] >= 0.5)).collect();
+    // Below 0.5 (or NaN) where a productive system gives at least 1.
+    let short: Vec<usize> = (0..x.len()).filter(|&j| (diag[j] * x[j]).is_nan() || diag[j] * x[j] < 0.5).collect();
     if short.is_empty() {
         return Ok(());
     }

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::lca::{Intensities, Lca, analyze};
 use super::product::{ProductResult, assess};
-use crate::error::{Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::io::inputs::ModelInputs;
 use crate::matrix::foreground::{self, Foreground};
 use crate::matrix::parameters::DbFormulas;
@@ -50,6 +50,17 @@ impl Study {
 
     /// As [`new`](Self::new) with the solver chosen and tuned by `options`.
     pub fn with_options(inputs: ModelInputs, policy: UnlinkedPolicy, options: &SolverOptions) -> Result<Study> {
+        // The product's unit is the basis of per-unit limits and reports: an unknown one must not
+        // pass silently.
+        let unit = &inputs.model.product.unit;
+        if inputs.database.units.get(unit).is_none() {
+            return Err(Error::new(
+                ErrorKind::Unit,
+                Location::file(&inputs.model.path).with_entity("[product] unit"),
+                format!("unknown unit `{unit}` of the product"),
+                "use a unit of the database (units.csv) or a built-in one such as `unit` (a piece), `kg`, `m2` or `kWh` (docs/formats.md, Units)",
+            ));
+        }
         let system = build_system(&inputs.database, policy)?;
         let characterization = characterize(&system.flows, &inputs.methods, &inputs.database.units)?;
         let formulas = DbFormulas::new(&inputs.database)?;

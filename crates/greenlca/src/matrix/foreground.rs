@@ -179,11 +179,15 @@ pub fn resolve(
     let mut overrides: HashMap<String, f64> = HashMap::new();
     if let Some(v) = var {
         // A variant may set model parameters and global parameters of the database.
-        for (name, _) in &v.set {
-            if !model.parameters.iter().any(|p| &p.name == name) && db_formulas.global(name).is_none() {
-                let mut known: Vec<&str> = model.parameters.iter().map(|p| p.name.as_str()).collect();
-                known.extend(db_formulas.global_names());
-                return Err(unknown_parameter(name, &known, v.origin.clone()));
+        // Checked like `--set`: a variant's value outside the declared range is refused too.
+        for (name, value) in &v.set {
+            match model.parameters.iter().find(|p| &p.name == name).or_else(|| db_formulas.global(name)) {
+                Some(p) => check_range(p, *value, &v.origin)?,
+                None => {
+                    let mut known: Vec<&str> = model.parameters.iter().map(|p| p.name.as_str()).collect();
+                    known.extend(db_formulas.global_names());
+                    return Err(unknown_parameter(name, &known, v.origin.clone()));
+                }
             }
         }
         overrides.extend(v.set.iter().cloned());

@@ -57,6 +57,9 @@ pub fn label(variant: &str, category: &str, stage: &str) -> String {
     format!("{variant}|{category}|{stage}")
 }
 
+/// Most memory the draws of one run (or shard) may take: 4 GiB.
+pub const MAX_DRAW_BYTES: u64 = 4 << 30;
+
 /// Outputs of a block of draws, with what is needed to merge and check blocks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draws {
@@ -105,6 +108,23 @@ impl Draws {
         F: Fn(u64) -> Result<Vec<f64>> + Sync,
     {
         let start = range.start;
+        // Every draw is kept until the statistics are computed in iteration order: refuse a count
+        // whose draws cannot fit, before running for hours.
+        let bytes = (range.len() as u128) * (labels.len() as u128 * 8 + 24);
+        if bytes > MAX_DRAW_BYTES as u128 {
+            return Err(Error::new(
+                ErrorKind::Value,
+                Location::entity(format!("`{run}`")),
+                format!(
+                    "{} iterations of {} outputs would keep {:.1} GiB of draws in memory, more than the limit of {} GiB",
+                    range.len(),
+                    labels.len(),
+                    bytes as f64 / (1u64 << 30) as f64,
+                    MAX_DRAW_BYTES >> 30
+                ),
+                "use fewer iterations (10,000 give percentiles to about 1 %), or split the run with --shard K/N and merge the parts",
+            ));
+        }
         progress.start(range.len() as u64);
         let values = range
             .into_par_iter()

@@ -190,6 +190,20 @@ pub fn check(
     fg: &Foreground,
     result: &ProductResult,
 ) -> Result<CheckResult> {
+    // Evidence for a requirement the specification does not have is a typo that would leave the
+    // real requirement without evidence.
+    if let Some((id, _)) =
+        setup.evidence.requirements.iter().find(|(id, _)| !setup.spec.requirements.iter().any(|r| &r.id == id))
+    {
+        let known: Vec<String> = setup.spec.requirements.iter().map(|r| format!("`{}`", r.id)).collect();
+        let at = setup.evidence.path.as_deref().map(Location::file).unwrap_or_default();
+        return Err(Error::new(
+            ErrorKind::UnknownId,
+            at.with_entity(format!("requirement `{id}`")),
+            format!("evidence for requirement `{id}`, which the specification does not have"),
+            format!("use one of the specification's requirement ids: {}", known.join(", ")),
+        ));
+    }
     let categories: Vec<(String, String)> =
         study.characterization.categories.iter().map(|c| (c.id.clone(), c.unit.clone())).collect();
     let inventory = |stages: Option<&[Stage]>| stage_inventory(engine, fg, stages);

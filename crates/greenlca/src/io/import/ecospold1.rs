@@ -418,6 +418,22 @@ fn allocation(d: &RawDataset, number_flow: &HashMap<i64, String>, notes: &mut No
             continue;
         }
         for n in &a.exchanges {
+            // Factors are keyed by flow: a second one for the same flow is dropped (noted when it differs).
+            let known = number_flow.get(n).and_then(|flow| {
+                out.iter().find(|f: &&AllocationFactor| &f.product == product && f.exchange_flow.as_ref() == Some(flow))
+            });
+            if let Some(first) = known {
+                if first.factor != factor {
+                    notes.push(
+                        NoteKind::AllocationFactorSkipped,
+                        a.at.clone(),
+                        format!(
+                            "exchange number {n}: a second factor for a flow already given one (the first is kept)"
+                        ),
+                    );
+                }
+                continue;
+            }
             match number_flow.get(n) {
                 Some(flow) => out.push(AllocationFactor {
                     product: product.clone(),

@@ -21,12 +21,20 @@ pub struct Row<'a> {
     fields: &'a [String],
 }
 
-/// Whether a field holds line breaks followed by lines with a row's worth of separators: a field
-/// whose quote was left open and took in the rows after it (a multi-line comment has no such lines).
+/// Whether a field holds line breaks followed by lines that read as rows of the table: a field
+/// whose quote was left open and took in the rows after it. A row has about as many fields as the
+/// header, an id-like first field and no space after a comma; prose in a multi-line comment
+/// (USLCI's have many commas) does not look like that.
 fn swallows_rows(field: &[u8], columns: usize) -> bool {
-    columns > 1
-        && field.contains(&b'\n')
-        && field.split(|&b| b == b'\n').skip(1).any(|l| l.iter().filter(|&&b| b == b',').count() + 1 >= columns)
+    let looks_like_row = |line: &[u8]| {
+        let parts: Vec<&[u8]> = line.split(|&b| b == b',').collect();
+        let first = parts[0];
+        (columns.saturating_sub(1)..=columns).contains(&parts.len())
+            && !first.is_empty()
+            && !first.iter().any(u8::is_ascii_whitespace)
+            && !parts.iter().any(|p| p.first().is_some_and(u8::is_ascii_whitespace))
+    };
+    columns > 2 && field.contains(&b'\n') && field.split(|&b| b == b'\n').skip(1).any(looks_like_row)
 }
 
 /// Whether the text ends inside a quoted field (a quote opens a field only at its start; inside

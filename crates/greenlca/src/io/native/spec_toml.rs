@@ -194,6 +194,43 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
     problems.finish(spec)
 }
 
+/// A grade table is read best first: finite bounds, every grade named once, each bound stricter
+/// than the next (rising when lower is better, falling when higher is). An unsorted table would
+/// give a verdict from the wrong row.
+fn check_grades(grades: &[RawGrade], higher_is_better: bool, at: &Location) -> Result<()> {
+    let bad = |msg: String| {
+        Error::new(
+            ErrorKind::Value,
+            at.clone(),
+            msg,
+            "list the grades best first with distinct names and finite bounds, e.g. grades = [{ grade = \"1\", limit = 0.10 }, { grade = \"2\", limit = 0.12 }] (lower is better)",
+        )
+    };
+    for (i, g) in grades.iter().enumerate() {
+        if !g.limit.is_finite() {
+            return Err(bad(format!("grade `{}` has the bound {}", g.grade, g.limit)));
+        }
+        if grades[..i].iter().any(|h| h.grade == g.grade) {
+            return Err(bad(format!("grade `{}` is listed twice", g.grade)));
+        }
+        if let Some(prev) = i.checked_sub(1).map(|j| &grades[j]) {
+            let ordered = if higher_is_better { g.limit < prev.limit } else { g.limit > prev.limit };
+            if !ordered {
+                let way = if higher_is_better { "fall" } else { "rise" };
+                return Err(bad(format!(
+                    "the grades are not in order: `{}` ({}) follows `{}` ({}), but with {} values better the bounds must {way} from the best grade to the worst",
+                    g.grade,
+                    g.limit,
+                    prev.grade,
+                    prev.limit,
+                    if higher_is_better { "higher" } else { "lower" }
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageScheme) -> Result<Indicator> {
     let group = Group::find(groups, &r.group).cloned().ok_or_else(|| {
         let ids: Vec<&str> = groups.iter().map(|g| g.id()).collect();
@@ -214,6 +251,12 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
     };
     let number = |what: &str| -> Result<f64> {
         match &r.limit {
+            Some(toml::Value::Float(x)) if !x.is_finite() => Err(Error::new(
+                ErrorKind::Value,
+                at.clone(),
+                format!("`limit` is {x}"),
+                "give the finite limit value of the standard, e.g. limit = 200",
+            )),
             Some(toml::Value::Float(x)) => Ok(*x),
             Some(toml::Value::Integer(i)) => Ok(*i as f64),
             Some(_) => Err(Error::new(
@@ -236,7 +279,16 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
         ">=" | "≥" => Criterion::AtLeast(number(">=")?),
         ">" => Criterion::Above(number(">")?),
         "equals" | "=" | "==" => {
-            Criterion::Equals { target: number("equals")?, tolerance: r.tolerance.unwrap_or(0.0).abs() }
+            let tolerance = r.tolerance.unwrap_or(0.0);
+            if !(tolerance.is_finite() && tolerance >= 0.0) {
+                return Err(Error::new(
+                    ErrorKind::Value,
+                    at,
+                    format!("`tolerance` is {tolerance}"),
+                    "give the allowed deviation as a number >= 0, e.g. tolerance = 0.5",
+                ));
+            }
+            Criterion::Equals { target: number("equals")?, tolerance }
         }
         "range" => {
             let pair = match &r.limit {
@@ -255,7 +307,7 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
                 _ => None,
             };
             match pair {
-                Some(p) if p[0] <= p[1] => Criterion::Range(p[0], p[1]),
+                Some(p) if p[0].is_finite() && p[1].is_finite() && p[0] <= p[1] => Criterion::Range(p[0], p[1]),
                 _ => {
                     return Err(Error::new(
                         ErrorKind::Value,
@@ -303,6 +355,7 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
                     ));
                 }
             };
+            check_grades(grades, higher_is_better, &at)?;
             Criterion::Grade {
                 grades: grades.iter().map(|g| (g.grade.clone(), g.limit)).collect(),
                 required,

@@ -289,6 +289,16 @@ fn allocation_factors(
         } else {
             None
         };
+        // greenlca keys a causal factor by the exchanged flow: a second factor for the same flow
+        // (two exchanges of one flow) is dropped, and reported when its value differs.
+        let same =
+            |f: &&AllocationFactor| f.product == product && f.method == method && f.exchange_flow == exchange_flow;
+        if let Some(first) = out.iter().find(same) {
+            if first.factor != value {
+                *skipped.entry("another value for a flow already given a factor (the first is kept)").or_default() += 1;
+            }
+            continue;
+        }
         out.push(AllocationFactor { product, method, factor: value, exchange_flow, origin: at.clone() });
     }
     let mut reasons: Vec<_> = skipped.into_iter().collect();
