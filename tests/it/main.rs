@@ -19,3 +19,4 @@ mod solver;
 mod sources;
 mod stage_schemes;
 mod uncertainty;
+mod xlsx;

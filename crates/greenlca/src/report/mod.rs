@@ -14,6 +14,7 @@ pub(crate) mod render;
 pub(crate) mod scenarios;
 pub(crate) mod scores;
 pub(crate) mod sensitivity;
+pub(crate) mod xlsx;
 
 pub use atomic::{write_all_atomic, write_atomic};
 pub use calc::{CalcReport, CategorySummary, RankedSummary};
@@ -31,3 +32,4 @@ pub use render::Render;
 pub use scenarios::{ScenarioReport, ScenarioRun};
 pub use scores::ScoresReport;
 pub use sensitivity::{AnalyticCategory, AnalyticReport, OatReport, SobolReport};
+pub use xlsx::{Cell, Sheet, sheets_from_csv, workbook};
