@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod known_answers;
 mod matrix_market;
+mod methods;
 mod peers;
 mod plots;
 mod properties;

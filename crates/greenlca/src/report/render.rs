@@ -54,6 +54,8 @@ render_with_own_methods!(
     super::compare::CompareReport,
     super::contrib::ContribReport,
     super::mc::McReport,
+    super::methods::MatchReport,
+    super::methods::MethodsReport,
     super::scenarios::ScenarioReport,
     super::scores::ScoresReport,
     super::sensitivity::AnalyticReport,

@@ -1,5 +1,6 @@
 //! Impact methods: which files are methods, and reading them.
 
+pub(crate) mod factor_table;
 pub(crate) mod method_toml;
 
 use std::path::Path;
@@ -7,6 +8,7 @@ use std::path::Path;
 use super::detect::{Format, detect};
 use super::import::ImportOptions;
 
+pub use factor_table::{factor_table_file, read_factor_table};
 pub use method_toml::read_method;
 
 /// True when `path` is a method file greenlca reads (rather than the id of a shipped method).
