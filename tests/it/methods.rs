@@ -154,3 +154,32 @@ fn bad_method_folder() {
     let e = tempfile::tempdir().unwrap();
     assert_error(&["methods", "match", &e.path().display().to_string()], &["unknown method", "hint:"]);
 }
+
+/// USLCI (FY17 Q4 JSON-LD) against ReCiPe: USLCI names and compartments reach the ecoinvent-keyed
+/// table by name; flows whose unit is of another dimension (water in kg, factors per m3) stay
+/// unmatched instead of failing the run.
+#[test]
+fn uslci_matches_recipe_by_name_and_compartment() {
+    let Some(zip) = shared("data/uslci-fy17q4/uslci_fy17_q4_olca1.5_json_ld.zip") else { return };
+    let Some(dir) = shared("data/lcia-methods") else { return };
+    let (code, out, err) = common::run(&[
+        "methods",
+        "match",
+        "recipe-2016-midpoint-h-openlca",
+        "--method-dir",
+        &dir.display().to_string(),
+        "--db",
+        &zip.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["elementary_flows"], 2918);
+    let cat = |id: &str| v["categories"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap().clone();
+    // SO2, NOx, NH3 and their sub-compartment variants: most of the 30 acidification factors.
+    assert!(cat("terrestrial_acidification")["factors_matched"].as_u64().unwrap() >= 15);
+    assert!(cat("global_warming")["flows_matched"].as_u64().unwrap() >= 10);
+    let first = &v["unmatched"][0];
+    assert_eq!(first["unit"], "kg", "USLCI water in kg has no factor per m3: {first}");
+}

@@ -177,6 +177,13 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
                     if s == 0 {
                         continue;
                     }
+                    // Matched by name or CAS across flow lists, a unit of another dimension (water in
+                    // kg against a factor per m3) means the factor does not apply: the flow stays
+                    // unmatched and is reported, rather than failing the run. By id it is an error.
+                    let convertible = |u: &String| units.factor(&flows[flow].unit, u, &f.origin).is_ok();
+                    if s < 4 && !f.flow_unit.as_ref().is_none_or(convertible) {
+                        continue;
+                    }
                     hit = true;
                     let e = best.entry(flow).or_insert((s, fi));
                     if s > e.0 {
