@@ -65,8 +65,8 @@ pub fn parse_set(s: &str) -> std::result::Result<(String, f64), String> {
 /// `--format` and `--out`, shared by the commands that write results.
 #[derive(Debug, Args, Clone)]
 pub struct OutputOptions {
-    /// Output format.
-    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    /// Output format (xlsx: a workbook, one sheet per table, written to --out).
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv", "xlsx"], requires_if("xlsx", "out"))]
     pub format: String,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
@@ -84,7 +84,10 @@ impl OutputOptions {
 /// (atomically) or standard output.
 pub fn emit_report(report: &dyn Render, format: &str, out: Option<&Path>) -> Result<()> {
     let format = Format::parse(format).expect("clap checked it");
-    write_output(&report.render(format), out)
+    if format.is_binary() && out.is_none() {
+        bail!("--format xlsx writes a workbook, not text\n  hint: add --out FILE.xlsx");
+    }
+    write_output(&report.render(format)?, out)
 }
 
 /// Writes text to `out` (atomically) or to stdout.

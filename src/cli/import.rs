@@ -115,6 +115,16 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
     });
     let overwrite = if args.force { Overwrite::Replace } else { Overwrite::Refuse };
     write_database(&imported.database, &args.to, overwrite)?;
+    // LCIA methods of the export, in the native format beside the database.
+    if !imported.methods.is_empty() {
+        let files: Vec<(String, Vec<u8>)> = imported
+            .methods
+            .iter()
+            .flat_map(greenlca::io::method_files)
+            .map(|(name, text)| (name, text.into_bytes()))
+            .collect();
+        greenlca::report::write_all_atomic(&args.to.join("methods"), &files)?;
+    }
     if let Some(path) = &args.report {
         write_atomic(path, report_csv(&imported, &system).as_bytes())?;
     }
@@ -138,6 +148,16 @@ fn summary(args: &ImportArgs, imported: &Imported, system: &TechSystem, counts: 
     let exchanges: usize = db.processes.iter().map(|p| p.exchanges.len()).sum();
     let _ = writeln!(s, "imported {} ({}) into {}", args.source.display(), imported.format.label(), args.to.display());
     let _ = writeln!(s, "  processes: {}", db.processes.len());
+    for m in &imported.methods {
+        let factors: usize = m.categories.iter().map(|c| c.factors.len()).sum();
+        let _ = writeln!(
+            s,
+            "  LCIA method: {} ({} categories, {factors} factors) -> {}",
+            m.name,
+            m.categories.len(),
+            args.to.join("methods").join(format!("{}.toml", m.id)).display()
+        );
+    }
     let _ = writeln!(
         s,
         "  flows: {} ({} elementary, {} product, {} waste)",

@@ -9,6 +9,7 @@ mod export;
 mod import;
 mod mc;
 mod merge;
+mod methods;
 mod progress;
 mod report;
 mod scores;
@@ -56,6 +57,8 @@ enum Command {
     Import(import::ImportArgs),
     /// Cradle-to-gate scores of one unit of every process's reference product.
     Scores(scores::ScoresArgs),
+    /// Impact methods and their categories; `methods match METHOD --db DB` for the match rates.
+    Methods(methods::MethodsArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -78,6 +81,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Sensitivity(a) => sensitivity::run(a),
         Command::Merge(a) => merge::run(a),
         Command::Export(a) => export::run(a),
+        Command::Methods(a) => methods::run(a),
         Command::Import(a) => import::run(a),
         Command::Scores(a) => scores::run(a),
     }

@@ -23,7 +23,7 @@ pub struct ScoresArgs {
     #[arg(long, value_name = "POLICY", default_value = "error", value_parser = ["error", "warn", "cutoff"])]
     unlinked: String,
     /// Output format.
-    #[arg(long, default_value = "csv", value_parser = ["table", "json", "csv"])]
+    #[arg(long, default_value = "csv", value_parser = ["table", "json", "csv", "xlsx"], requires_if("xlsx", "out"))]
     format: String,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]

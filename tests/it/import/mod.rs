@@ -4,4 +4,5 @@
 mod bad_input;
 mod ecospold;
 mod jsonld;
+mod jsonld_methods;
 mod roundtrip;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::method::is_method_file;
 use super::method::method_toml::read_method_in;
+use super::method::{factor_table_file, read_factor_table};
 use super::native::database_read::read_database_in;
 use super::{read_any, read_product_model};
 use crate::error::{Error, ErrorKind, Location, Result};
@@ -76,6 +77,12 @@ pub fn find_method(name: &str, base: Option<&Path>) -> Result<(Method, Vec<Input
         let (folder, file) = source::split_path(&as_path);
         return method_in(&folder, &file);
     }
+    // A method folder (or its CSV) in the flat factor-table layout of the public LCIA tables.
+    if let Some(table) = factor_table_file(&as_path) {
+        let method = read_factor_table(&as_path)?;
+        let (folder, file) = source::split_path(&table);
+        return Ok((method, vec![input_file(&folder, "method", &file)?]));
+    }
     let shipped = source::datasets();
     let file = format!("methods/{name}.toml");
     if !shipped.contains(&file) {
@@ -83,7 +90,10 @@ pub fn find_method(name: &str, base: Option<&Path>) -> Result<(Method, Vec<Input
             ErrorKind::UnknownId,
             base.map(Location::file).unwrap_or_default(),
             format!("unknown method `{name}`"),
-            format!("use a shipped method id ({}) or the path of a method TOML file", shipped_method_ids().join(", ")),
+            format!(
+                "use a shipped method id ({}), the path of a method TOML file, or a method folder with a factor table (see docs/formats.md)",
+                shipped_method_ids().join(", ")
+            ),
         ));
     }
     method_in(shipped.as_ref(), &file)
@@ -157,7 +167,7 @@ fn database_at(dir: &Path) -> Result<(Database, PathBuf, Vec<InputFile>)> {
 
 /// The shipped database: `db/` of the folder named by `GREENLCA_DATASETS` (read like any database
 /// path), or of the embedded datasets.
-fn default_database() -> Result<(Database, PathBuf, Vec<InputFile>)> {
+pub(crate) fn default_database() -> Result<(Database, PathBuf, Vec<InputFile>)> {
     let shipped = source::datasets();
     if let Some(dir) = shipped.local_path("db") {
         return database_at(&dir);

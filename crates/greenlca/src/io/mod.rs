@@ -21,7 +21,7 @@ pub use import::ecospold1::{import_ecospold1, read_ecospold1};
 pub use import::ecospold2::{import_ecospold2, read_ecospold2};
 pub use import::jsonld::{import_jsonld, read_jsonld};
 pub use import::report::{ImportNote, Imported, NoteKind, SourceFormat};
-pub use method::read_method;
+pub use method::{method_files, read_factor_table, read_method};
 pub use native::stage_scheme_toml::{read_stage_scheme, shipped_stage_scheme, shipped_stage_scheme_ids};
 pub use native::{Overwrite, read_database, read_product_model, write_database};
 pub use read_any::{import_any, read_any};
@@ -62,4 +62,4 @@ pub(crate) fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Error 
         "check the TOML against docs/formats.md (field names are case-sensitive; unknown fields are refused)",
     )
 }
-pub use inputs::{ModelInputs, find_method, load_model};
+pub use inputs::{ModelInputs, find_method, load_model, shipped_method_ids};

@@ -22,7 +22,13 @@ pub fn import_any(path: &Path, options: &ImportOptions) -> Result<Imported> {
         Format::NativeDatabase | Format::MatrixTriplets | Format::MatrixMarket => {
             let database = read_database(path)?;
             let exchanges_read = database.processes.iter().map(|p| p.exchanges.len()).sum();
-            Ok(Imported { database, format: SourceFormat::Native, notes: Vec::new(), exchanges_read })
+            Ok(Imported {
+                database,
+                format: SourceFormat::Native,
+                notes: Vec::new(),
+                exchanges_read,
+                methods: Vec::new(),
+            })
         }
         Format::JsonLd => jsonld::import_jsonld(path, options),
         Format::EcoSpold2 => ecospold2::import_ecospold2(path, options),

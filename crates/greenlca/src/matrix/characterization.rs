@@ -68,15 +68,16 @@ fn score(f: &Factor, flow: &FlowRow) -> u8 {
     // compartment; `characterize` keeps the match only when they agree on the value.
     let unknown = compartment_unknown(flow);
     let comp_ok = unknown
-        || f.compartment
-            .as_deref()
-            .is_none_or(|c| c.eq_ignore_ascii_case(top) || c.eq_ignore_ascii_case(&flow.compartment));
-    let sub_ok = unknown || f.subcompartment.as_deref().is_none_or(|s| s.eq_ignore_ascii_case(sub));
+        || f.compartment.as_deref().is_none_or(|c| same_top(c, top) || c.eq_ignore_ascii_case(&flow.compartment));
+    let sub_ok = unknown || f.subcompartment.as_deref().is_none_or(|s| same_sub(s, sub));
     if !(comp_ok && sub_ok) {
         return 0;
     }
     let specific = u8::from(f.subcompartment.is_some());
-    let name_ok = f.flow_name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&flow.name));
+    let name_ok = f
+        .flow_name
+        .as_deref()
+        .is_some_and(|n| n.eq_ignore_ascii_case(&flow.name) || n.eq_ignore_ascii_case(basis_free(&flow.name)));
     if name_ok {
         return 2 + specific;
     }
@@ -88,6 +89,41 @@ fn score(f: &Factor, flow: &FlowRow) -> u8 {
 /// Whether the flow's category names no compartment (`other` with nothing below, or none).
 fn compartment_unknown(flow: &FlowRow) -> bool {
     flow.compartment.is_empty() || flow.compartment.eq_ignore_ascii_case("other")
+}
+
+/// A name without the basis it is reported on (`Nitrogen oxides (as NO2)` is `Nitrogen oxides`
+/// in method tables, which state the basis in the factor).
+fn basis_free(name: &str) -> &str {
+    match name.rfind(" (as ") {
+        Some(i) if name.ends_with(')') => &name[..i],
+        _ => name,
+    }
+}
+
+/// Top compartments that flow lists name differently (USLCI and FEDEFL `resource`, ecoinvent
+/// `natural resource`).
+fn same_top(a: &str, b: &str) -> bool {
+    let canon = |s: &str| {
+        let s = s.trim().to_lowercase();
+        if s == "resource" { "natural resource".to_string() } else { s }
+    };
+    canon(a) == canon(b)
+}
+
+/// Sub-compartments that flow lists name differently: USLCI `low population density` is ecoinvent
+/// `non-urban air or from high stacks` and TRACI `rural`; `high population density` is `urban air
+/// close to ground` and `urban`; `unspecified` is the bare compartment.
+fn same_sub(a: &str, b: &str) -> bool {
+    let canon = |s: &str| {
+        let s = s.trim().to_lowercase();
+        match s.as_str() {
+            "low population density" | "non-urban air or from high stacks" | "rural" => "rural".to_string(),
+            "high population density" | "urban air close to ground" | "urban" => "urban".to_string(),
+            "unspecified" => String::new(),
+            _ => s,
+        }
+    };
+    canon(a) == canon(b)
 }
 
 fn normalize_cas(c: &str) -> String {
@@ -108,6 +144,9 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
     let by_id: HashMap<&str, usize> = flows.iter().enumerate().map(|(i, f)| (f.id.as_str(), i)).collect();
     for (i, f) in flows.iter().enumerate() {
         by_name.entry(f.name.to_lowercase()).or_default().push(i);
+        if basis_free(&f.name) != f.name {
+            by_name.entry(basis_free(&f.name).to_lowercase()).or_default().push(i);
+        }
         if let Some(cas) = &f.cas {
             by_cas.entry(normalize_cas(cas)).or_default().push(i);
         }
@@ -146,6 +185,13 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
                 for flow in cands {
                     let s = score(f, &flows[flow]);
                     if s == 0 {
+                        continue;
+                    }
+                    // Matched by name or CAS across flow lists, a unit of another dimension (water in
+                    // kg against a factor per m3) means the factor does not apply: the flow stays
+                    // unmatched and is reported, rather than failing the run. By id it is an error.
+                    let convertible = |u: &String| units.factor(&flows[flow].unit, u, &f.origin).is_ok();
+                    if s < 4 && !f.flow_unit.as_ref().is_none_or(convertible) {
                         continue;
                     }
                     hit = true;

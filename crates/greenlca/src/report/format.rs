@@ -16,17 +16,26 @@ pub enum Format {
     Json,
     /// CSV for spreadsheets, values in round-trip precision.
     Csv,
+    /// An .xlsx workbook built from the CSV: one sheet per table, units in headers, numbers as
+    /// numbers. Binary, so it is written to a file.
+    Xlsx,
 }
 
 impl Format {
-    /// Parses `table`, `json` or `csv`.
+    /// Parses `table`, `json`, `csv` or `xlsx`.
     pub fn parse(s: &str) -> Option<Format> {
         match s {
             "table" => Some(Format::Table),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
+    }
+
+    /// True for the binary formats, which need a file (`--out`).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx)
     }
 }
 

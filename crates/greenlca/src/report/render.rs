@@ -1,9 +1,11 @@
 //! One way to write any result: every report renders itself in each output format, and programs
-//! pick the format in one place. A new format (say xlsx, built from the CSV) is added here only.
+//! pick the format in one place. A new format is added here only (xlsx is built from the CSV).
 
 use super::format::Format;
+use super::xlsx::{Sheet, sheets_from_csv, workbook};
+use crate::error::Result;
 
-/// A result that can be written as JSON, CSV or a table.
+/// A result that can be written as JSON, CSV, a table or an .xlsx workbook.
 pub trait Render {
     /// JSON with a schema id and version, for programs.
     fn json(&self) -> String;
@@ -12,14 +14,19 @@ pub trait Render {
     /// An aligned table for people.
     fn table(&self) -> String;
 
+    /// The tables of the CSV as spreadsheet sheets (see [`sheets_from_csv`]).
+    fn sheets(&self) -> Result<Vec<Sheet>> {
+        sheets_from_csv(&self.csv(), "results")
+    }
+
     /// The bytes of the result in `format` (bytes, so that binary formats fit too).
-    fn render(&self, format: Format) -> Vec<u8> {
-        match format {
-            Format::Json => self.json(),
-            Format::Csv => self.csv(),
-            Format::Table => self.table(),
-        }
-        .into_bytes()
+    fn render(&self, format: Format) -> Result<Vec<u8>> {
+        Ok(match format {
+            Format::Json => self.json().into_bytes(),
+            Format::Csv => self.csv().into_bytes(),
+            Format::Table => self.table().into_bytes(),
+            Format::Xlsx => workbook(&self.sheets()?)?,
+        })
     }
 }
 
@@ -47,6 +54,8 @@ render_with_own_methods!(
     super::compare::CompareReport,
     super::contrib::ContribReport,
     super::mc::McReport,
+    super::methods::MatchReport,
+    super::methods::MethodsReport,
     super::scenarios::ScenarioReport,
     super::scores::ScoresReport,
     super::sensitivity::AnalyticReport,

@@ -49,6 +49,7 @@ pub fn finish(mut d: Draft) -> Result<Imported> {
         format: d.format,
         notes: d.notes.into_vec(),
         exchanges_read: d.exchanges_read,
+        methods: Vec::new(),
     })
 }
 

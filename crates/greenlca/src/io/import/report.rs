@@ -105,6 +105,8 @@ pub struct Imported {
     pub notes: Vec<ImportNote>,
     /// Exchanges read from the source (before any was left out).
     pub exchanges_read: usize,
+    /// LCIA methods the source contains (openLCA JSON-LD `lcia_methods/`).
+    pub methods: Vec<crate::model::Method>,
 }
 
 impl Imported {

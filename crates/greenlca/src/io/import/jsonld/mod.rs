@@ -4,6 +4,7 @@
 //! How openLCA's concepts map onto greenlca's is documented in docs/import.md.
 
 mod flows;
+mod methods;
 mod processes;
 pub(crate) mod schema;
 mod uncertainty;
@@ -138,7 +139,9 @@ fn import_from(archive: &mut Archive) -> Result<Imported> {
         exchanges_read,
         format,
     };
-    finish(draft)
+    let mut imported = finish(draft)?;
+    imported.methods = methods::read_methods(archive, &prefix)?;
+    Ok(imported)
 }
 
 /// 2 when the export says so (`olca-schema.json`) or uses v2 keys, else 1.
