@@ -1,0 +1,176 @@
+"""A product model on its background: the commands of the command line as methods."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Dict, Iterable, List, Optional, Sequence, Union
+
+from . import _greenlca
+from .results import CalcResult, CheckResult, CompareResult, ContribResult, MonteCarlo, SobolResult, TableResult
+
+PathLike = Union[str, "os.PathLike[str]"]
+Sets = Optional[Dict[str, float]]
+
+
+def load(model: PathLike, db: Optional[PathLike] = None, methods: Iterable[str] = (), unlinked: str = "error") -> "Study":
+    """Reads a product model (TOML) with its database and methods and factorizes the background.
+
+    ``db`` overrides the model's database (a folder, an openLCA JSON-LD zip or EcoSpold files);
+    ``methods`` the model's methods (ids or method TOML files); ``unlinked`` is ``error``,
+    ``warn`` or ``cutoff`` as on the command line.
+    """
+    return Study(model, db=db, methods=methods, unlinked=unlinked)
+
+
+def _sets(sets: Sets) -> List[tuple]:
+    out = []
+    for k, v in (sets or {}).items():
+        v = float(v)
+        if v != v or v in (float("inf"), float("-inf")):
+            raise _greenlca.GreenlcaError(f"set {k}={v} is not a finite number")
+        out.append((str(k), v))
+    return out
+
+
+class Study:
+    """A product model, its background system and characterization, factorized once.
+
+    Methods mirror the command line: :meth:`calc`, :meth:`contrib`, :meth:`compare`,
+    :meth:`check`, :meth:`mc`, :meth:`oat`, :meth:`analytic`, :meth:`sobol`, :meth:`export`.
+    ``sets`` is a dict of parameter overrides (``--set name=value``).
+    """
+
+    def __init__(self, model: PathLike, db: Optional[PathLike] = None, methods: Iterable[str] = (), unlinked: str = "error"):
+        if isinstance(methods, str):
+            methods = [methods]
+        self.model = os.fspath(model)
+        self._s = _greenlca.Study(self.model, None if db is None else os.fspath(db), list(methods), unlinked)
+
+    def __repr__(self) -> str:
+        return f"<greenlca.Study {self.product!r}: {len(self.variants)} variants, {len(self.categories)} categories>"
+
+    @property
+    def product(self) -> str:
+        return self._s.product
+
+    @property
+    def variants(self) -> List[str]:
+        """``base`` and every variant of the model."""
+        return self._s.variants
+
+    @property
+    def categories(self) -> List[str]:
+        """Category ids."""
+        return [c[0] for c in self._s.categories]
+
+    @property
+    def units(self) -> Dict[str, str]:
+        """Unit of each category."""
+        return {c[0]: c[3] for c in self._s.categories}
+
+    @property
+    def warnings(self) -> List[str]:
+        return self._s.warnings
+
+    def _variants(self, variants: Union[None, str, Sequence[str]], default_all: bool = False) -> List[str]:
+        if variants is None:
+            return list(self.variants) if default_all else ["base"]
+        if isinstance(variants, str):
+            variants = [self.variants] if variants == "all" else [variants]
+            if isinstance(variants[0], list):
+                return list(variants[0])
+        known = self.variants
+        for v in variants:
+            if v not in known:
+                raise _greenlca.GreenlcaError(f"unknown variant `{v}`\n  hint: choose one of: {', '.join(known)}")
+        return list(variants)
+
+    def calc(self, variants: Union[None, str, Sequence[str]] = None, sets: Sets = None, top: int = 5) -> CalcResult:
+        """Totals and stages per variant (``greenlca calc``; ``variants="all"`` for all)."""
+        return CalcResult(json.loads(self._s.calc_json(self._variants(variants), _sets(sets), top)))
+
+    def contrib(
+        self,
+        variant: str = "base",
+        categories: Sequence[str] = (),
+        sets: Sets = None,
+        top: int = 10,
+        cutoff: float = 0.01,
+        depth: int = 12,
+    ) -> ContribResult:
+        """Where the impacts come from (``greenlca contrib``)."""
+        data = self._s.contrib_json(variant, list(categories), _sets(sets), (top, cutoff, depth))
+        return ContribResult(json.loads(data))
+
+    def compare(
+        self,
+        variants: Optional[Sequence[str]] = None,
+        baseline: Optional[str] = None,
+        sets: Sets = None,
+        mc: Optional[int] = None,
+        seed: int = 42,
+    ) -> CompareResult:
+        """Variants against a baseline (``greenlca compare``); ``mc=N`` adds paired Monte Carlo."""
+        chosen = self._variants(variants, default_all=True)
+        base = baseline or chosen[0]
+        if base not in chosen:
+            self._variants([base])
+            chosen.insert(0, base)
+        if mc is not None and mc < 2:
+            raise _greenlca.GreenlcaError(f"mc={mc} is too few draws\n  hint: use a few hundred or more")
+        data = self._s.compare_json(chosen, base, _sets(sets), None if mc is None else (mc, seed))
+        return CompareResult(json.loads(data))
+
+    def check(
+        self,
+        spec: Optional[PathLike] = None,
+        evidence: Optional[PathLike] = None,
+        variants: Union[None, str, Sequence[str]] = None,
+        sets: Sets = None,
+        mc: Optional[int] = None,
+        seed: int = 42,
+    ) -> CheckResult:
+        """Against an eco-design specification (``greenlca check``); ``mc=N`` adds P(pass)."""
+        if mc is not None and mc < 2:
+            raise _greenlca.GreenlcaError(f"mc={mc} is too few draws\n  hint: use a few hundred or more")
+        data, passed = self._s.check_json(
+            None if spec is None else os.fspath(spec),
+            None if evidence is None else os.fspath(evidence),
+            self._variants(variants),
+            _sets(sets),
+            None if mc is None else (mc, seed),
+        )
+        return CheckResult(json.loads(data), passed)
+
+    def mc(
+        self,
+        iterations: int = 1000,
+        seed: int = 42,
+        variants: Union[None, str, Sequence[str]] = None,
+        stages: bool = False,
+        sets: Sets = None,
+    ) -> MonteCarlo:
+        """Monte Carlo over every distribution (``greenlca mc``); same draws as the command line."""
+        if iterations < 2:
+            raise _greenlca.GreenlcaError(
+                f"iterations={iterations} is too few\n  hint: use at least 2 (1000 or more for stable percentiles)"
+            )
+        data, labels, draws = self._s.mc(self._variants(variants), _sets(sets), iterations, seed, stages)
+        return MonteCarlo(json.loads(data), labels, draws)
+
+    def oat(self, variant: str = "base", sets: Sets = None) -> TableResult:
+        """One-at-a-time sensitivity (``greenlca sensitivity --oat``)."""
+        return TableResult(json.loads(self._s.oat_json(variant, _sets(sets))), "oat")
+
+    def analytic(self, variant: str = "base", sets: Sets = None, top: int = 15) -> TableResult:
+        """Analytical sensitivity: coefficients, elasticities, variance shares (``--analytic``)."""
+        return TableResult(json.loads(self._s.analytic_json(variant, _sets(sets), top)), "analytic")
+
+    def sobol(self, n: int, variant: str = "base", seed: int = 42, bootstrap: int = 200, sets: Sets = None) -> SobolResult:
+        """Sobol indices from ``n`` design rows (``greenlca sensitivity --sobol N``)."""
+        return SobolResult(json.loads(self._s.sobol_json(variant, _sets(sets), n, seed, bootstrap)))
+
+    def export(self, folder: PathLike, variant: str = "base", sets: Sets = None, force: bool = False) -> None:
+        """Writes the product system as a matrix exchange folder (``greenlca export --matrices``)."""
+        self._s.export(os.fspath(folder), variant, _sets(sets), force)

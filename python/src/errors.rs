@@ -1,0 +1,54 @@
+//! greenlca errors as the Python exception `GreenlcaError` (a ValueError) carrying the kind, file,
+//! line, entity and hint, with the message text the command line prints after `error: `.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+create_exception!(
+    _greenlca,
+    GreenlcaError,
+    PyValueError,
+    "A problem with the input: .kind, .file, .line, .entity, .message and .hint say what and where."
+);
+
+/// The Python exception for a library error.
+pub fn to_py(e: greenlca::Error) -> PyErr {
+    Python::with_gil(|py| {
+        let err = GreenlcaError::new_err(e.to_string());
+        let value = err.value(py);
+        let kind = snake(&format!("{:?}", e.kind));
+        let file = e.at.path.as_ref().map(|p| p.display().to_string());
+        let set = || -> PyResult<()> {
+            value.setattr("kind", kind)?;
+            value.setattr("file", file)?;
+            value.setattr("line", e.at.line)?;
+            value.setattr("entity", e.at.entity.clone())?;
+            value.setattr("message", e.message.clone())?;
+            value.setattr("hint", e.hint.clone())?;
+            value.setattr("count", e.count())?;
+            Ok(())
+        };
+        match set() {
+            Ok(()) => err,
+            Err(other) => other,
+        }
+    })
+}
+
+/// A usage error found by the binding itself (the command line's own checks of its options).
+pub fn usage(message: &str, hint: &str) -> PyErr {
+    to_py(greenlca::Error::new(greenlca::ErrorKind::Value, greenlca::Location::default(), message, hint))
+}
+
+/// `UnknownId` -> `unknown_id`: the kind's name as Python code spells such values.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
+}
