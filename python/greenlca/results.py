@@ -218,8 +218,20 @@ class SobolResult(_Result):
 
 
 class Scores(_Result):
-    """``greenlca scores``: per process, the score of one unit of its product."""
+    """``greenlca scores``: per process, the score of one unit of its reference product."""
+
+    def _frame(self, key: str) -> pd.DataFrame:
+        cats = [c["id"] for c in self.json["categories"]]
+        procs = self.json["processes"]
+        return pd.DataFrame([p[key] for p in procs], index=pd.Index([p["id"] for p in procs], name="process"),
+                            columns=cats)
 
     @property
-    def table(self) -> pd.DataFrame:
-        return pd.json_normalize(self.json.get("processes", self.json.get("rows", [])))
+    def totals(self) -> pd.DataFrame:
+        """Cradle-to-gate score per process (rows) and category (columns)."""
+        return self._frame("total")
+
+    @property
+    def direct(self) -> pd.DataFrame:
+        """The process's own emissions only."""
+        return self._frame("direct")

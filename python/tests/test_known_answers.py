@@ -97,3 +97,12 @@ def test_export_writes_a_folder_the_command_line_reads(kettle, tmp_path, cli_jso
         assert close(score, base[kettle.categories[k]], rel=1e-9)
     with pytest.raises(greenlca.GreenlcaError, match="not empty"):
         kettle.export(out)
+
+
+def test_database_scores_equal_the_command_line(cli_json):
+    ours = greenlca.scores(ROOT / "datasets" / "db", ["ipcc2021"])
+    theirs = cli_json("scores", "--db", ROOT / "datasets" / "db", "--method", "ipcc2021")
+    assert ours.json == theirs
+    grid = ours.totals.loc["grid_cn_2021", "gwp100"]
+    assert grid == theirs["processes"][0]["total"][0] == 0.5568
+    assert ours.totals.shape == (len(theirs["processes"]), 2)
