@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from . import _greenlca
 from .results import CalcResult, CheckResult, CompareResult, ContribResult, MonteCarlo, SobolResult, TableResult
@@ -170,6 +170,22 @@ class Study:
     def sobol(self, n: int, variant: str = "base", seed: int = 42, bootstrap: int = 200, sets: Sets = None) -> SobolResult:
         """Sobol indices from ``n`` design rows (``greenlca sensitivity --sobol N``)."""
         return SobolResult(json.loads(self._s.sobol_json(variant, _sets(sets), n, seed, bootstrap)))
+
+    def matrices(self, variant: str = "base", sets: Sets = None) -> Dict[str, Any]:
+        """The product system as SciPy matrices (what :meth:`export` writes).
+
+        Returns a dict: ``A`` (n x n, the product is the last process), ``B`` (m x n), ``C``
+        (k x m) as ``scipy.sparse.csc_matrix``, ``demand`` (1 of the product), ``processes`` and
+        ``flows`` (ids in matrix order) and ``categories``.
+        """
+        import scipy.sparse as sp
+
+        a, b, c, demand, processes, flows = self._s.matrices(variant, _sets(sets))
+        mat = lambda t: sp.coo_matrix((t[2], (t[0], t[1])), shape=t[3]).tocsc()  # noqa: E731
+        return {
+            "A": mat(a), "B": mat(b), "C": mat(c), "demand": demand,
+            "processes": processes, "flows": flows, "categories": self.categories,
+        }
 
     def export(self, folder: PathLike, variant: str = "base", sets: Sets = None, force: bool = False) -> None:
         """Writes the product system as a matrix exchange folder (``greenlca export --matrices``)."""

@@ -16,8 +16,9 @@ use greenlca::report::{
     ContribReport, McReport, OatReport, PairedReport, Render, SobolReport,
 };
 use greenlca::uncertainty::{McRun, ProductRun, run_model};
-use numpy::PyArray2;
+use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use crate::draws::to_array;
 use crate::errors::usage;
@@ -259,6 +260,37 @@ impl PyStudy {
         })
     }
 
+    /// The product system of `variant` as matrices (what `export` writes): A, B and C as COO
+    /// triplets, the demand (1 of the product, the last process) and the process and flow ids.
+    fn matrices<'py>(&self, py: Python<'py>, variant: String, sets: Sets) -> PyResult<Bound<'py, PyTuple>> {
+        let study = &self.study;
+        let system = run(py, |_| {
+            let fg = study.resolve(&variant, &sets)?;
+            if !fg.db_overrides.is_empty() {
+                return Err(db_override_error(&variant));
+            }
+            Ok(greenlca::matrix::with_product(&study.system, &fg, &study.inputs.model.product.name))
+        })?;
+        let (n, m, k) = (system.n(), system.m(), study.characterization.k());
+        let coo = |e: &greenlca::matrix::Entries, shape: (usize, usize)| -> PyResult<Bound<'py, PyTuple>> {
+            let idx = |v: &[usize]| PyArray1::from_vec(py, v.iter().map(|&i| i as i64).collect::<Vec<i64>>());
+            (idx(&e.rows), idx(&e.cols), PyArray1::from_slice(py, &e.values), shape).into_pyobject(py)
+        };
+        let mut demand = vec![0.0; n];
+        demand[n - 1] = 1.0;
+        let processes: Vec<String> = system.columns.iter().map(|c| c.id.clone()).collect();
+        let flows: Vec<String> = system.flows.iter().map(|f| f.id.clone()).collect();
+        (
+            coo(&system.a, (n, n))?,
+            coo(&system.b, (m, n))?,
+            coo(&study.characterization.c, (k, m))?,
+            PyArray1::from_vec(py, demand),
+            processes,
+            flows,
+        )
+            .into_pyobject(py)
+    }
+
     /// `greenlca export --matrices DIR`: the product system as a matrix exchange folder.
     fn export(&self, py: Python<'_>, dir: PathBuf, variant: String, sets: Sets, force: bool) -> PyResult<()> {
         if dir.is_dir() && std::fs::read_dir(&dir).map(|mut d| d.next().is_some()).unwrap_or(false) && !force {
@@ -271,12 +303,7 @@ impl PyStudy {
             let study = &self.study;
             let fg = study.resolve(&variant, &sets)?;
             if !fg.db_overrides.is_empty() {
-                return Err(greenlca::Error::new(
-                    greenlca::ErrorKind::Invalid,
-                    greenlca::Location::entity(format!("variant `{variant}`")),
-                    format!("variant `{variant}` changes database parameters"),
-                    "export the database with those values first",
-                ));
+                return Err(db_override_error(&variant));
             }
             let system = greenlca::matrix::with_product(&study.system, &fg, &study.inputs.model.product.name);
             let product = system.n() - 1;
@@ -286,6 +313,16 @@ impl PyStudy {
             greenlca::report::write_all_atomic(&dir, &files)
         })
     }
+}
+
+/// A variant that changes database parameters has a background of its own, not the study's.
+fn db_override_error(variant: &str) -> greenlca::Error {
+    greenlca::Error::new(
+        greenlca::ErrorKind::Invalid,
+        greenlca::Location::entity(format!("variant `{variant}`")),
+        format!("variant `{variant}` changes database parameters"),
+        "export the database with those values first",
+    )
 }
 
 /// The categories of a study, for reports (as the command line lists them).

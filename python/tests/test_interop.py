@@ -108,3 +108,19 @@ def test_a_brightway_built_system_gives_brightways_score(shared, peer_python, tm
     assert close(system.scores()[0], bw_scores[last], rel=1e-12)
     expected = json.loads((folder / "expected.json").read_text())["scores"][last]
     assert close(system.scores()[0], expected)
+
+
+def test_a_study_as_scipy_matrices_solves_to_its_totals():
+    """Study -> SciPy -> greenlca and SciPy's own solver: the model's totals (to 1e-12)."""
+    from conftest import KETTLE
+
+    study = greenlca.load(KETTLE)
+    m = study.matrices(variant="long_life")
+    assert m["A"].shape == (len(m["processes"]),) * 2
+    assert m["B"].shape == (len(m["flows"]), len(m["processes"]))
+    assert m["C"].shape == (len(study.categories), len(m["flows"]))
+    totals = study.calc(variants=["long_life"]).totals.loc["long_life"].to_numpy()
+    ours = greenlca.from_scipy(m["A"], m["B"], m["C"], m["demand"]).scores()
+    assert np.allclose(ours, totals, rtol=1e-12, atol=0)
+    scipy_scores = m["C"] @ (m["B"] @ sp.linalg.spsolve(m["A"], m["demand"]))
+    assert np.allclose(scipy_scores, totals, rtol=1e-10, atol=0)
