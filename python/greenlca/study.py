@@ -7,6 +7,7 @@ import os
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from . import _greenlca
+from ._errors import error
 from .results import CalcResult, CheckResult, CompareResult, ContribResult, MonteCarlo, SobolResult, TableResult
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -28,7 +29,7 @@ def _sets(sets: Sets) -> List[tuple]:
     for k, v in (sets or {}).items():
         v = float(v)
         if v != v or v in (float("inf"), float("-inf")):
-            raise _greenlca.GreenlcaError(f"set {k}={v} is not a finite number")
+            raise error(f"set {k}={v} is not a finite number", "give a finite number")
         out.append((str(k), v))
     return out
 
@@ -77,13 +78,11 @@ class Study:
         if variants is None:
             return list(self.variants) if default_all else ["base"]
         if isinstance(variants, str):
-            variants = [self.variants] if variants == "all" else [variants]
-            if isinstance(variants[0], list):
-                return list(variants[0])
+            return list(self.variants) if variants == "all" else self._variants([variants])
         known = self.variants
         for v in variants:
             if v not in known:
-                raise _greenlca.GreenlcaError(f"unknown variant `{v}`\n  hint: choose one of: {', '.join(known)}")
+                raise error(f"unknown variant `{v}`", f"choose one of: {', '.join(known)}", "unknown_id")
         return list(variants)
 
     def calc(self, variants: Union[None, str, Sequence[str]] = None, sets: Sets = None, top: int = 5) -> CalcResult:
@@ -118,7 +117,7 @@ class Study:
             self._variants([base])
             chosen.insert(0, base)
         if mc is not None and mc < 2:
-            raise _greenlca.GreenlcaError(f"mc={mc} is too few draws\n  hint: use a few hundred or more")
+            raise error(f"mc={mc} is too few draws", "use a few hundred or more")
         data = self._s.compare_json(chosen, base, _sets(sets), None if mc is None else (mc, seed))
         return CompareResult(json.loads(data))
 
@@ -133,7 +132,7 @@ class Study:
     ) -> CheckResult:
         """Against an eco-design specification (``greenlca check``); ``mc=N`` adds P(pass)."""
         if mc is not None and mc < 2:
-            raise _greenlca.GreenlcaError(f"mc={mc} is too few draws\n  hint: use a few hundred or more")
+            raise error(f"mc={mc} is too few draws", "use a few hundred or more")
         data, passed = self._s.check_json(
             None if spec is None else os.fspath(spec),
             None if evidence is None else os.fspath(evidence),
@@ -153,9 +152,7 @@ class Study:
     ) -> MonteCarlo:
         """Monte Carlo over every distribution (``greenlca mc``); same draws as the command line."""
         if iterations < 2:
-            raise _greenlca.GreenlcaError(
-                f"iterations={iterations} is too few\n  hint: use at least 2 (1000 or more for stable percentiles)"
-            )
+            raise error(f"iterations={iterations} is too few", "use at least 2 (1000 or more for stable percentiles)")
         data, labels, draws = self._s.mc(self._variants(variants), _sets(sets), iterations, seed, stages)
         return MonteCarlo(json.loads(data), labels, draws)
 

@@ -9,6 +9,7 @@ from typing import Any, Optional, Sequence, Tuple
 import numpy as np
 
 from . import _greenlca
+from ._errors import error
 from .results import MonteCarlo
 
 
@@ -63,7 +64,7 @@ class MatrixSystem:
     def mc(self, iterations: int = 1000, seed: int = 42) -> MonteCarlo:
         """Monte Carlo of the scores over the entries' distributions (``greenlca mc --matrices``)."""
         if iterations < 2:
-            raise _greenlca.GreenlcaError(f"iterations={iterations} is too few\n  hint: use at least 2")
+            raise error(f"iterations={iterations} is too few", "use at least 2")
         data, labels, draws = self._m.mc(iterations, seed)
         return MonteCarlo(json.loads(data), labels, draws)
 

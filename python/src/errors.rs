@@ -14,8 +14,28 @@ create_exception!(
 
 /// The Python exception for a library error.
 pub fn to_py(e: greenlca::Error) -> PyErr {
+    raise(e.to_string(), e)
+}
+
+/// A usage error found by the binding itself (the command line's own checks of its options, which
+/// it prints without a location).
+pub fn usage(message: &str, hint: &str) -> PyErr {
+    option_error(greenlca::ErrorKind::Value, message, hint)
+}
+
+/// An option that names something the model does not have.
+pub fn unknown(message: &str, hint: &str) -> PyErr {
+    option_error(greenlca::ErrorKind::UnknownId, message, hint)
+}
+
+fn option_error(kind: greenlca::ErrorKind, message: &str, hint: &str) -> PyErr {
+    let e = greenlca::Error::new(kind, greenlca::Location::default(), message, hint);
+    raise(format!("{message}\n  hint: {hint}"), e)
+}
+
+fn raise(text: String, e: greenlca::Error) -> PyErr {
     Python::with_gil(|py| {
-        let err = GreenlcaError::new_err(e.to_string());
+        let err = GreenlcaError::new_err(text);
         let value = err.value(py);
         let kind = snake(&format!("{:?}", e.kind));
         let file = e.at.path.as_ref().map(|p| p.display().to_string());
@@ -34,11 +54,6 @@ pub fn to_py(e: greenlca::Error) -> PyErr {
             Err(other) => other,
         }
     })
-}
-
-/// A usage error found by the binding itself (the command line's own checks of its options).
-pub fn usage(message: &str, hint: &str) -> PyErr {
-    to_py(greenlca::Error::new(greenlca::ErrorKind::Value, greenlca::Location::default(), message, hint))
 }
 
 /// `UnknownId` -> `unknown_id`: the kind's name as Python code spells such values.

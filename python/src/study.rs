@@ -21,7 +21,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::draws::to_array;
-use crate::errors::usage;
+use crate::errors::{unknown, usage};
 use crate::interrupt::run;
 
 type Sets = Vec<(String, f64)>;
@@ -113,7 +113,7 @@ impl PyStudy {
                 .iter()
                 .map(|c| {
                     ch.category(c).ok_or_else(|| {
-                        usage(&format!("unknown category `{c}`"), &format!("choose one of: {}", ids.join(", ")))
+                        unknown(&format!("unknown category `{c}`"), &format!("choose one of: {}", ids.join(", ")))
                     })
                 })
                 .collect::<PyResult<_>>()?

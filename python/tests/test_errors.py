@@ -64,3 +64,19 @@ def test_matrix_errors_name_the_matrix():
     assert info.value.kind == "singular" and "process 1" in str(info.value)
     with pytest.raises(greenlca.GreenlcaError, match="B has 3 columns"):
         greenlca.from_scipy(a, sp.coo_matrix((1, 3)), c, [1.0, 0.0])
+
+
+def test_option_errors_carry_the_same_attributes(cli):
+    study = greenlca.load(KETTLE)
+    with pytest.raises(greenlca.GreenlcaError) as info:
+        study.calc(variants=["nope"])
+    e = info.value
+    assert (e.kind, e.file, e.line, e.entity) == ("unknown_id", None, None, None)
+    assert e.message == "unknown variant `nope`" and e.hint.startswith("choose one of: base")
+    code, _, err = cli("calc", KETTLE, "--variant", "nope")
+    assert code == 2 and err.strip() == f"error: {e}"
+    with pytest.raises(greenlca.GreenlcaError) as info:
+        study.contrib(categories=["nope"])
+    assert info.value.kind == "unknown_id" and info.value.hint.startswith("choose one of: gwp100")
+    code, _, err = cli("contrib", KETTLE, "--category", "nope")
+    assert err.strip() == f"error: {info.value}"
