@@ -70,45 +70,9 @@ fn probabilities(
     sets: &[(String, f64)],
     deterministic: &[greenlca::analysis::ecodesign::CheckResult],
 ) -> Result<Vec<(f64, Vec<f64>)>> {
-    use greenlca::analysis::ecodesign::{IndicatorStatus, RequirementStatus};
-    use greenlca::uncertainty::Draws;
-    use greenlca::uncertainty::ProductSampler;
     if n < 2 {
         anyhow::bail!("--mc {n} is too few draws\n  hint: use a few hundred or more");
     }
-    let sampler = ProductSampler::new(study)?;
-    let k = si.spec.indicators.len();
-    let draws = Draws::run_with_progress(
-        "check --mc",
-        seed,
-        n,
-        0..n,
-        Vec::new(),
-        |i| {
-            let per = sampler.draw(seed, i, chosen, sets, &|engine, fg, r| {
-                let c = check(&si.setup(), study, engine, fg, r)?;
-                Ok(c.indicators
-                    .iter()
-                    .map(|o| f64::from(u8::from(o.status == IndicatorStatus::Pass)))
-                    .collect::<Vec<f64>>())
-            })?;
-            Ok(per.concat())
-        },
-        &super::progress::bar("Monte Carlo check"),
-    )?;
-    Ok(deterministic
-        .iter()
-        .enumerate()
-        .map(|(v, det)| {
-            let per_ind: Vec<f64> =
-                (0..k).map(|j| draws.values.iter().map(|row| row[v * k + j]).sum::<f64>() / n as f64).collect();
-            let requirements_met = det.requirements.iter().all(|r| r.status == RequirementStatus::Met);
-            let all = if requirements_met {
-                draws.values.iter().filter(|row| (0..k).all(|j| row[v * k + j] == 1.0)).count() as f64 / n as f64
-            } else {
-                0.0
-            };
-            (all, per_ind)
-        })
-        .collect())
+    let bar = super::progress::bar("Monte Carlo check");
+    Ok(greenlca::analysis::ecodesign::pass_probabilities(study, si, chosen, (n, seed), sets, deterministic, &bar)?)
 }

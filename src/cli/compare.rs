@@ -76,24 +76,9 @@ fn paired_draws(
     seed: u64,
     sets: &[(String, f64)],
 ) -> Result<(greenlca::report::PairedReport, greenlca::uncertainty::Draws)> {
-    use greenlca::uncertainty::Draws;
-    use greenlca::uncertainty::ProductSampler;
-    use greenlca::uncertainty::paired;
     if n < 2 {
         anyhow::bail!("--mc {n} is too few draws\n  hint: use a few hundred or more");
     }
-    let sampler = ProductSampler::new(study)?;
-    let cats: Vec<String> = study.characterization.categories.iter().map(|c| c.id.clone()).collect();
-    let labels = chosen.iter().flat_map(|v| cats.iter().map(move |c| greenlca::report::label(v, c, "total"))).collect();
-    let draws = Draws::run_with_progress(
-        "compare --mc",
-        seed,
-        n,
-        0..n,
-        labels,
-        |i| Ok(sampler.draw(seed, i, chosen, sets, &|_, _, r| Ok(r.totals.clone()))?.concat()),
-        &super::progress::bar("paired Monte Carlo"),
-    )?;
-    let report = greenlca::report::PairedReport { iterations: n, seed, pairs: paired(&draws, chosen, &cats, baseline) };
-    Ok((report, draws))
+    let bar = super::progress::bar("paired Monte Carlo");
+    Ok(greenlca::report::PairedReport::run(study, chosen, baseline, (n, seed), sets, &bar)?)
 }

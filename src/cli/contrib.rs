@@ -6,16 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::analysis::TreeLimits;
-use greenlca::analysis::by_exchange;
-use greenlca::analysis::by_flow;
-use greenlca::analysis::by_process;
-use greenlca::analysis::rank;
-use greenlca::analysis::supply_chain_tree;
-use greenlca::report::CategoryContributions;
+use greenlca::report::ContribOptions;
 use greenlca::report::ContribReport;
-use greenlca::report::RankedSummary;
-use greenlca::report::TreeNode;
 
 use super::common::{ModelOptions, PlotArgs};
 
@@ -68,44 +60,8 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
             })
             .collect::<Result<_>>()?
     };
-    let shared = study.engine()?;
-    let fg = study.resolve(&args.variant, &args.opts.sets)?;
-    let own = study.engine_for(&fg)?;
-    let engine = own.as_ref().unwrap_or(&shared);
-    let r = study.assess(engine, &fg)?;
-    let limits = TreeLimits { cutoff: args.cutoff, max_depth: args.depth, ..TreeLimits::default() };
-    let m = &study.inputs.model.product;
-    let categories = cats
-        .iter()
-        .map(|&k| {
-            let c = &ch.categories[k];
-            let tree = supply_chain_tree(&engine.lca, &engine.intensities, &fg, k, &m.name, limits);
-            CategoryContributions {
-                category: c.id.clone(),
-                name: c.name.clone(),
-                unit: c.unit.clone(),
-                total: r.totals[k],
-                stages: r.stages.iter().map(|(s, v)| (s.id().to_string(), v[k])).collect(),
-                processes: RankedSummary::new(
-                    &c.id,
-                    rank(by_process(&engine.lca, &engine.intensities, &r, k), args.top),
-                ),
-                flows: RankedSummary::new(&c.id, rank(by_flow(&engine.lca, &r.inventory, k), args.top)),
-                first_tier: RankedSummary::new(&c.id, rank(by_exchange(&r, k), args.top)),
-                tree: TreeNode::from(&tree),
-                cutoff: args.cutoff,
-            }
-        })
-        .collect();
-    let report = ContribReport {
-        schema: ContribReport::SCHEMA,
-        schema_version: 1,
-        greenlca_version: env!("CARGO_PKG_VERSION"),
-        product: m.name.clone(),
-        functional_unit: m.functional_unit.clone(),
-        variant: r.variant.clone(),
-        categories,
-    };
+    let opts = ContribOptions { top: args.top, cutoff: args.cutoff, depth: args.depth };
+    let report = ContribReport::compute(&study, &args.variant, &args.opts.sets, &cats, opts)?;
     args.plot.write(|o| greenlca::report::contrib_charts(&report, o))?;
     args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)

@@ -9,6 +9,11 @@ pub trait Progress: Sync {
     fn advance(&self, _n: u64) {}
     /// The run is over (also when it stops on an error).
     fn finish(&self) {}
+    /// Asked before each step: an error stops the run, which returns it. A language binding
+    /// answers with an error once the user pressed Ctrl-C.
+    fn check(&self) -> crate::error::Result<()> {
+        Ok(())
+    }
 }
 
 /// Progress that goes nowhere, for callers that show none.

@@ -10,7 +10,7 @@ use super::montecarlo::{Draws, label};
 use super::product::ProductSampler;
 use crate::calc::{Lca, Study};
 use crate::error::Result;
-use crate::io::matrices::read_matrix_folder;
+use crate::io::matrices::{MatrixSystem, read_matrix_folder};
 use crate::model::Stage;
 use crate::progress::Progress;
 use crate::solve::SolverOptions;
@@ -45,13 +45,22 @@ pub struct ProductRun<'a> {
 /// Draws the scores of a matrix folder.
 pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
     let ms = read_matrix_folder(dir)?;
-    let symbolic = crate::calc::lca::analyze(&ms.system, ms.system.a_matrix().view(), &SolverOptions::default())?;
-    let sampler = BackgroundSampler::new(Arc::new(ms.system), Arc::new(ms.characterization), symbolic, None)?;
+    let run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
+    let (mut draws, units) = matrix_system(&ms, &run, mc, progress)?;
+    draws.meta = serde_json::json!({ "matrices": dir.display().to_string(), "units": units });
+    Ok((draws, units))
+}
+
+/// Draws the scores of the demand of a matrix system held in memory (its entries' distributions;
+/// fixed entries keep their values), the run named `run`.
+pub fn matrix_system(ms: &MatrixSystem, run: &str, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
+    let system = Arc::new(ms.system.clone());
+    let symbolic = crate::calc::lca::analyze(&system, system.a_matrix().view(), &SolverOptions::default())?;
+    let sampler = BackgroundSampler::new(system, Arc::new(ms.characterization.clone()), symbolic, None)?;
     let cats = &sampler.characterization.categories;
     let labels: Vec<String> = cats.iter().map(|c| label("", &c.name, "total")).collect();
-    let run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
     let mut draws = Draws::run_with_progress(
-        &run,
+        run,
         mc.seed,
         mc.iterations,
         mc.range.clone(),
@@ -63,7 +72,7 @@ pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draw
         progress,
     )?;
     let units: Units = cats.iter().map(|c| (c.name.clone(), c.unit.clone())).collect();
-    draws.meta = serde_json::json!({ "matrices": dir.display().to_string(), "units": units });
+    draws.meta = serde_json::json!({ "units": units });
     Ok((draws, units))
 }
 

@@ -10,7 +10,9 @@ pub(crate) mod product;
 pub(crate) mod sample;
 pub(crate) mod stats;
 pub use draw::BackgroundSampler;
-pub use mc_run::{McRun, ProductRun, Units, matrices as run_matrices, model as run_model, units};
+pub use mc_run::{
+    McRun, ProductRun, Units, matrices as run_matrices, matrix_system as run_matrix_system, model as run_model, units,
+};
 pub use montecarlo::{Draws, Shard};
 pub use paired::paired;
 pub use parts::{Merged, merge_files};

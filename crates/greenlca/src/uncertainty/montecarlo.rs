@@ -129,6 +129,7 @@ impl Draws {
         let values = range
             .into_par_iter()
             .map(|i| {
+                progress.check()?;
                 let v = f(i as u64);
                 progress.advance(1);
                 v

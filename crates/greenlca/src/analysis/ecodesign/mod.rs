@@ -4,6 +4,7 @@
 pub(crate) mod energy;
 pub(crate) mod inputs;
 pub(crate) mod measure;
+pub(crate) mod probabilities;
 pub(crate) mod units;
 pub(crate) mod verdict;
 
@@ -16,6 +17,7 @@ use crate::model::spec::{Evidence, Indicator, Measure, Specification};
 pub use energy::EnergyTable;
 pub use inputs::SpecInputs;
 pub use measure::{MeasureInputs, MeasuredValue, measure};
+pub use probabilities::pass_probabilities;
 pub use verdict::{EQUAL_WITHIN, Verdict, judge};
 
 /// Status of a basic requirement.

@@ -90,6 +90,7 @@ where
     let per_row = rows
         .into_par_iter()
         .map(|row| {
+            progress.check()?;
             let (a, b) = design_row(seed, row, d);
             let fa = f(&a)?;
             let fb = f(&b)?;

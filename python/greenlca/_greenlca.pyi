@@ -1,0 +1,76 @@
+"""Type stubs of the Rust extension greenlca._greenlca (wrapped by the greenlca package)."""
+
+from os import PathLike
+from typing import List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import numpy.typing as npt
+
+__version__: str
+
+_Path = Union[str, PathLike[str]]
+_Sets = List[Tuple[str, float]]
+_Coo = Tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64], Tuple[int, int]]
+
+class GreenlcaError(ValueError):
+    """A problem with the input, with the command line's message."""
+
+    kind: str
+    file: Optional[str]
+    line: Optional[int]
+    entity: Optional[str]
+    message: str
+    hint: str
+    count: int
+
+class Study:
+    def __init__(self, model: _Path, db: Optional[_Path] = None, methods: List[str] = ..., unlinked: str = "error") -> None: ...
+    @property
+    def product(self) -> str: ...
+    @property
+    def variants(self) -> List[str]: ...
+    @property
+    def categories(self) -> List[Tuple[str, str, str, str]]: ...
+    @property
+    def warnings(self) -> List[str]: ...
+    def calc_json(self, variants: List[str], sets: _Sets, top: int) -> str: ...
+    def contrib_json(self, variant: str, categories: List[str], sets: _Sets, options: Tuple[int, float, int]) -> str: ...
+    def compare_json(self, variants: List[str], baseline: str, sets: _Sets, mc: Optional[Tuple[int, int]]) -> str: ...
+    def check_json(
+        self,
+        spec: Optional[_Path],
+        evidence: Optional[_Path],
+        variants: List[str],
+        sets: _Sets,
+        mc: Optional[Tuple[int, int]],
+    ) -> Tuple[str, bool]: ...
+    def mc(
+        self, variants: List[str], sets: _Sets, iterations: int, seed: int, stages: bool
+    ) -> Tuple[str, List[str], npt.NDArray[np.float64]]: ...
+    def oat_json(self, variant: str, sets: _Sets) -> str: ...
+    def analytic_json(self, variant: str, sets: _Sets, top: int) -> str: ...
+    def sobol_json(self, variant: str, sets: _Sets, n: int, seed: int, bootstrap: int) -> str: ...
+    def matrices(
+        self, variant: str, sets: _Sets
+    ) -> Tuple[_Coo, _Coo, _Coo, npt.NDArray[np.float64], List[str], List[str]]: ...
+    def export(self, dir: _Path, variant: str, sets: _Sets, force: bool) -> None: ...
+
+class MatrixSystem:
+    @staticmethod
+    def read(dir: _Path) -> MatrixSystem: ...
+    @staticmethod
+    def from_coo(
+        a: _Coo, b: _Coo, c: _Coo, demand: npt.NDArray[np.float64], categories: Optional[List[Tuple[str, str]]] = None
+    ) -> MatrixSystem: ...
+    @property
+    def shape(self) -> Tuple[int, int, int]: ...
+    @property
+    def categories(self) -> List[Tuple[str, str]]: ...
+    @property
+    def demand(self) -> npt.NDArray[np.float64]: ...
+    def solve(
+        self, demand: Optional[npt.NDArray[np.float64]] = None
+    ) -> Tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
+    def mc(self, iterations: int, seed: int) -> Tuple[str, List[str], npt.NDArray[np.float64]]: ...
+
+def scores_json(db: _Path, methods: Sequence[str], unlinked: str = "error") -> str: ...
