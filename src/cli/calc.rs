@@ -9,7 +9,7 @@ use greenlca::report::CalcReport;
 use greenlca::report::MatrixCalcReport;
 use std::process::ExitCode;
 
-use super::common::{ModelOptions, PlotArgs, VariantArgs};
+use super::common::{Extra, ModelOptions, PlotArgs, VariantArgs};
 
 #[derive(Debug, Args)]
 pub struct CalcArgs {
@@ -36,6 +36,8 @@ pub struct CalcArgs {
 }
 
 pub fn run(args: CalcArgs) -> Result<ExitCode> {
+    args.output.check()?;
+    args.plot.check()?;
     if let Some(dir) = &args.matrices {
         return run_matrices(dir, &args);
     }
@@ -48,8 +50,9 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     let chosen = args.variants.chosen(&study)?;
     let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
     let report = CalcReport::build(&study, &engine, &results, args.top);
-    args.plot.write(|o| greenlca::report::calc_charts(&report, o))?;
-    args.output.emit(&report)?;
+    let mut extra = Extra::default();
+    args.plot.add(&mut extra, |o| greenlca::report::calc_charts(&report, o))?;
+    args.output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)
 }
 

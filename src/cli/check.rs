@@ -38,6 +38,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
+    args.output.check()?;
     let study = args.opts.study(&args.model)?;
     let si = SpecInputs::load(&study, args.spec.as_deref(), args.evidence.as_deref())?;
     let engine = study.engine()?;

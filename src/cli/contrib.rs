@@ -51,6 +51,8 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
     if !(0.0..1.0).contains(&args.cutoff) {
         bail!("--cutoff {} is outside [0, 1)\n  hint: give a share of the total, e.g. 0.01 for 1 %", args.cutoff);
     }
+    args.output.check()?;
+    args.plot.check()?;
     let study = args.opts.study(&args.model)?;
     let ch = &study.characterization;
     let cats: Vec<usize> = if args.categories.is_empty() {
@@ -106,7 +108,8 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
         variant: r.variant.clone(),
         categories,
     };
-    args.plot.write(|o| greenlca::report::contrib_charts(&report, o))?;
-    args.output.emit(&report)?;
+    let mut extra = super::common::Extra::default();
+    args.plot.add(&mut extra, |o| greenlca::report::contrib_charts(&report, o))?;
+    args.output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)
 }

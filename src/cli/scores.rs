@@ -31,6 +31,7 @@ pub struct ScoresArgs {
 }
 
 pub fn run(args: ScoresArgs) -> Result<ExitCode> {
+    super::common::check_file(args.out.as_deref(), "--out")?;
     let policy = UnlinkedPolicy::parse(&args.unlinked).expect("clap checked it");
     let report = ScoresReport::compute(&args.db, &args.methods, policy)?;
     warn(&report.warnings);
