@@ -21,19 +21,25 @@ pub struct ModelOptions {
     /// Impact method id or method TOML file (repeatable; default: the model's methods).
     #[arg(long = "method", value_name = "M")]
     pub methods: Vec<String>,
-    /// What to do with product inputs that have no provider: error, warn or cutoff.
-    #[arg(long, value_name = "POLICY", default_value = "error", value_parser = ["error", "warn", "cutoff"])]
-    pub unlinked: String,
+    /// What to do with product inputs that have no provider: error, warn or cutoff (default: the
+    /// policy the database records, which `greenlca import` writes, else error).
+    #[arg(long, value_name = "POLICY", value_parser = ["error", "warn", "cutoff"])]
+    pub unlinked: Option<String>,
     /// Parameter value for this run, `name=value` (repeatable; checked against the parameter's range).
     #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_set)]
     pub sets: Vec<(String, f64)>,
 }
 
 impl ModelOptions {
+    /// The policy given with `--unlinked`, if any.
+    pub fn policy(&self) -> Option<UnlinkedPolicy> {
+        self.unlinked.as_deref().map(|u| UnlinkedPolicy::parse(u).expect("clap checked it"))
+    }
+
     /// Reads the model and builds its study.
     pub fn study(&self, model: &Path) -> Result<Study> {
         let inputs = load_model(model, self.db.as_deref(), &self.methods)?;
-        let policy = UnlinkedPolicy::parse(&self.unlinked).expect("clap checked it");
+        let policy = UnlinkedPolicy::for_database(self.policy(), &inputs.database.meta);
         let study = Study::new(inputs, policy)?;
         warn(&study.warnings());
         Ok(study)

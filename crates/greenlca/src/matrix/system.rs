@@ -154,6 +154,12 @@ impl UnlinkedPolicy {
             _ => None,
         }
     }
+    /// The policy a calculation applies: the one `given` (on the command line), else the one the
+    /// database records (`unlinked` in database.toml, written by `greenlca import`), else `error`.
+    pub fn for_database(given: Option<UnlinkedPolicy>, meta: &crate::model::DatabaseMeta) -> UnlinkedPolicy {
+        given.or_else(|| meta.unlinked.as_deref().and_then(UnlinkedPolicy::parse)).unwrap_or_default()
+    }
+
     /// The name used on the command line and in results.
     pub fn as_str(self) -> &'static str {
         match self {
