@@ -49,7 +49,8 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     }
     let chosen = args.variants.chosen(&study)?;
     let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
-    let report = CalcReport::build(&study, &engine, &results, args.top);
+    let mut report = CalcReport::build(&study, &engine, &results, args.top);
+    report.set = args.opts.sets.iter().cloned().collect();
     let mut extra = Extra::default();
     args.plot.add(&mut extra, |o| greenlca::report::calc_charts(&report, o))?;
     args.output.emit_with(&report, extra)?;

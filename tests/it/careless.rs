@@ -1,0 +1,285 @@
+//! Careless use (issue 12): bad output paths leave nothing behind, valid input is accepted, and
+//! the defects a new user hit stay fixed. Each case asserts the exit code, the message and what
+//! is (not) on disk afterwards.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{self, bin, root, shared};
+
+const KETTLE: &str = "datasets/products/kettle.toml";
+
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(bin()).args(args).current_dir(dir).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn kettle() -> String {
+    root().join(KETTLE).display().to_string()
+}
+
+/// Every entry under `dir`, recursively, as paths relative to it.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            out.push(p.strip_prefix(dir).unwrap().display().to_string());
+            if p.is_dir() {
+                stack.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[track_caller]
+fn assert_failed_cleanly(r: &(i32, String, String), needles: &[&str], dir: &Path, before: &[String]) {
+    assert_eq!(r.0, 2, "exit code: stdout {}\nstderr {}", r.1, r.2);
+    assert!(!r.2.contains("panicked"), "panic: {}", r.2);
+    for n in needles {
+        assert!(r.2.contains(n), "stderr lacks {n:?}:\n{}", r.2);
+    }
+    assert_eq!(listing(dir), before, "files left behind");
+}
+
+#[test]
+fn a_bad_out_path_is_refused_before_plots_are_drawn() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::create_dir(t.path().join("results")).unwrap();
+    let before = listing(t.path());
+    // --out names a folder: nothing is computed or written, not even the plots.
+    let r = run_in(t.path(), &["compare", &kettle(), "--plot", "plots", "--out", "results"]);
+    assert_failed_cleanly(&r, &["results", "--out names an existing folder"], t.path(), &before);
+    // --out inside a file.
+    std::fs::write(t.path().join("notes.txt"), "x").unwrap();
+    let before = listing(t.path());
+    let r = run_in(t.path(), &["calc", &kettle(), "--plot", "plots", "--out", "notes.txt/calc.json"]);
+    assert_failed_cleanly(&r, &["notes.txt", "is a file, not a folder"], t.path(), &before);
+    // --plot names a file.
+    let r = run_in(t.path(), &["contrib", &kettle(), "--plot", "notes.txt", "--out", "c.json"]);
+    assert_failed_cleanly(&r, &["--plot names a file"], t.path(), &before);
+}
+
+#[test]
+fn mc_outputs_are_all_written_or_none() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("blocker"), "x").unwrap();
+    let before = listing(t.path());
+    let k = kettle();
+    // --keep-draws cannot be written: no plots, no --out.
+    let r =
+        run_in(t.path(), &["mc", &k, "-n", "20", "--plot", "p", "--out", "mc.json", "--keep-draws", "blocker/d.csv"]);
+    assert_failed_cleanly(&r, &["--keep-draws", "is a file, not a folder"], t.path(), &before);
+    // The same file for two outputs.
+    let r = run_in(t.path(), &["mc", &k, "-n", "20", "--out", "same.csv", "--keep-draws", "same.csv"]);
+    assert_failed_cleanly(&r, &["same.csv", "written twice"], t.path(), &before);
+    // merge checks its outputs before reading the parts.
+    let r = run_in(t.path(), &["merge", "no-such-part.json", "--out", "blocker/m.json"]);
+    assert_failed_cleanly(&r, &["--out", "is a file, not a folder"], t.path(), &before);
+}
+
+#[test]
+fn mc_plots_of_several_variants_keep_the_results() {
+    let t = tempfile::tempdir().unwrap();
+    let r = run_in(
+        t.path(),
+        &[
+            "mc",
+            &kettle(),
+            "-n",
+            "20",
+            "--variant",
+            "long_life",
+            "--variant",
+            "grid_south",
+            "--plot",
+            "p",
+            "--out",
+            "mc.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.0, 0, "{}", r.2);
+    let out = common::json(&t.path().join("mc.json"));
+    let mut cats: Vec<&str> =
+        out["outputs"].as_array().unwrap().iter().map(|o| o["category"].as_str().unwrap()).collect();
+    let outputs = cats.len();
+    cats.sort();
+    cats.dedup();
+    // One violin chart per category (two variants in each), one histogram per output.
+    let files = listing(&t.path().join("p"));
+    let violins = files.iter().filter(|f| f.starts_with("violins-")).count();
+    let histograms = files.iter().filter(|f| f.starts_with("histogram-")).count();
+    assert_eq!(violins, cats.len(), "{files:?}");
+    assert_eq!(histograms, outputs, "{files:?}");
+    assert_eq!(files.len(), violins + histograms, "{files:?}");
+}
+
+#[test]
+fn a_report_whose_chart_folder_cannot_be_made_leaves_no_temporary_files() {
+    let t = tempfile::tempdir().unwrap();
+    let out = t.path().join("rep");
+    std::fs::create_dir(&out).unwrap();
+    // `charts` is a file, so the report's subfolder cannot be created.
+    std::fs::write(out.join("charts"), "x").unwrap();
+    let before = listing(t.path());
+    let r = run_in(t.path(), &["report", &kettle(), "--variant", "long_life", "--out", "rep", "--date", "2026-01-01"]);
+    assert_failed_cleanly(&r, &["charts"], t.path(), &before);
+}
+
+#[test]
+fn import_with_a_bad_report_path_writes_no_database() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("blocker"), "x").unwrap();
+    let before = listing(t.path());
+    let src = common::fixture("import/jsonld_v1").display().to_string();
+    let r = run_in(t.path(), &["import", &src, "--to", "db", "--report", "blocker/r.csv"]);
+    assert_failed_cleanly(&r, &["--report", "is a file, not a folder"], t.path(), &before);
+    // A target that is a file is refused the same way.
+    let r = run_in(t.path(), &["import", &src, "--to", "blocker"]);
+    assert_failed_cleanly(&r, &["--to names a file"], t.path(), &before);
+}
+
+#[test]
+fn a_huge_max_entry_size_does_not_wrap_to_zero() {
+    let t = tempfile::tempdir().unwrap();
+    let src = common::fixture("import/jsonld_v1").display().to_string();
+    let r = run_in(t.path(), &["import", &src, "--to", "db", "--max-entry-mib", &u64::MAX.to_string()]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    assert!(t.path().join("db/processes.csv").is_file());
+}
+
+#[test]
+fn uslci_imports_as_a_new_user_types_it() {
+    let Some(zip) = shared("data/uslci-fy17q4/uslci_fy17_q4_olca1.5_json_ld.zip") else { return };
+    let t = tempfile::tempdir().unwrap();
+    let r = run_in(t.path(), &["import", &zip.display().to_string(), "--to", "uslci/"]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    // The unlinked inputs: counted in the summary and listed one per row in unlinked.csv.
+    let listed = std::fs::read_to_string(t.path().join("uslci/unlinked.csv")).unwrap();
+    let rows = listed.lines().count() - 1;
+    assert!(r.1.contains(&format!("unlinked exchanges: {rows}, listed in uslci/unlinked.csv")), "{}", r.1);
+    let line = |key: &str| r.1.lines().find(|l| l.trim_start().starts_with(key)).unwrap().to_string();
+    let unlinked_of = |l: String| l.rsplit("unlinked ").next().unwrap().trim().parse::<usize>().unwrap();
+    assert_eq!(unlinked_of(line("product inputs:")) + unlinked_of(line("waste outputs:")), rows);
+    assert!(rows > 0);
+    let meta = std::fs::read_to_string(t.path().join("uslci/database.toml")).unwrap();
+    assert!(meta.contains("unlinked = \"cutoff\""), "{meta}");
+    // Later calculations apply the recorded policy and say so; --unlinked overrides it.
+    let r = run_in(t.path(), &["scores", "--db", "uslci", "--method", "ipcc2021", "--format", "json"]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    let v: serde_json::Value = serde_json::from_str(&r.1).unwrap();
+    assert_eq!(v["unlinked_policy"], "cutoff");
+    assert_eq!(v["unlinked_inputs"].as_u64(), Some(rows as u64));
+    let r = run_in(t.path(), &["scores", "--db", "uslci", "--method", "ipcc2021", "--unlinked", "error"]);
+    assert_eq!(r.0, 2);
+    assert!(r.2.contains("has no provider"), "{}", r.2);
+    // validate lists them too.
+    let r = run_in(t.path(), &["validate", "uslci"]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    assert_eq!(r.1.lines().filter(|l| l.trim_start().starts_with("unlinked:")).count(), rows);
+}
+
+#[test]
+fn refusing_unlinked_inputs_on_import_leaves_nothing() {
+    let Some(zip) = shared("data/uslci-fy17q4/uslci_fy17_q4_olca1.5_json_ld.zip") else { return };
+    let t = tempfile::tempdir().unwrap();
+    let r = run_in(t.path(), &["import", &zip.display().to_string(), "--to", "uslci", "--unlinked", "error"]);
+    assert_failed_cleanly(&r, &["has no provider"], t.path(), &[]);
+}
+
+#[test]
+fn a_database_records_a_wrong_policy() {
+    let t = common::copy_fixture("import/jsonld_v1");
+    let db = t.path().join("db");
+    let r = run_in(t.path(), &["import", ".", "--to", "db"]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    let meta = db.join("database.toml");
+    let text = std::fs::read_to_string(&meta).unwrap().replace("unlinked = \"cutoff\"", "unlinked = \"skip\"");
+    std::fs::write(&meta, text).unwrap();
+    let r = run_in(t.path(), &["validate", "db"]);
+    assert_eq!(r.0, 2, "{}", r.2);
+    assert!(r.2.contains("database.toml") && r.2.contains("`unlinked = \"skip\"` is not a linking policy"), "{}", r.2);
+}
+
+#[test]
+fn a_model_naming_a_method_file_by_a_relative_path_runs_from_its_folder() {
+    let t = tempfile::tempdir().unwrap();
+    let data = root().join("datasets");
+    common::copy_dir(&data.join("db"), &t.path().join("db"));
+    std::fs::create_dir_all(t.path().join("methods")).unwrap();
+    for f in ["ipcc2021.toml", "ipcc2021.csv"] {
+        std::fs::copy(data.join("methods").join(f), t.path().join("methods").join(f)).unwrap();
+    }
+    std::fs::create_dir_all(t.path().join("models")).unwrap();
+    let model = std::fs::read_to_string(data.join("products/kettle.toml")).unwrap();
+    let model: String = model
+        .lines()
+        .filter(|l| !l.starts_with("spec =") && !l.starts_with("evidence ="))
+        .map(|l| if l.starts_with("methods =") { "methods = [\"../methods/ipcc2021.toml\"]" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(t.path().join("models/model.toml"), model).unwrap();
+    let here = run_in(&t.path().join("models"), &["calc", "model.toml", "--format", "csv"]);
+    assert_eq!(here.0, 0, "{}", here.2);
+    let above = run_in(t.path(), &["calc", "models/model.toml", "--format", "csv"]);
+    assert_eq!(above.0, 0, "{}", above.2);
+    assert_eq!(here.1, above.1);
+    assert_eq!(here.1.lines().count(), 3, "header, gwp100, gwp20:\n{}", here.1);
+}
+
+#[test]
+fn an_unknown_method_names_the_option() {
+    common::assert_error(
+        &["calc", KETTLE, "--method", "ipcc-ar6"],
+        &["--method: unknown method `ipcc-ar6`", "ipcc2021"],
+    );
+}
+
+#[test]
+fn re_indented_partial_results_merge() {
+    let t = tempfile::tempdir().unwrap();
+    let k = kettle();
+    let whole = run_in(t.path(), &["mc", &k, "-n", "40", "--seed", "5", "--format", "json"]);
+    assert_eq!(whole.0, 0, "{}", whole.2);
+    let mut parts = Vec::new();
+    for s in ["0/2", "1/2"] {
+        let p = format!("part-{}.json", &s[..1]);
+        let r = run_in(t.path(), &["mc", &k, "-n", "40", "--seed", "5", "--shard", s, "--out", &p]);
+        assert_eq!(r.0, 0, "{}", r.2);
+        // What a JSON formatter does to a file: parse and write back, indented.
+        let v = common::json(&t.path().join(&p));
+        std::fs::write(t.path().join(&p), serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        parts.push(p);
+    }
+    let merged = run_in(t.path(), &["merge", &parts[0], &parts[1], "--format", "json"]);
+    assert_eq!(merged.0, 0, "{}", merged.2);
+    assert_eq!(merged.1, whole.1);
+}
+
+#[test]
+fn calc_records_and_shows_set_values() {
+    let k = kettle();
+    let (code, json, err) = common::run(&["calc", &k, "--set", "lifetime_years=6", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["set"]["lifetime_years"].as_f64(), Some(6.0));
+    assert_eq!(v["variants"][0]["parameters"]["lifetime_years"].as_f64(), Some(6.0));
+    let (_, table, _) = common::run(&["calc", &k, "--set", "lifetime_years=6"]);
+    assert!(table.contains("set for this run (overrides the model): lifetime_years = 6"), "{table}");
+    let (_, csv, _) = common::run(&["calc", &k, "--set", "lifetime_years=6", "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",set"), "{csv}");
+    assert!(lines[1..].iter().all(|l| l.ends_with(",lifetime_years=6")), "{csv}");
+    // Without --set the CSV keeps its columns.
+    let (_, plain, _) = common::run(&["calc", &k, "--format", "csv"]);
+    assert!(!plain.lines().next().unwrap().contains("set"));
+}
