@@ -121,12 +121,12 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
     let overwrite = if args.force { Overwrite::Replace } else { Overwrite::Refuse };
     let unlinked = vec![(UNLINKED_FILE.to_string(), unlinked_csv(&imported, &system).into_bytes())];
     write_database_with(&imported.database, &args.to, overwrite, &unlinked)?;
-    if let Some(path) = &args.report {
-        if let Err(e) = write_atomic(path, report_csv(&imported, &system).as_bytes()) {
-            // Nothing left behind: the database written a moment ago goes too.
-            let _ = std::fs::remove_dir_all(&args.to);
-            return Err(e.into());
-        }
+    if let Some(path) = &args.report
+        && let Err(e) = write_atomic(path, report_csv(&imported, &system).as_bytes())
+    {
+        // Nothing left behind: the database written a moment ago goes too.
+        let _ = std::fs::remove_dir_all(&args.to);
+        return Err(e.into());
     }
     emit(&summary(&args, &imported, &system, &counts), None)?;
     if policy == UnlinkedPolicy::Warn {
