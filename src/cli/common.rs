@@ -192,7 +192,10 @@ pub fn variants(study: &Study, chosen: &[String], all: bool) -> Result<Vec<Strin
     let known = study.inputs.model.variant_ids();
     for v in chosen {
         if !known.contains(v) {
-            bail!("unknown variant `{v}`\n  hint: choose one of: {}", known.join(", "));
+            let near = greenlca::did_you_mean(v, known.iter().map(String::as_str))
+                .map(|n| format!("did you mean `{n}`? "))
+                .unwrap_or_default();
+            bail!("--variant: unknown variant `{v}`\n  hint: {near}choose one of: {}", known.join(", "));
         }
     }
     Ok(chosen.to_vec())

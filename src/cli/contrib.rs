@@ -62,9 +62,13 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
             .iter()
             .map(|c| {
                 ch.category(c).ok_or_else(|| {
+                    let ids: Vec<&str> = ch.categories.iter().map(|c| c.id.as_str()).collect();
+                    let near = greenlca::did_you_mean(c, ids.iter().copied())
+                        .map(|n| format!("did you mean `{n}`? "))
+                        .unwrap_or_default();
                     anyhow::anyhow!(
-                        "unknown category `{c}`\n  hint: choose one of: {}",
-                        ch.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                        "--category: unknown category `{c}`\n  hint: {near}choose one of: {}",
+                        ids.join(", ")
                     )
                 })
             })

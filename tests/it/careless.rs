@@ -283,3 +283,29 @@ fn calc_records_and_shows_set_values() {
     let (_, plain, _) = common::run(&["calc", &k, "--format", "csv"]);
     assert!(!plain.lines().next().unwrap().contains("set"));
 }
+
+#[test]
+fn mistyped_names_get_the_nearest_one() {
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["contrib", KETTLE, "--category", "GWP100"],
+            &["--category: unknown category `GWP100`", "did you mean `gwp100`?"],
+        ),
+        (
+            &["calc", KETTLE, "--variant", "longlife"],
+            &["--variant: unknown variant `longlife`", "did you mean `long_life`?"],
+        ),
+        (
+            &["calc", KETTLE, "--set", "lifetme_years=6"],
+            &["unknown parameter `lifetme_years`", "did you mean `lifetime_years`?"],
+        ),
+        // Nothing near: a short list of names, not all thirty.
+        (&["calc", KETTLE, "--set", "zzz=6"], &["unknown parameter `zzz`", "known parameters include", "in all"]),
+        (&["calc", KETTLE, "--method", "ipcc-ar6"], &["--method: unknown method"]),
+    ];
+    for (args, needles) in cases {
+        common::assert_error(args, needles);
+    }
+    let (_, _, err) = common::run(&["calc", KETTLE, "--set", "zzz=6"]);
+    assert!(!err.contains("wte_kwh_per_kg"), "lists every parameter:\n{err}");
+}

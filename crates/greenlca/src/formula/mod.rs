@@ -95,7 +95,9 @@ pub fn unusable_name(name: &str, at: Location) -> Error {
         ErrorKind::Value,
         at,
         format!("parameter name `{name}` cannot be used in formulas"),
-        "use letters, digits and _, not starting with a digit; `e`, `E`, `PI` and `TAU` are constants and names starting with `min`, `max` or `atan2` read as functions, so rename it (e.g. `p_{name}`)",
+        format!(
+            "use letters, digits and _, not starting with a digit; `e`, `E`, `PI` and `TAU` are constants and names starting with `min`, `max` or `atan2` read as functions, so rename it (e.g. `p_{name}`)"
+        ),
     )
 }
 

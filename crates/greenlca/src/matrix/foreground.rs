@@ -172,7 +172,10 @@ pub fn resolve(
                 ErrorKind::UnknownId,
                 Location::file(&model.path),
                 format!("unknown variant `{variant}`"),
-                format!("choose one of: {}", model.variant_ids().join(", ")),
+                match crate::did_you_mean(variant, model.variant_ids().iter().map(String::as_str)) {
+                    Some(near) => format!("did you mean `{near}`? (variants: {})", model.variant_ids().join(", ")),
+                    None => format!("choose one of: {}", model.variant_ids().join(", ")),
+                },
             )
         })?)
     };
