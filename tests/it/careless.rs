@@ -309,3 +309,48 @@ fn mistyped_names_get_the_nearest_one() {
     let (_, _, err) = common::run(&["calc", KETTLE, "--set", "zzz=6"]);
     assert!(!err.contains("wte_kwh_per_kg"), "lists every parameter:\n{err}");
 }
+
+/// The kettle model with its database by absolute path, no specification, and `edit` applied.
+fn kettle_copy(dir: &Path, edit: impl Fn(&str) -> String) -> String {
+    let db = root().join("datasets/db").display().to_string();
+    let text: String = std::fs::read_to_string(root().join(KETTLE))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("spec =") && !l.starts_with("evidence ="))
+        .map(|l| if l.starts_with("database =") { format!("database = {db:?}") } else { edit(l) })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let p = dir.join("model.toml");
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn validate_reports_a_problem_of_the_base_model_once_not_once_per_variant() {
+    let t = tempfile::tempdir().unwrap();
+    let m = kettle_copy(t.path(), |l| l.replace("\"fu_years / lifetime_years\"", "\"fu_years / lifetime_yearz\""));
+    let (code, out, err) = common::run(&["validate", &m]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert_eq!(err.matches("uses unknown parameter `lifetime_yearz`").count(), 1, "{err}");
+    assert!(!err.contains("problems"), "{err}");
+}
+
+#[test]
+fn formula_parse_errors_speak_the_users_language() {
+    let cases = [
+        ("2 * (fu_years", "the parentheses do not match"),
+        ("fu_years +", "it ends with an operator"),
+        ("3 fu_years", "an operator is missing between two values"),
+        ("2 % fu_years", "`% fu_years` is not a number, a parameter name"),
+    ];
+    for (formula, said) in cases {
+        let t = tempfile::tempdir().unwrap();
+        let m = kettle_copy(t.path(), |l| l.replace("\"fu_years / lifetime_years\"", &format!("{formula:?}")));
+        let (code, _, err) = common::run(&["validate", &m]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(&format!("formula `{formula}` does not parse: {said}")), "{err}");
+        for internal in ["node", " ops", "position"] {
+            assert!(!err.contains(internal), "parser wording {internal:?} in:\n{err}");
+        }
+    }
+}
