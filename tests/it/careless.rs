@@ -354,3 +354,27 @@ fn formula_parse_errors_speak_the_users_language() {
         }
     }
 }
+
+#[test]
+fn merge_names_the_part_given_twice_and_the_missing_iterations() {
+    let t = tempfile::tempdir().unwrap();
+    let k = kettle();
+    for s in 0..3 {
+        let r = run_in(t.path(), &["mc", &k, "-n", "30", "--shard", &format!("{s}/3"), "--out", &format!("p{s}.json")]);
+        assert_eq!(r.0, 0, "{}", r.2);
+    }
+    let before = listing(t.path());
+    // Shards of 30 in three: 0..10, 10..20, 20..30.
+    let cases: [(&[&str], &str); 3] = [
+        (&["p0.json", "p1.json", "p1.json", "p2.json"], "p1.json: iterations 10..20 are in this part and in `p1.json`"),
+        (&["p0.json", "p2.json"], "p2.json: iterations 10..20 are missing: no part holds them"),
+        (&["p0.json", "p1.json"], "iterations 20..30 of 30 are missing"),
+    ];
+    for (parts, said) in cases {
+        let mut args = vec!["merge"];
+        args.extend_from_slice(parts);
+        args.extend_from_slice(&["--out", "m.json"]);
+        let r = run_in(t.path(), &args);
+        assert_failed_cleanly(&r, &[said], t.path(), &before);
+    }
+}
