@@ -378,3 +378,36 @@ fn merge_names_the_part_given_twice_and_the_missing_iterations() {
         assert_failed_cleanly(&r, &[said], t.path(), &before);
     }
 }
+
+#[test]
+fn solver_errors_name_the_database_and_scenario_errors_their_file() {
+    // Two processes that each need one unit of the other per unit made: A is singular.
+    let t = common::copy_fixture("bw_basic");
+    let ex = t.path().join("exchanges.csv");
+    let text = std::fs::read_to_string(&ex).unwrap().replace("product_2,input,0.5", "product_2,input,1");
+    std::fs::write(&ex, text + "activity_102,product_1,input,1,unit,\n").unwrap();
+    let db = t.path().display().to_string();
+    for args in [
+        vec!["calc".to_string(), t.path().join("model.toml").display().to_string()],
+        vec![
+            "scores".into(),
+            "--db".into(),
+            db.clone(),
+            "--method".into(),
+            t.path().join("method.toml").display().to_string(),
+        ],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, _, err) = common::run(&args);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.starts_with(&format!("error: {db}")), "{err}");
+        assert!(err.contains("singular at process `activity_101`") && !err.contains("input:"), "{err}");
+    }
+    // A scenario naming an unknown variant is reported at its line of the scenarios file.
+    let sc = t.path().join("sc.csv");
+    std::fs::write(&sc, "scenario,variant,lifetime_years\na,base,5\nb,longlife,4\n").unwrap();
+    common::assert_error(
+        &["calc", KETTLE, "--scenarios", &sc.display().to_string()],
+        &[&format!("{}:3 scenario `b`: unknown variant `longlife`", sc.display()), "did you mean `long_life`?"],
+    );
+}

@@ -31,6 +31,7 @@ impl ScoresReport {
     /// the database's own, see [`UnlinkedPolicy::for_database`]), and scores every process for
     /// the `methods` (ids or method files).
     pub fn compute(db: &Path, methods: &[String], policy: Option<UnlinkedPolicy>) -> Result<ScoresReport> {
+        let path = db;
         let db = read_any(db)?;
         let policy = UnlinkedPolicy::for_database(policy, &db.meta);
         let system = build_system(&db, policy)?;
@@ -39,7 +40,7 @@ impl ScoresReport {
             found.push(find_method(m, None)?.0);
         }
         let characterization = characterize(&system.flows, &found, &db.units)?;
-        let scores = process_scores(&system, &characterization)?;
+        let scores = process_scores(&system, &characterization).map_err(|e| e.in_file(path))?;
         Ok(ScoresReport {
             scores,
             policy,
