@@ -411,3 +411,27 @@ fn solver_errors_name_the_database_and_scenario_errors_their_file() {
         &[&format!("{}:3 scenario `b`: unknown variant `longlife`", sc.display()), "did you mean `long_life`?"],
     );
 }
+
+#[test]
+fn a_factor_in_the_wrong_dimension_is_reported_against_the_factor() {
+    let t = tempfile::tempdir().unwrap();
+    for f in ["ipcc2021.toml", "ipcc2021.csv"] {
+        std::fs::copy(root().join("datasets/methods").join(f), t.path().join(f)).unwrap();
+    }
+    let csv = t.path().join("ipcc2021.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    assert!(lines[1].starts_with("gwp100,co2_fossil,") && lines[1].contains(",kg,1,"), "{}", lines[1]);
+    lines[1] = lines[1].replace(",kg,1,", ",MJ,1,");
+    std::fs::write(&csv, lines.join("\n") + "\n").unwrap();
+    common::assert_error(
+        &["calc", KETTLE, "--method", &t.path().join("ipcc2021.toml").display().to_string()],
+        &[
+            &format!(
+                "{}:2: the factor is per `MJ` (energy) but flow `co2_fossil` is measured in `kg` (mass)",
+                csv.display()
+            ),
+            "give this factor per a unit of mass, such as `kg`",
+        ],
+    );
+}
