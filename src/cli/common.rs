@@ -151,9 +151,15 @@ fn write_output(bytes: &[u8], out: Option<&Path>, extra: Extra) -> Result<()> {
         eprintln!("{line}");
     }
     if out.is_none() {
+        // A full disk behind a redirection is named; a closed pipe stays an io::Error for main.
         let mut stdout = std::io::stdout().lock();
-        stdout.write_all(bytes)?;
-        stdout.flush()?;
+        stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                anyhow::Error::new(e)
+            } else {
+                anyhow::Error::new(e).context("standard output (the file it is redirected to)")
+            }
+        })?;
     }
     Ok(())
 }

@@ -435,3 +435,13 @@ fn a_factor_in_the_wrong_dimension_is_reported_against_the_factor() {
         ],
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_behind_standard_output_is_named() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = Command::new(bin()).args(["calc", KETTLE]).current_dir(root()).stdout(full).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("standard output (the file it is redirected to): No space left on device"), "{err}");
+}

@@ -54,21 +54,23 @@ pub fn write_database_with(db: &Database, dir: &Path, overwrite: Overwrite, extr
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("database");
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let result = write_into(&tmp, &files).and_then(|()| swap_into_place(&tmp, dir, &old));
+    let result = write_into(&tmp, dir, &files).and_then(|()| swap_into_place(&tmp, dir, &old));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
     }
     result
 }
 
-fn write_into(tmp: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+/// Writes the files into `tmp`; an error names the file as it would be in `dir` (the folder the
+/// user asked for, not the temporary one).
+fn write_into(tmp: &Path, dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     if tmp.exists() {
         std::fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, &e))?;
     }
     std::fs::create_dir_all(tmp).map_err(|e| Error::io(tmp, &e))?;
     for (name, bytes) in files {
         let p = tmp.join(name);
-        std::fs::write(&p, bytes).map_err(|e| Error::io(&p, &e))?;
+        std::fs::write(&p, bytes).map_err(|e| Error::io(dir.join(name), &e))?;
     }
     Ok(())
 }
