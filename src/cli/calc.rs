@@ -88,7 +88,8 @@ fn run_scenarios(
             })
         })
         .collect::<greenlca::Result<Vec<_>>>()?;
-    let report = greenlca::report::ScenarioReport::new(super::common::categories(study), runs);
+    let mut report = greenlca::report::ScenarioReport::new(super::common::categories(study), runs);
+    report.linking = Some(greenlca::report::Linking::of(&study.system.links));
     args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -51,6 +51,7 @@ pub fn run(args: CompareArgs) -> Result<ExitCode> {
     let cmp = compare(&results, &baseline).ok_or_else(|| anyhow!("baseline `{baseline}` was not computed"))?;
     let m = &study.inputs.model.product;
     let mut report = CompareReport::new(&m.name, &m.functional_unit, categories(&study), &cmp);
+    report.linking = Some(greenlca::report::Linking::of(&study.system.links));
     let mut draws = None;
     if let Some(n) = args.mc {
         let (paired, d) = paired_draws(&study, &chosen, &baseline, n, args.seed, &args.opts.sets)?;

@@ -111,6 +111,7 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
         functional_unit: m.functional_unit.clone(),
         variant: r.variant.clone(),
         categories,
+        linking: Some(greenlca::report::Linking::of(&study.system.links)),
     };
     let mut extra = super::common::Extra::default();
     args.plot.add(&mut extra, |o| greenlca::report::contrib_charts(&report, o))?;

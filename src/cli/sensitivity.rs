@@ -66,7 +66,8 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
     let cats = categories(&study);
     if args.oat {
         let oat = one_at_a_time(&study, &engine, &args.variant, &args.opts.sets)?;
-        let r = OatReport::new(&args.variant, &cats, &oat);
+        let mut r = OatReport::new(&args.variant, &cats, &oat);
+        r.linking = Some(greenlca::report::Linking::of(&study.system.links));
         let mut extra = super::common::Extra::default();
         args.plot.add(&mut extra, |o| greenlca::report::oat_charts(&r, o))?;
         args.output.emit_with(&r, extra)?;
@@ -80,7 +81,12 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
             .enumerate()
             .map(|(k, c)| AnalyticCategory::new(c, result.totals[k], coefficients(engine, &fg, &result, k), args.top))
             .collect();
-        let r = AnalyticReport { schema: "greenlca.sensitivity-analytic", variant: args.variant.clone(), categories };
+        let r = AnalyticReport {
+            schema: "greenlca.sensitivity-analytic",
+            variant: args.variant.clone(),
+            categories,
+            linking: Some(greenlca::report::Linking::of(&study.system.links)),
+        };
         args.output.emit(&r)?;
     } else {
         let n = args.sobol.expect("clap: one mode");
@@ -111,14 +117,20 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
             eprintln!("wrote Sobol rows {}..{} of {n} to {}", rows.start, rows.end, out.display());
             return Ok(ExitCode::SUCCESS);
         }
-        return sobol_output(&part, &args.output, &args.plot);
+        return sobol_output(&part, &args.output, &args.plot, Some(greenlca::report::Linking::of(&study.system.links)));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the indices of a complete Sobol run and their charts (for `sensitivity` and `merge`).
-pub fn sobol_output(part: &SobolPart, output: &OutputOptions, plot: &PlotArgs) -> Result<ExitCode> {
-    let r = SobolReport::from_part(part);
+pub fn sobol_output(
+    part: &SobolPart,
+    output: &OutputOptions,
+    plot: &PlotArgs,
+    linking: Option<greenlca::report::Linking>,
+) -> Result<ExitCode> {
+    let mut r = SobolReport::from_part(part);
+    r.linking = linking;
     let mut extra = super::common::Extra::default();
     plot.add(&mut extra, |o| greenlca::report::sobol_charts(&r, o))?;
     output.emit_with(&r, extra)?;

@@ -445,3 +445,35 @@ fn a_full_disk_behind_standard_output_is_named() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("standard output (the file it is redirected to): No space left on device"), "{err}");
 }
+
+#[test]
+fn every_result_records_the_linking_policy() {
+    let t = tempfile::tempdir().unwrap();
+    let sc = t.path().join("sc.csv");
+    std::fs::write(&sc, "scenario,variant,lifetime_years\na,base,5\n").unwrap();
+    let sc = sc.display().to_string();
+    let runs: [&[&str]; 9] = [
+        &["calc", KETTLE],
+        &["calc", KETTLE, "--scenarios", &sc],
+        &["check", KETTLE],
+        &["compare", KETTLE],
+        &["contrib", KETTLE],
+        &["sensitivity", KETTLE, "--oat"],
+        &["sensitivity", KETTLE, "--analytic"],
+        &["sensitivity", KETTLE, "--sobol", "20", "--bootstrap", "5"],
+        &["mc", KETTLE, "-n", "10"],
+    ];
+    for args in runs {
+        let mut args = args.to_vec();
+        args.extend_from_slice(&["--unlinked", "cutoff", "--format", "json"]);
+        let (code, out, err) = common::run(&args);
+        assert!(code == 0 || code == 1, "{args:?}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let policy = [
+            &v["links"]["unlinked_policy"],
+            &v["linking"]["unlinked_policy"],
+            &v["meta"]["linking"]["unlinked_policy"],
+        ];
+        assert!(policy.iter().any(|p| *p == "cutoff"), "{args:?} records no policy");
+    }
+}
