@@ -33,7 +33,7 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
             let units = units(&draws);
             finish(draws, &units, args.keep_draws.as_deref(), &args.output, &args.plot)
         }
-        Merged::Sobol(part) => super::sensitivity::sobol_output(&part, &args.output, &args.plot, None),
+        Merged::Sobol(part) => super::sensitivity::sobol_output(&part, &args.output, &args.plot),
         // A kind of part added to the library after this command was written.
         _ => anyhow::bail!(
             "merge: the parts are of a kind this command cannot write\n  hint: use a greenlca binary built with this library"

@@ -117,20 +117,14 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
             eprintln!("wrote Sobol rows {}..{} of {n} to {}", rows.start, rows.end, out.display());
             return Ok(ExitCode::SUCCESS);
         }
-        return sobol_output(&part, &args.output, &args.plot, Some(greenlca::report::Linking::of(&study.system.links)));
+        return sobol_output(&part, &args.output, &args.plot);
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the indices of a complete Sobol run and their charts (for `sensitivity` and `merge`).
-pub fn sobol_output(
-    part: &SobolPart,
-    output: &OutputOptions,
-    plot: &PlotArgs,
-    linking: Option<greenlca::report::Linking>,
-) -> Result<ExitCode> {
-    let mut r = SobolReport::from_part(part);
-    r.linking = linking;
+pub fn sobol_output(part: &SobolPart, output: &OutputOptions, plot: &PlotArgs) -> Result<ExitCode> {
+    let r = SobolReport::from_part(part);
     let mut extra = super::common::Extra::default();
     plot.add(&mut extra, |o| greenlca::report::sobol_charts(&r, o))?;
     output.emit_with(&r, extra)?;

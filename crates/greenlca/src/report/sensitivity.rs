@@ -282,7 +282,7 @@ impl SobolReport {
             .map(|(k, o)| (o.clone(), sobol::indices(&part.rows, k, part.bootstrap, part.seed)))
             .collect();
         SobolReport {
-            linking: None,
+            linking: part.linking.clone(),
             schema: "greenlca.sensitivity-sobol",
             n: part.n,
             evaluations: part.n * (d + 2),

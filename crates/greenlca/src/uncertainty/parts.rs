@@ -159,6 +159,7 @@ mod tests {
             inputs: vec!["x".into()],
             outputs: vec!["y".into()],
             rows,
+            linking: None,
         };
         let s = write("s.json", serde_json::to_string(&part).unwrap());
         assert_eq!(merge_files(std::slice::from_ref(&s)).unwrap(), Merged::Sobol(part));
