@@ -13,6 +13,8 @@ See docs/python.md.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ._greenlca import GreenlcaError, __version__, scores_json as _scores_json
 from ._greenlca import MatrixSystem as _MatrixSystem
 from ._greenlca import Study as _Study
@@ -50,7 +52,7 @@ __all__ = [
 ]
 
 
-def scores(db, methods, unlinked: str = "error") -> Scores:
+def scores(db, methods, unlinked: Optional[str] = None) -> Scores:
     """Score of one unit of every process of a database (``greenlca scores``).
 
     ``db`` is a database folder, an openLCA JSON-LD zip or EcoSpold files; ``methods`` a list of

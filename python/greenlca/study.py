@@ -14,12 +14,13 @@ PathLike = Union[str, "os.PathLike[str]"]
 Sets = Optional[Dict[str, float]]
 
 
-def load(model: PathLike, db: Optional[PathLike] = None, methods: Iterable[str] = (), unlinked: str = "error") -> "Study":
+def load(model: PathLike, db: Optional[PathLike] = None, methods: Iterable[str] = (), unlinked: Optional[str] = None) -> "Study":
     """Reads a product model (TOML) with its database and methods and factorizes the background.
 
     ``db`` overrides the model's database (a folder, an openLCA JSON-LD zip or EcoSpold files);
     ``methods`` the model's methods (ids or method TOML files); ``unlinked`` is ``error``,
-    ``warn`` or ``cutoff`` as on the command line.
+    ``warn`` or ``cutoff`` as on the command line; left out, the policy the database records
+    (an imported database records ``cutoff``), else ``error``.
     """
     return Study(model, db=db, methods=methods, unlinked=unlinked)
 
@@ -42,7 +43,7 @@ class Study:
     ``sets`` is a dict of parameter overrides (``--set name=value``).
     """
 
-    def __init__(self, model: PathLike, db: Optional[PathLike] = None, methods: Iterable[str] = (), unlinked: str = "error"):
+    def __init__(self, model: PathLike, db: Optional[PathLike] = None, methods: Iterable[str] = (), unlinked: Optional[str] = None):
         if isinstance(methods, str):
             methods = [methods]
         self.model = os.fspath(model)

@@ -22,10 +22,21 @@ fn _greenlca(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// The JSON of `greenlca scores`: the score of one unit of every process of a database (a folder,
 /// an openLCA JSON-LD zip or EcoSpold files) for the methods given.
 #[pyfunction]
-#[pyo3(signature = (db, methods, unlinked="error"))]
-fn scores_json(py: Python<'_>, db: std::path::PathBuf, methods: Vec<String>, unlinked: &str) -> PyResult<String> {
+#[pyo3(signature = (db, methods, unlinked=None))]
+fn scores_json(
+    py: Python<'_>,
+    db: std::path::PathBuf,
+    methods: Vec<String>,
+    unlinked: Option<&str>,
+) -> PyResult<String> {
     use greenlca::report::Render;
-    let policy = greenlca::matrix::UnlinkedPolicy::parse(unlinked)
-        .ok_or_else(|| errors::usage(&format!("unlinked=`{unlinked}` is not a policy"), "use error, warn or cutoff"))?;
+    // As on the command line: without a policy, the one the database records (else `error`).
+    let policy =
+        match unlinked {
+            None => None,
+            Some(u) => Some(greenlca::matrix::UnlinkedPolicy::parse(u).ok_or_else(|| {
+                errors::usage(&format!("unlinked=`{u}` is not a policy"), "use error, warn or cutoff")
+            })?),
+        };
     interrupt::run(py, move |_| Ok(greenlca::report::ScoresReport::compute(&db, &methods, policy)?.json()))
 }

@@ -38,19 +38,26 @@ pub struct PyStudy {
 impl PyStudy {
     /// Reads the model (and its database and methods) and factorizes the background.
     #[new]
-    #[pyo3(signature = (model, db=None, methods=Vec::new(), unlinked="error"))]
+    #[pyo3(signature = (model, db=None, methods=Vec::new(), unlinked=None))]
     fn new(
         py: Python<'_>,
         model: PathBuf,
         db: Option<PathBuf>,
         methods: Vec<String>,
-        unlinked: &str,
+        unlinked: Option<&str>,
     ) -> PyResult<Self> {
-        let policy = UnlinkedPolicy::parse(unlinked)
-            .ok_or_else(|| usage(&format!("unlinked=`{unlinked}` is not a policy"), "use error, warn or cutoff"))?;
+        let given = match unlinked {
+            None => None,
+            Some(u) => Some(
+                UnlinkedPolicy::parse(u)
+                    .ok_or_else(|| usage(&format!("unlinked=`{u}` is not a policy"), "use error, warn or cutoff"))?,
+            ),
+        };
         let path = model.clone();
         let (study, engine) = run(py, move |_| {
             let inputs = load_model(&path, db.as_deref(), &methods)?;
+            // As on the command line: the policy given, else the one the database records.
+            let policy = UnlinkedPolicy::for_database(given, &inputs.database.meta);
             let study = Study::new(inputs, policy)?;
             let engine = study.engine()?;
             Ok((study, engine))
@@ -226,8 +233,13 @@ impl PyStudy {
                 .enumerate()
                 .map(|(k, c)| AnalyticCategory::new(c, result.totals[k], coefficients(engine, &fg, &result, k), top))
                 .collect();
-            Ok(AnalyticReport { schema: "greenlca.sensitivity-analytic", variant: variant.clone(), categories: cats }
-                .json())
+            Ok(AnalyticReport {
+                schema: "greenlca.sensitivity-analytic",
+                variant: variant.clone(),
+                categories: cats,
+                linking: Some(greenlca::report::Linking::of(&study.system.links)),
+            }
+            .json())
         })
     }
 

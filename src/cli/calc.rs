@@ -9,7 +9,7 @@ use greenlca::report::CalcReport;
 use greenlca::report::MatrixCalcReport;
 use std::process::ExitCode;
 
-use super::common::{ModelOptions, PlotArgs, VariantArgs};
+use super::common::{Extra, ModelOptions, PlotArgs, VariantArgs};
 
 #[derive(Debug, Args)]
 pub struct CalcArgs {
@@ -36,6 +36,8 @@ pub struct CalcArgs {
 }
 
 pub fn run(args: CalcArgs) -> Result<ExitCode> {
+    args.output.check()?;
+    args.plot.check()?;
     if let Some(dir) = &args.matrices {
         return run_matrices(dir, &args);
     }
@@ -47,9 +49,11 @@ pub fn run(args: CalcArgs) -> Result<ExitCode> {
     }
     let chosen = args.variants.chosen(&study)?;
     let results = study.assess_variants(&engine, &chosen, &args.opts.sets)?;
-    let report = CalcReport::build(&study, &engine, &results, args.top);
-    args.plot.write(|o| greenlca::report::calc_charts(&report, o))?;
-    args.output.emit(&report)?;
+    let mut report = CalcReport::build(&study, &engine, &results, args.top);
+    report.set = args.opts.sets.iter().cloned().collect();
+    let mut extra = Extra::default();
+    args.plot.add(&mut extra, |o| greenlca::report::calc_charts(&report, o))?;
+    args.output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -84,7 +88,8 @@ fn run_scenarios(
             })
         })
         .collect::<greenlca::Result<Vec<_>>>()?;
-    let report = greenlca::report::ScenarioReport::new(super::common::categories(study), runs);
+    let mut report = greenlca::report::ScenarioReport::new(super::common::categories(study), runs);
+    report.linking = Some(greenlca::report::Linking::of(&study.system.links));
     args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -38,6 +38,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> Result<ExitCode> {
+    args.output.check()?;
     let study = args.opts.study(&args.model)?;
     let si = SpecInputs::load(&study, args.spec.as_deref(), args.evidence.as_deref())?;
     let engine = study.engine()?;
@@ -55,7 +56,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         Some(n) => Some((n, probabilities(&study, &si, &chosen, n, args.seed, &args.opts.sets, &results)?)),
         None => None,
     };
-    let report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
+    let mut report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
+    report.linking = Some(greenlca::report::Linking::of(&study.system.links));
     args.output.emit(&report)?;
     Ok(if report.all_pass() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

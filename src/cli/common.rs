@@ -3,13 +3,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::Args;
 use greenlca::Warning;
 use greenlca::calc::Study;
 use greenlca::io::load_model;
 use greenlca::matrix::UnlinkedPolicy;
-use greenlca::report::{Format, Render, write_atomic};
+use greenlca::report::{Format, Render, write_files_atomic};
 
 /// Options that choose the data of a product model.
 #[derive(Debug, Args, Clone)]
@@ -21,19 +21,25 @@ pub struct ModelOptions {
     /// Impact method id or method TOML file (repeatable; default: the model's methods).
     #[arg(long = "method", value_name = "M")]
     pub methods: Vec<String>,
-    /// What to do with product inputs that have no provider: error, warn or cutoff.
-    #[arg(long, value_name = "POLICY", default_value = "error", value_parser = ["error", "warn", "cutoff"])]
-    pub unlinked: String,
+    /// What to do with product inputs that have no provider: error, warn or cutoff (default: the
+    /// policy the database records, which `greenlca import` writes, else error).
+    #[arg(long, value_name = "POLICY", value_parser = ["error", "warn", "cutoff"])]
+    pub unlinked: Option<String>,
     /// Parameter value for this run, `name=value` (repeatable; checked against the parameter's range).
     #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_set)]
     pub sets: Vec<(String, f64)>,
 }
 
 impl ModelOptions {
+    /// The policy given with `--unlinked`, if any.
+    pub fn policy(&self) -> Option<UnlinkedPolicy> {
+        self.unlinked.as_deref().map(|u| UnlinkedPolicy::parse(u).expect("clap checked it"))
+    }
+
     /// Reads the model and builds its study.
     pub fn study(&self, model: &Path) -> Result<Study> {
         let inputs = load_model(model, self.db.as_deref(), &self.methods)?;
-        let policy = UnlinkedPolicy::parse(&self.unlinked).expect("clap checked it");
+        let policy = UnlinkedPolicy::for_database(self.policy(), &inputs.database.meta);
         let study = Study::new(inputs, policy)?;
         warn(&study.warnings());
         Ok(study)
@@ -74,35 +80,93 @@ pub struct OutputOptions {
 }
 
 impl OutputOptions {
+    /// Checks `--out` before any work starts.
+    pub fn check(&self) -> Result<()> {
+        check_file(self.out.as_deref(), "--out")
+    }
+
     /// Renders in the chosen format and writes to `--out` (atomically) or standard output.
     pub fn emit(&self, report: &dyn Render) -> Result<()> {
-        emit_report(report, &self.format, self.out.as_deref())
+        self.emit_with(report, Extra::default())
+    }
+
+    /// Writes the result together with the other files of the command: all of them or none.
+    pub fn emit_with(&self, report: &dyn Render, extra: Extra) -> Result<()> {
+        emit_report_with(report, &self.format, self.out.as_deref(), extra)
+    }
+}
+
+/// Checks an optional output file before any work starts.
+pub fn check_file(path: Option<&Path>, option: &str) -> Result<()> {
+    if let Some(p) = path {
+        greenlca::report::check_output_file(p, option)?;
+    }
+    Ok(())
+}
+
+/// Files a command writes besides its main output, written in one go with it, and what to say
+/// once they are written.
+#[derive(Debug, Default)]
+pub struct Extra {
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    said: Vec<String>,
+}
+
+impl Extra {
+    /// Adds a file.
+    pub fn add(&mut self, path: &Path, bytes: Vec<u8>) {
+        self.files.push((path.to_path_buf(), bytes));
+    }
+
+    /// A line for standard error once every file is written.
+    pub fn say(&mut self, line: String) {
+        self.said.push(line);
     }
 }
 
 /// The one way results are written: `report` in `format` (as given to `--format`), to `out`
 /// (atomically) or standard output.
 pub fn emit_report(report: &dyn Render, format: &str, out: Option<&Path>) -> Result<()> {
+    emit_report_with(report, format, out, Extra::default())
+}
+
+/// As [`emit_report`], with the command's other files written in the same step.
+fn emit_report_with(report: &dyn Render, format: &str, out: Option<&Path>, extra: Extra) -> Result<()> {
     let format = Format::parse(format).expect("clap checked it");
     if format.is_binary() && out.is_none() {
         bail!("--format xlsx writes a workbook, not text\n  hint: add --out FILE.xlsx");
     }
-    write_output(&report.render(format)?, out)
+    write_output(&report.render(format)?, out, extra)
 }
 
 /// Writes text to `out` (atomically) or to stdout.
 pub fn emit(text: &str, out: Option<&Path>) -> Result<()> {
-    write_output(text.as_bytes(), out)
+    write_output(text.as_bytes(), out, Extra::default())
 }
 
-fn write_output(bytes: &[u8], out: Option<&Path>) -> Result<()> {
-    match out {
-        Some(p) => write_atomic(p, bytes).with_context(|| "writing the output")?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes)?;
-            stdout.flush()?;
-        }
+/// Writes the files of `extra` and `bytes` to `out` all at once (or nothing), or the files and
+/// then `bytes` to standard output.
+fn write_output(bytes: &[u8], out: Option<&Path>, extra: Extra) -> Result<()> {
+    let mut files = extra.files;
+    if let Some(p) = out {
+        files.push((p.to_path_buf(), bytes.to_vec()));
+    }
+    if !files.is_empty() {
+        write_files_atomic(&files)?;
+    }
+    for line in &extra.said {
+        eprintln!("{line}");
+    }
+    if out.is_none() {
+        // A full disk behind a redirection is named; a closed pipe stays an io::Error for main.
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                anyhow::Error::new(e)
+            } else {
+                anyhow::Error::new(e).context("standard output (the file it is redirected to)")
+            }
+        })?;
     }
     Ok(())
 }
@@ -141,7 +205,10 @@ pub fn variants(study: &Study, chosen: &[String], all: bool) -> Result<Vec<Strin
     let known = study.inputs.model.variant_ids();
     for v in chosen {
         if !known.contains(v) {
-            bail!("unknown variant `{v}`\n  hint: choose one of: {}", known.join(", "));
+            let near = greenlca::did_you_mean(v, known.iter().map(String::as_str))
+                .map(|n| format!("did you mean `{n}`? "))
+                .unwrap_or_default();
+            bail!("--variant: unknown variant `{v}`\n  hint: {near}choose one of: {}", known.join(", "));
         }
     }
     Ok(chosen.to_vec())
@@ -181,19 +248,28 @@ impl PlotArgs {
         greenlca::plot::PlotOptions { format, ..Default::default() }
     }
 
-    /// Draws the charts (when --plot is given) and writes them all, or none.
-    pub fn write(
+    /// Checks `--plot` before any work starts.
+    pub fn check(&self) -> Result<()> {
+        if let Some(dir) = &self.plot {
+            greenlca::report::check_output_dir(dir, "--plot")?;
+        }
+        Ok(())
+    }
+
+    /// Draws the charts (when --plot is given) and adds them to the files the command writes.
+    pub fn add(
         &self,
+        extra: &mut Extra,
         charts: impl FnOnce(&greenlca::plot::PlotOptions) -> greenlca::Result<Vec<greenlca::report::Chart>>,
     ) -> Result<()> {
         let Some(dir) = &self.plot else { return Ok(()) };
         let opts = self.options();
         let charts = charts(&opts)?;
         let ext = opts.format.extension();
-        let files: Vec<(String, Vec<u8>)> =
-            charts.into_iter().map(|c| (format!("{}.{ext}", c.name), c.bytes)).collect();
-        greenlca::report::write_all_atomic(dir, &files)?;
-        eprintln!("wrote {} charts to {}", files.len(), dir.display());
+        for c in &charts {
+            extra.add(&dir.join(format!("{}.{ext}", c.name)), c.bytes.clone());
+        }
+        extra.say(format!("wrote {} charts to {}", charts.len(), dir.display()));
         Ok(())
     }
 }

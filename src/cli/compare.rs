@@ -8,7 +8,7 @@ use clap::Args;
 use greenlca::analysis::compare;
 use greenlca::report::CompareReport;
 
-use super::common::{ModelOptions, PlotArgs, categories, variants};
+use super::common::{Extra, ModelOptions, PlotArgs, categories, variants};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -37,6 +37,8 @@ pub struct CompareArgs {
 }
 
 pub fn run(args: CompareArgs) -> Result<ExitCode> {
+    args.output.check()?;
+    args.plot.check()?;
     let study = args.opts.study(&args.model)?;
     let mut chosen = variants(&study, &args.variants, args.variants.is_empty())?;
     let baseline = args.baseline.clone().unwrap_or_else(|| chosen[0].clone());
@@ -49,13 +51,15 @@ pub fn run(args: CompareArgs) -> Result<ExitCode> {
     let cmp = compare(&results, &baseline).ok_or_else(|| anyhow!("baseline `{baseline}` was not computed"))?;
     let m = &study.inputs.model.product;
     let mut report = CompareReport::new(&m.name, &m.functional_unit, categories(&study), &cmp);
+    report.linking = Some(greenlca::report::Linking::of(&study.system.links));
     let mut draws = None;
     if let Some(n) = args.mc {
         let (paired, d) = paired_draws(&study, &chosen, &baseline, n, args.seed, &args.opts.sets)?;
         report.paired = Some(paired);
         draws = Some(d);
     }
-    args.plot.write(|o| {
+    let mut extra = Extra::default();
+    args.plot.add(&mut extra, |o| {
         let mut charts = greenlca::report::compare_charts(&report, o)?;
         if let Some(d) = &draws {
             let cats: Vec<(String, String)> =
@@ -64,7 +68,7 @@ pub fn run(args: CompareArgs) -> Result<ExitCode> {
         }
         Ok(charts)
     })?;
-    args.output.emit(&report)?;
+    args.output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -43,6 +43,8 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
     if !(0.0..1.0).contains(&args.cutoff) {
         bail!("--cutoff {} is outside [0, 1)\n  hint: give a share of the total, e.g. 0.01 for 1 %", args.cutoff);
     }
+    args.output.check()?;
+    args.plot.check()?;
     let study = args.opts.study(&args.model)?;
     let ch = &study.characterization;
     let cats: Vec<usize> = if args.categories.is_empty() {
@@ -52,9 +54,13 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
             .iter()
             .map(|c| {
                 ch.category(c).ok_or_else(|| {
+                    let ids: Vec<&str> = ch.categories.iter().map(|c| c.id.as_str()).collect();
+                    let near = greenlca::did_you_mean(c, ids.iter().copied())
+                        .map(|n| format!("did you mean `{n}`? "))
+                        .unwrap_or_default();
                     anyhow::anyhow!(
-                        "unknown category `{c}`\n  hint: choose one of: {}",
-                        ch.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                        "--category: unknown category `{c}`\n  hint: {near}choose one of: {}",
+                        ids.join(", ")
                     )
                 })
             })
@@ -62,7 +68,8 @@ pub fn run(args: ContribArgs) -> Result<ExitCode> {
     };
     let opts = ContribOptions { top: args.top, cutoff: args.cutoff, depth: args.depth };
     let report = ContribReport::compute(&study, &args.variant, &args.opts.sets, &cats, opts)?;
-    args.plot.write(|o| greenlca::report::contrib_charts(&report, o))?;
-    args.output.emit(&report)?;
+    let mut extra = super::common::Extra::default();
+    args.plot.add(&mut extra, |o| greenlca::report::contrib_charts(&report, o))?;
+    args.output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)
 }

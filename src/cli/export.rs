@@ -37,6 +37,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
             args.matrices.display()
         );
     }
+    greenlca::report::check_output_dir(&args.matrices, "--matrices")?;
     let study = args.opts.study(&args.model)?;
     let fg = study.resolve(&args.variant, &args.opts.sets)?;
     if !fg.db_overrides.is_empty() {

@@ -7,13 +7,13 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use greenlca::io::{ImportOptions, Imported, NoteKind, Overwrite, import_any, write_database};
+use greenlca::io::{ImportOptions, Imported, NoteKind, Overwrite, import_any, write_database_with};
 use greenlca::matrix::{TechSystem, UnlinkedPolicy, build_system};
 use greenlca::model::{Direction, FlowKind};
 use greenlca::report::csv_line;
 use greenlca::report::write_atomic;
 
-use super::common::emit;
+use super::common::{check_file, emit};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -24,9 +24,11 @@ pub struct ImportArgs {
     /// Folder to write the native database into (must be new or empty, unless --force).
     #[arg(long, value_name = "DIR")]
     to: PathBuf,
-    /// What to do with product inputs that have no provider: error (refuse the import), warn or
-    /// cutoff (import, list them; calculations leave them out).
-    #[arg(long, value_name = "POLICY", default_value = "error", value_parser = ["error", "warn", "cutoff"])]
+    /// Product inputs that have no provider: cutoff (import them, list them in DIR/unlinked.csv;
+    /// calculations leave them out and list them in every result), warn (the same, and a warning
+    /// for each), or error (refuse the import). The choice is recorded in DIR/database.toml as the
+    /// default of later calculations (their --unlinked overrides it).
+    #[arg(long, value_name = "POLICY", default_value = "cutoff", value_parser = ["error", "warn", "cutoff"])]
     unlinked: String,
     /// Replace the target folder if it exists and is not empty.
     #[arg(long)]
@@ -98,23 +100,27 @@ fn several_producers(system: &TechSystem) -> BTreeMap<String, Vec<String>> {
 
 pub fn run(args: ImportArgs) -> Result<ExitCode> {
     let policy = UnlinkedPolicy::parse(&args.unlinked).expect("clap checked it");
+    check_target(&args)?;
+    check_file(args.report.as_deref(), "--report")?;
     let options = ImportOptions { max_entry_bytes: args.max_entry_mib.saturating_mul(1024 * 1024) };
     let mut imported = import_any(&args.source, &options)?;
     let system = build_system(&imported.database, policy)?;
     let counts = link_counts(&imported, &system);
     let db = &mut imported.database;
     let record = format!(
-        "Linking checked on import with --unlinked {}: {} product inputs and {} waste outputs have no provider in the database.",
+        "Linking checked on import with --unlinked {}: {} product inputs and {} waste outputs have no provider in the database (listed in unlinked.csv).",
         policy.as_str(),
         counts.unlinked_product_inputs,
         counts.unlinked_waste_outputs
     );
+    db.meta.unlinked = Some(policy.as_str().to_string());
     db.meta.description = Some(match db.meta.description.take() {
         Some(d) => format!("{d} {record}"),
         None => record,
     });
     let overwrite = if args.force { Overwrite::Replace } else { Overwrite::Refuse };
-    write_database(&imported.database, &args.to, overwrite)?;
+    let unlinked = vec![(UNLINKED_FILE.to_string(), unlinked_csv(&imported, &system).into_bytes())];
+    write_database_with(&imported.database, &args.to, overwrite, &unlinked)?;
     // LCIA methods of the export, in the native format beside the database.
     if !imported.methods.is_empty() {
         let files: Vec<(String, Vec<u8>)> = imported
@@ -123,10 +129,17 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
             .flat_map(greenlca::io::method_files)
             .map(|(name, text)| (name, text.into_bytes()))
             .collect();
-        greenlca::report::write_all_atomic(&args.to.join("methods"), &files)?;
+        if let Err(e) = greenlca::report::write_all_atomic(&args.to.join("methods"), &files) {
+            let _ = std::fs::remove_dir_all(&args.to);
+            return Err(e.into());
+        }
     }
-    if let Some(path) = &args.report {
-        write_atomic(path, report_csv(&imported, &system).as_bytes())?;
+    if let Some(path) = &args.report
+        && let Err(e) = write_atomic(path, report_csv(&imported, &system).as_bytes())
+    {
+        // Nothing left behind: the database written a moment ago goes too.
+        let _ = std::fs::remove_dir_all(&args.to);
+        return Err(e.into());
     }
     emit(&summary(&args, &imported, &system, &counts), None)?;
     if policy == UnlinkedPolicy::Warn {
@@ -138,6 +151,40 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The file of the imported folder that lists the unlinked inputs.
+const UNLINKED_FILE: &str = "unlinked.csv";
+
+/// Refuses, before any work, a target that is a file or a non-empty folder (without --force).
+fn check_target(args: &ImportArgs) -> Result<()> {
+    greenlca::report::check_output_dir(&args.to, "--to")?;
+    let non_empty = args.to.is_dir() && std::fs::read_dir(&args.to)?.next().is_some();
+    if non_empty && !args.force {
+        anyhow::bail!(
+            "{}: the target folder exists and is not empty\n  hint: choose a new folder, or pass --force to replace it",
+            args.to.display()
+        );
+    }
+    Ok(())
+}
+
+/// Every unlinked input: process, flow, amount and unit.
+fn unlinked_csv(imported: &Imported, system: &TechSystem) -> String {
+    let db = &imported.database;
+    let mut s = csv_line(&["process", "process_name", "flow", "flow_name", "amount", "unit"].map(String::from));
+    for u in &system.links.unlinked {
+        let pname = db.process(&u.process).map_or("", |p| p.name.as_str());
+        s.push_str(&csv_line(&[
+            u.process.clone(),
+            pname.to_string(),
+            u.flow.clone(),
+            u.flow_name.clone(),
+            greenlca::report::exact(u.amount),
+            u.unit.clone(),
+        ]));
+    }
+    s
 }
 
 fn summary(args: &ImportArgs, imported: &Imported, system: &TechSystem, counts: &LinkCounts) -> String {
@@ -222,22 +269,18 @@ fn summary(args: &ImportArgs, imported: &Imported, system: &TechSystem, counts: 
             let _ = writeln!(s, "    {n} {}", k.as_str());
         }
     }
-    let policy = system.links.policy;
-    if !system.links.unlinked.is_empty() && policy == UnlinkedPolicy::Cutoff {
-        let _ = writeln!(
-            s,
-            "unlinked exchanges ({}; --unlinked cutoff: calculations leave them out and list them in their results):",
-            system.links.unlinked.len()
-        );
-        for u in &system.links.unlinked {
-            let pname = db.process(&u.process).map_or("", |p| p.name.as_str());
-            let _ = writeln!(
-                s,
-                "  process `{}` ({pname}): flow `{}` ({}), {} {}",
-                u.process, u.flow, u.flow_name, u.amount, u.unit
-            );
-        }
-    }
+    let _ = writeln!(
+        s,
+        "  unlinked exchanges: {}, listed in {}",
+        system.links.unlinked.len(),
+        args.to.join(UNLINKED_FILE).display()
+    );
+    let _ = writeln!(
+        s,
+        "  linking policy of later calculations: --unlinked {} (recorded in {}; their own --unlinked overrides it)",
+        system.links.policy.as_str(),
+        args.to.join("database.toml").display()
+    );
     s
 }
 

@@ -8,12 +8,12 @@ use anyhow::{Result, bail};
 use clap::Args;
 use greenlca::report::McReport;
 use greenlca::report::draws_csv;
-use greenlca::report::write_atomic;
+use greenlca::report::write_files_atomic;
 use greenlca::uncertainty::Draws;
 use greenlca::uncertainty::Shard;
 use greenlca::uncertainty::{McRun, ProductRun, Units, run_matrices, run_model};
 
-use super::common::{ModelOptions, OutputOptions, PlotArgs, VariantArgs};
+use super::common::{Extra, ModelOptions, OutputOptions, PlotArgs, VariantArgs, check_file};
 use super::progress::bar;
 
 #[derive(Debug, Args)]
@@ -58,6 +58,7 @@ pub fn run(args: McArgs) -> Result<ExitCode> {
         );
     }
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    check_outputs(args.keep_draws.as_deref(), &args.output, &args.plot)?;
     if shard.is_some() && args.output.out.is_none() {
         bail!(
             "--shard needs --out FILE for the partial result\n  hint: e.g. --shard 0/4 --out part-0.json, then `greenlca merge part-*.json`"
@@ -79,6 +80,13 @@ pub fn run(args: McArgs) -> Result<ExitCode> {
     finish(draws, &units, args.keep_draws.as_deref(), &args.output, &args.plot)
 }
 
+/// Checks every output path before the run (for `mc` and `merge`).
+pub fn check_outputs(keep_draws: Option<&Path>, output: &OutputOptions, plot: &PlotArgs) -> Result<()> {
+    output.check()?;
+    check_file(keep_draws, "--keep-draws")?;
+    plot.check()
+}
+
 /// Writes the partial result of a shard, or the summary of a complete run (for `mc` and `merge`).
 pub fn finish(
     draws: Draws,
@@ -87,12 +95,14 @@ pub fn finish(
     output: &OutputOptions,
     plot: &PlotArgs,
 ) -> Result<ExitCode> {
+    let mut extra = Extra::default();
     if let Some(file) = keep_draws {
-        write_atomic(file, draws_csv(&draws).as_bytes())?;
+        extra.add(file, draws_csv(&draws).into_bytes());
     }
     if !draws.complete() {
         let out = output.out.as_deref().expect("checked: shards need --out");
-        write_atomic(out, (serde_json::to_string(&draws)? + "\n").as_bytes())?;
+        extra.add(out, (serde_json::to_string(&draws)? + "\n").into_bytes());
+        write_files_atomic(&extra.files)?;
         eprintln!(
             "wrote iterations {}..{} of {} to {}",
             draws.start,
@@ -103,7 +113,7 @@ pub fn finish(
         return Ok(ExitCode::SUCCESS);
     }
     let report = McReport::with_units(&draws, units);
-    plot.write(|o| greenlca::report::mc_charts(&draws, &report, o))?;
-    output.emit(&report)?;
+    plot.add(&mut extra, |o| greenlca::report::mc_charts(&draws, &report, o))?;
+    output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -27,6 +27,7 @@ pub struct MergeArgs {
 }
 
 pub fn run(args: MergeArgs) -> Result<ExitCode> {
+    super::mc::check_outputs(args.keep_draws.as_deref(), &args.output, &args.plot)?;
     match merge_files(&args.parts)? {
         Merged::Draws(draws) => {
             let units = units(&draws);

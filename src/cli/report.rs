@@ -62,6 +62,7 @@ fn command_line(date: &Date, date_given: bool) -> String {
 }
 
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
+    greenlca::report::check_output_dir(&args.out, "--out")?;
     let lang = Lang::parse(&args.lang)?;
     let date = Date::resolve(args.date.as_deref(), std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
     if args.top == 0 {

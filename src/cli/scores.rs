@@ -19,9 +19,10 @@ pub struct ScoresArgs {
     /// Impact method id or method TOML file (repeatable).
     #[arg(long = "method", value_name = "M", required = true)]
     methods: Vec<String>,
-    /// What to do with product inputs that have no provider: error, warn or cutoff.
-    #[arg(long, value_name = "POLICY", default_value = "error", value_parser = ["error", "warn", "cutoff"])]
-    unlinked: String,
+    /// What to do with product inputs that have no provider: error, warn or cutoff (default: the
+    /// policy the database records, which `greenlca import` writes, else error).
+    #[arg(long, value_name = "POLICY", value_parser = ["error", "warn", "cutoff"])]
+    unlinked: Option<String>,
     /// Output format.
     #[arg(long, default_value = "csv", value_parser = ["table", "json", "csv", "xlsx"], requires_if("xlsx", "out"))]
     format: String,
@@ -31,7 +32,8 @@ pub struct ScoresArgs {
 }
 
 pub fn run(args: ScoresArgs) -> Result<ExitCode> {
-    let policy = UnlinkedPolicy::parse(&args.unlinked).expect("clap checked it");
+    super::common::check_file(args.out.as_deref(), "--out")?;
+    let policy = args.unlinked.as_deref().map(|u| UnlinkedPolicy::parse(u).expect("clap checked it"));
     let report = ScoresReport::compute(&args.db, &args.methods, policy)?;
     warn(&report.warnings);
     emit_report(&report, &args.format, args.out.as_deref())?;

@@ -59,14 +59,18 @@ pub struct SensitivityArgs {
 }
 
 pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
+    args.output.check()?;
+    args.plot.check()?;
     let study = args.opts.study(&args.model)?;
     let engine = study.engine()?;
     let cats = categories(&study);
     if args.oat {
         let oat = one_at_a_time(&study, &engine, &args.variant, &args.opts.sets)?;
-        let r = OatReport::new(&args.variant, &cats, &oat);
-        args.plot.write(|o| greenlca::report::oat_charts(&r, o))?;
-        args.output.emit(&r)?;
+        let mut r = OatReport::new(&args.variant, &cats, &oat);
+        r.linking = Some(greenlca::report::Linking::of(&study.system.links));
+        let mut extra = super::common::Extra::default();
+        args.plot.add(&mut extra, |o| greenlca::report::oat_charts(&r, o))?;
+        args.output.emit_with(&r, extra)?;
     } else if args.analytic {
         let fg = study.resolve(&args.variant, &args.opts.sets)?;
         let own = study.engine_for(&fg)?;
@@ -77,7 +81,12 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
             .enumerate()
             .map(|(k, c)| AnalyticCategory::new(c, result.totals[k], coefficients(engine, &fg, &result, k), args.top))
             .collect();
-        let r = AnalyticReport { schema: "greenlca.sensitivity-analytic", variant: args.variant.clone(), categories };
+        let r = AnalyticReport {
+            schema: "greenlca.sensitivity-analytic",
+            variant: args.variant.clone(),
+            categories,
+            linking: Some(greenlca::report::Linking::of(&study.system.links)),
+        };
         args.output.emit(&r)?;
     } else {
         let n = args.sobol.expect("clap: one mode");
@@ -123,7 +132,8 @@ pub fn run(args: SensitivityArgs) -> Result<ExitCode> {
 /// Writes the indices of a complete Sobol run and their charts (for `sensitivity` and `merge`).
 pub fn sobol_output(part: &SobolPart, output: &OutputOptions, plot: &PlotArgs) -> Result<ExitCode> {
     let r = SobolReport::from_part(part);
-    plot.write(|o| greenlca::report::sobol_charts(&r, o))?;
-    output.emit(&r)?;
+    let mut extra = super::common::Extra::default();
+    plot.add(&mut extra, |o| greenlca::report::sobol_charts(&r, o))?;
+    output.emit_with(&r, extra)?;
     Ok(ExitCode::SUCCESS)
 }

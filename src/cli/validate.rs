@@ -21,11 +21,11 @@ pub struct ValidateArgs {
 }
 
 pub fn run(args: ValidateArgs) -> Result<ExitCode> {
-    let policy = UnlinkedPolicy::parse(&args.opts.unlinked).expect("clap checked it");
     let mut out = String::new();
     let is_model = args.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     if !is_model {
         let db = read_any(&args.path)?;
+        let policy = UnlinkedPolicy::for_database(args.opts.policy(), &db.meta);
         let system = build_system(&db, policy)?;
         let links = &system.links;
         let exchanges: usize = db.processes.iter().map(|p| p.exchanges.len()).sum();

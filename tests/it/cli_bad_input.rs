@@ -121,7 +121,7 @@ fn bad_parameter_values_and_scenarios() {
     );
     assert_error(
         &["calc", "datasets/products/kettle.toml", "--set", "lifetim_years=5"],
-        &["unknown parameter `lifetim_years`", "known parameters"],
+        &["unknown parameter `lifetim_years`", "did you mean `lifetime_years`?"],
     );
     assert_error(&["calc", "datasets/products/kettle.toml", "--set", "lifetime_years"], &["NAME=VALUE"]);
     let d = tempfile::tempdir().unwrap();

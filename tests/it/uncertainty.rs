@@ -69,7 +69,7 @@ fn merged_shards_equal_the_unsharded_run_bit_for_bit() {
     assert_eq!(merged.0, 0, "{}", merged.2);
     assert_eq!(merged.1, whole.1);
     // A missing shard is refused.
-    assert_error(&["merge", &parts[0], &parts[2]], &["missing or repeated"]);
+    assert_error(&["merge", &parts[0], &parts[2]], &["iterations 16..33 are missing: no part holds them"]);
 }
 
 #[test]

@@ -114,11 +114,16 @@ impl Error {
     }
     /// One error carrying all of `errors` (the first leads); `None` when the list is empty.
     pub fn many(errors: Vec<Error>) -> Option<Error> {
+        // The same problem found on several paths (e.g. once per variant) is reported once.
+        let mut seen = std::collections::HashSet::new();
         let mut flat = Vec::new();
         for mut e in errors {
             let nested = std::mem::take(&mut e.also);
-            flat.push(e);
-            flat.extend(nested);
+            for e in std::iter::once(e).chain(nested) {
+                if seen.insert((e.at.to_string(), e.message.clone(), e.hint.clone())) {
+                    flat.push(e);
+                }
+            }
         }
         if flat.is_empty() {
             return None;

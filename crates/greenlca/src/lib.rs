@@ -35,6 +35,7 @@ mod progress;
 pub mod report;
 pub mod solve;
 pub mod source;
+mod suggest;
 #[cfg(feature = "test-support")]
 pub mod synthetic;
 pub mod uncertainty;
@@ -42,4 +43,5 @@ mod warning;
 
 pub use error::{Collector, Error, ErrorKind, Location, Result};
 pub use progress::{Progress, Silent};
+pub use suggest::did_you_mean;
 pub use warning::Warning;

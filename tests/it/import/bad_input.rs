@@ -265,29 +265,32 @@ fn cli_exits_2_and_writes_nothing_on_bad_input() {
 }
 
 #[test]
-fn cli_refuses_unlinked_inputs_by_default_and_lists_them_with_cutoff() {
+fn cli_imports_unlinked_inputs_by_default_and_refuses_them_with_error() {
     let dir = tempfile::tempdir().unwrap();
     let src = tempfile::tempdir().unwrap();
     copy_dir(&data("jsonld_v1"), src.path());
     std::fs::remove_file(src.path().join("processes/p-coal.json")).unwrap();
-    let a = greenlca().args(["import"]).arg(src.path()).arg("--to").arg(target(&dir)).assert().code(2);
-    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
-    assert!(err.contains("f-coal") && err.contains("no provider"), "{err}");
-    assert!(!target(&dir).exists());
-
     let a = greenlca()
         .args(["import"])
         .arg(src.path())
         .arg("--to")
         .arg(target(&dir))
-        .args(["--unlinked", "cutoff"])
+        .args(["--unlinked", "error"])
         .assert()
-        .code(0);
+        .code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(err.contains("f-coal") && err.contains("no provider"), "{err}");
+    assert!(!target(&dir).exists());
+
+    // The default (cutoff) imports, counts and lists them in unlinked.csv, and records the policy.
+    let a = greenlca().args(["import"]).arg(src.path()).arg("--to").arg(target(&dir)).assert().code(0);
     let out = String::from_utf8_lossy(&a.get_output().stdout).to_string();
     assert!(out.contains("product inputs: 4, linked 2, unlinked 2"), "{out}");
-    assert!(out.contains("process `p-elec` (Electricity, coal power plant): flow `f-coal`"), "{out}");
+    let listed = std::fs::read_to_string(target(&dir).join("unlinked.csv")).unwrap();
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    assert!(listed.contains("p-elec,\"Electricity, coal power plant\",f-coal,"), "{listed}");
     let toml = std::fs::read_to_string(target(&dir).join("database.toml")).unwrap();
-    assert!(toml.contains("--unlinked cutoff"), "{toml}");
+    assert!(toml.contains("--unlinked cutoff") && toml.contains("unlinked = \"cutoff\""), "{toml}");
     // The folder exists now: a second import must not overwrite it unless forced.
     greenlca().args(["import"]).arg(data("jsonld_v1")).arg("--to").arg(target(&dir)).assert().code(2);
     greenlca().args(["import"]).arg(data("jsonld_v1")).arg("--to").arg(target(&dir)).arg("--force").assert().code(0);

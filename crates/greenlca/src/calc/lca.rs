@@ -248,19 +248,19 @@ pub fn solve_error(e: SolveError, system: &TechSystem) -> Error {
     match e {
         SolveError::NotSquare { rows, cols } => Error::new(
             ErrorKind::Singular,
-            Location::default(),
+            Location::entity("technology matrix"),
             format!("the technology matrix is {rows} x {cols}, not square"),
             "every process needs exactly one reference product",
         ),
         SolveError::MissingDiagonal { col } => Error::new(
             ErrorKind::Singular,
-            Location::default(),
+            Location::entity("technology matrix"),
             format!("process {} has no entry for its own reference product", name(col)),
             "give the process a reference exchange with a non-zero amount",
         ),
         SolveError::StructurallySingular { cols } => Error::new(
             ErrorKind::Singular,
-            Location::default(),
+            Location::entity("technology matrix"),
             format!("the system cannot be solved: processes {} are structurally dependent", list(&cols)),
             hint,
         ),
@@ -268,38 +268,38 @@ pub fn solve_error(e: SolveError, system: &TechSystem) -> Error {
             let involved = if block.is_empty() { name(col) } else { list(&block) };
             Error::new(
                 ErrorKind::Singular,
-                Location::default(),
+                Location::entity("technology matrix"),
                 format!("the technology matrix is singular at process {}; processes involved: {involved}", name(col)),
                 hint,
             )
         }
         SolveError::PatternMismatch => Error::new(
             ErrorKind::Invalid,
-            Location::default(),
+            Location::entity("technology matrix"),
             "matrix values do not match the analysed pattern",
             "this is a bug in greenlca: please report it",
         ),
         SolveError::TooLarge { n } => Error::new(
             ErrorKind::Invalid,
-            Location::default(),
+            Location::entity("technology matrix"),
             format!("the system has {n} processes, more than the solver indexes (2^32 - 1)"),
             "split the database",
         ),
         SolveError::DimensionMismatch { expected, found } => Error::new(
             ErrorKind::Invalid,
-            Location::default(),
+            Location::entity("technology matrix"),
             format!("a vector of length {found} was given for {expected} processes"),
             "this is a bug in greenlca: please report it",
         ),
         SolveError::NotFinite { row, col } => Error::new(
             ErrorKind::Value,
-            Location::default(),
+            Location::entity("technology matrix"),
             format!("entry ({}, {}) of the technology matrix is not finite", name(row), name(col)),
             "check the exchange amounts and formulas",
         ),
         SolveError::Inaccurate { residual } => Error::new(
             ErrorKind::Singular,
-            Location::default(),
+            Location::entity("technology matrix"),
             format!(
                 "the technology matrix is too ill-conditioned to solve reliably (relative residual {residual:.1e})"
             ),

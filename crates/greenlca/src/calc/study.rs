@@ -64,7 +64,9 @@ impl Study {
         let system = build_system(&inputs.database, policy)?;
         let characterization = characterize(&system.flows, &inputs.methods, &inputs.database.units)?;
         let formulas = DbFormulas::new(&inputs.database)?;
-        let symbolic = analyze(&system, system.a_matrix().view(), options)?;
+        // Solver errors know the processes, not the file: name the database.
+        let symbolic =
+            analyze(&system, system.a_matrix().view(), options).map_err(|e| e.in_file(&inputs.database_dir))?;
         Ok(Study { inputs, system: Arc::new(system), characterization: Arc::new(characterization), formulas, symbolic })
     }
 
@@ -88,8 +90,9 @@ impl Study {
             a,
             self.system.b_matrix(),
             self.characterization.matrix(),
-        )?;
-        let intensities = lca.intensities()?;
+        )
+        .map_err(|e| e.in_file(&self.inputs.database_dir))?;
+        let intensities = lca.intensities().map_err(|e| e.in_file(&self.inputs.database_dir))?;
         Ok(Engine { lca, intensities })
     }
 
@@ -100,6 +103,11 @@ impl Study {
 
     /// Resolves a variant with extra parameter values defined at `at` (for error messages).
     pub fn resolve_at(&self, variant: &str, sets: &[(String, f64)], at: &Location) -> Result<Foreground> {
+        let model = &self.inputs.model;
+        // A variant named in a file (a scenarios CSV) is reported there, not in the model.
+        if at.path.is_some() && variant != "base" && variant != model.base_name && model.variant(variant).is_none() {
+            return Err(foreground::unknown_variant(model, variant, at.clone()));
+        }
         foreground::check_overrides(&self.inputs.model, &self.formulas, sets, at)?;
         foreground::resolve(&self.inputs.model, variant, sets, &self.inputs.database, &self.formulas, &self.system)
     }

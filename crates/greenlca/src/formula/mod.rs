@@ -32,7 +32,7 @@ impl Formula {
             Error::new(
                 ErrorKind::Formula,
                 at.clone(),
-                format!("formula `{}` does not parse: {e}", text.trim()),
+                format!("formula `{}` does not parse: {}", text.trim(), plain_parse_error(&e.to_string())),
                 "use numbers, parameter names, + - * / ^, parentheses and functions such as exp, ln, sqrt, abs",
             )
         })?;
@@ -89,13 +89,34 @@ pub fn is_usable_name(name: &str) -> bool {
             .is_ok_and(|f| f.variables().len() == 1 && f.variables()[0] == name)
 }
 
+/// The parser's message in the user's words (its own wording speaks of nodes and ops).
+fn plain_parse_error(msg: &str) -> String {
+    let m = msg.to_lowercase();
+    if m.contains("parenthes") {
+        "the parentheses do not match".into()
+    } else if m.contains("node") && m.contains("op") {
+        "an operator is missing between two values, or a function has too few arguments (write `3 * x`, not `3 x`)"
+            .into()
+    } else if m.contains("last element cannot be an operator") {
+        "it ends with an operator".into()
+    } else if m.contains("first element") {
+        "it starts with an operator".into()
+    } else if let Some(rest) = msg.split("parse ").nth(1).filter(|_| m.contains("don't know how to parse")) {
+        format!("`{}` is not a number, a parameter name, an operator or a known function", rest.trim())
+    } else {
+        "it is not a valid expression".into()
+    }
+}
+
 /// The error for a parameter name that formulas cannot use.
 pub fn unusable_name(name: &str, at: Location) -> Error {
     Error::new(
         ErrorKind::Value,
         at,
         format!("parameter name `{name}` cannot be used in formulas"),
-        "use letters, digits and _, not starting with a digit; `e`, `E`, `PI` and `TAU` are constants and names starting with `min`, `max` or `atan2` read as functions, so rename it (e.g. `p_{name}`)",
+        format!(
+            "use letters, digits and _, not starting with a digit; `e`, `E`, `PI` and `TAU` are constants and names starting with `min`, `max` or `atan2` read as functions, so rename it (e.g. `p_{name}`)"
+        ),
     )
 }
 

@@ -155,7 +155,7 @@ impl Archive {
                 if declared > cap {
                     return Err(too_large(declared));
                 }
-                f.take(cap + 1).read_to_end(&mut buf).map_err(|e| Error::io(&p, &e))?;
+                f.take(cap.saturating_add(1)).read_to_end(&mut buf).map_err(|e| Error::io(&p, &e))?;
             }
             Backend::Zip(zip) => {
                 let entry = zip.by_index(self.indices[pos]).map_err(|e| {
@@ -169,8 +169,9 @@ impl Archive {
                 if entry.size() > cap {
                     return Err(too_large(entry.size()));
                 }
-                buf.reserve(entry.size() as usize);
-                entry.take(cap + 1).read_to_end(&mut buf).map_err(|e| {
+                // The declared size may lie: reserve at most 64 MiB up front.
+                buf.reserve(entry.size().min(64 << 20) as usize);
+                entry.take(cap.saturating_add(1)).read_to_end(&mut buf).map_err(|e| {
                     Error::new(ErrorKind::Io, at.clone(), format!("cannot read the entry: {e}"), "check the archive")
                 })?;
             }

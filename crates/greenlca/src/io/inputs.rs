@@ -88,7 +88,7 @@ pub fn find_method(name: &str, base: Option<&Path>) -> Result<(Method, Vec<Input
     if !shipped.contains(&file) {
         return Err(Error::new(
             ErrorKind::UnknownId,
-            base.map(Location::file).unwrap_or_default(),
+            base.map(Location::file).unwrap_or_else(|| Location::entity("--method")),
             format!("unknown method `{name}`"),
             format!(
                 "use a shipped method id ({}), the path of a method TOML file, or a method folder with a factor table (see docs/formats.md)",

@@ -217,7 +217,7 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
             for (flow, fi) in matched {
                 let f = &cat.factors[fi];
                 let conv = match &f.flow_unit {
-                    Some(u) => match problems.take(units.factor(&flows[flow].unit, u, &f.origin)) {
+                    Some(u) => match problems.take(factor_conversion(units, &flows[flow], u, &f.origin)) {
                         Some(k) => k,
                         None => continue,
                     },
@@ -231,4 +231,34 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
     let unmatched_flows = flows.iter().zip(&matched_any).filter(|(_, m)| !**m).map(|(f, _)| f.id.clone()).collect();
     let pattern = Pattern::new(categories.len(), flows.len(), &c.rows, &c.cols);
     problems.finish(Characterization { categories, c, pattern, unmatched_flows, unused_factors: unused })
+}
+
+/// Converts a factor given per `factor_unit` to the flow's unit. A factor whose unit is of another
+/// dimension than the flow's is wrong in the method (where the error points), so the hint says
+/// which unit the factor should be given per.
+fn factor_conversion(
+    units: &UnitRegistry,
+    flow: &FlowRow,
+    factor_unit: &str,
+    at: &crate::error::Location,
+) -> Result<f64> {
+    let (flow_dim, factor_dim) = (units.resolve(&flow.unit), units.resolve(factor_unit));
+    if let (Some((fd, _)), Some((kd, _))) = (&flow_dim, &factor_dim)
+        && fd != kd
+    {
+        return Err(crate::error::Error::new(
+            crate::error::ErrorKind::Unit,
+            at.clone(),
+            format!(
+                "the factor is per `{factor_unit}` ({kd}) but flow `{}` is measured in `{}` ({fd})",
+                flow.id, flow.unit
+            ),
+            format!(
+                "give this factor per a unit of {fd}, such as `{}`, or match it to a flow measured in {kd}",
+                flow.unit
+            ),
+        ));
+    }
+    // One flow unit is k factor units, so the factor per flow unit is k times the one given.
+    units.factor(&flow.unit, factor_unit, at)
 }

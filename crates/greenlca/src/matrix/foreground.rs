@@ -149,6 +149,19 @@ pub fn check_range(p: &Parameter, value: f64, at: &Location) -> Result<()> {
     Ok(())
 }
 
+/// The error for a variant the model does not define, named where it was written (`at`).
+pub fn unknown_variant(model: &ProductModel, variant: &str, at: Location) -> Error {
+    Error::new(
+        ErrorKind::UnknownId,
+        at,
+        format!("unknown variant `{variant}`"),
+        match crate::did_you_mean(variant, model.variant_ids().iter().map(String::as_str)) {
+            Some(near) => format!("did you mean `{near}`? (variants: {})", model.variant_ids().join(", ")),
+            None => format!("choose one of: {}", model.variant_ids().join(", ")),
+        },
+    )
+}
+
 fn fmt_bound(b: Option<f64>) -> String {
     b.map_or("-".into(), |x| x.to_string())
 }
@@ -167,14 +180,7 @@ pub fn resolve(
     let var = if variant == "base" || variant == model.base_name {
         None
     } else {
-        Some(model.variant(variant).ok_or_else(|| {
-            Error::new(
-                ErrorKind::UnknownId,
-                Location::file(&model.path),
-                format!("unknown variant `{variant}`"),
-                format!("choose one of: {}", model.variant_ids().join(", ")),
-            )
-        })?)
+        Some(model.variant(variant).ok_or_else(|| unknown_variant(model, variant, Location::file(&model.path)))?)
     };
     let mut overrides: HashMap<String, f64> = HashMap::new();
     if let Some(v) = var {

@@ -16,4 +16,4 @@ pub use characterization::{CategoryRow, Characterization, characterize};
 pub use foreground::{Foreground, Target};
 pub use index::IdIndex;
 pub use pattern::Pattern;
-pub use system::{Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem, UnlinkedPolicy};
+pub use system::{Column, Entries, EntrySource, FlowRow, LinkReport, Linking, TechSystem, UnlinkedPolicy};

@@ -109,10 +109,15 @@ pub fn unknown_parameter(name: &str, known: &[&str], at: Location) -> Error {
         ErrorKind::UnknownId,
         at,
         format!("unknown parameter `{name}`"),
-        if known.is_empty() {
-            "the model has no parameters".to_string()
-        } else {
-            format!("known parameters: {}", known.join(", "))
+        match crate::did_you_mean(name, known.iter().copied()) {
+            _ if known.is_empty() => "the model has no parameters".to_string(),
+            Some(near) => format!("did you mean `{near}`?"),
+            None if known.len() <= 12 => format!("known parameters: {}", known.join(", ")),
+            None => format!(
+                "known parameters include {}, ... ({} in all: see the parameters of the model and its database)",
+                known[..8].join(", "),
+                known.len()
+            ),
         },
     )
 }

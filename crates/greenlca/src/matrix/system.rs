@@ -132,6 +132,24 @@ pub struct Ambiguous {
     pub chosen: String,
 }
 
+/// How a result treated the background's product inputs that have no provider: recorded in every
+/// result computed on a database, so that a reader sees what was cut off.
+/// The linking policy applied and how many inputs it left out.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Linking {
+    /// `error`, `warn` or `cutoff` (from `--unlinked`, else the database's `unlinked`).
+    pub unlinked_policy: String,
+    /// Exchanges of the background left out for want of a provider.
+    pub unlinked_inputs: usize,
+}
+
+impl Linking {
+    /// The linking of a built system.
+    pub fn of(links: &LinkReport) -> Linking {
+        Linking { unlinked_policy: links.policy.as_str().to_string(), unlinked_inputs: links.unlinked.len() }
+    }
+}
+
 /// What to do with a product input that has no provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum UnlinkedPolicy {
@@ -154,6 +172,12 @@ impl UnlinkedPolicy {
             _ => None,
         }
     }
+    /// The policy a calculation applies: the one `given` (on the command line), else the one the
+    /// database records (`unlinked` in database.toml, written by `greenlca import`), else `error`.
+    pub fn for_database(given: Option<UnlinkedPolicy>, meta: &crate::model::DatabaseMeta) -> UnlinkedPolicy {
+        given.or_else(|| meta.unlinked.as_deref().and_then(UnlinkedPolicy::parse)).unwrap_or_default()
+    }
+
     /// The name used on the command line and in results.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -36,6 +36,9 @@ pub struct DatabaseMeta {
     pub sources: Vec<Source>,
     /// Format and origin, e.g. `greenlca csv`, `openLCA JSON-LD (schema v1)`.
     pub origin_format: Option<String>,
+    /// What calculations do with product inputs that have no provider when the command line does
+    /// not say (`error`, `warn` or `cutoff`); `greenlca import` records its choice here.
+    pub unlinked: Option<String>,
 }
 
 /// A background database with id look-ups.

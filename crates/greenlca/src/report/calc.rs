@@ -180,6 +180,9 @@ pub struct CalcReport {
     pub variants: Vec<VariantSummary>,
     /// Files read.
     pub inputs: Vec<InputSummary>,
+    /// Parameter values set for this run (`--set`), which override the model's in every variant.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub set: BTreeMap<String, f64>,
     /// The model's stages: the stage columns of CSV and tables.
     #[serde(skip)]
     pub stage_scheme: StageScheme,
@@ -329,6 +332,7 @@ impl CalcReport {
                     sha256: f.sha256.clone(),
                 })
                 .collect(),
+            set: BTreeMap::new(),
             stage_scheme: m.stage_scheme.clone(),
         }
     }
@@ -344,6 +348,11 @@ impl CalcReport {
         let mut header: Vec<String> =
             ["variant", "category", "method", "name", "unit", "total"].iter().map(|s| s.to_string()).collect();
         header.extend(self.stage_scheme.stages().iter().map(|s| s.id().to_string()));
+        // The column appears only for runs with --set, so that other outputs stay as they were.
+        let set = self.set.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(";");
+        if !set.is_empty() {
+            header.push("set".into());
+        }
         out.push_str(&csv_line(&header));
         for v in &self.variants {
             for (c, r) in self.categories.iter().zip(&v.results) {
@@ -352,6 +361,9 @@ impl CalcReport {
                 row.extend(
                     self.stage_scheme.stages().iter().map(|s| exact(r.stages.get(s.id()).copied().unwrap_or(0.0))),
                 );
+                if !set.is_empty() {
+                    row.push(set.clone());
+                }
                 out.push_str(&csv_line(&row));
             }
         }
@@ -374,6 +386,10 @@ impl CalcReport {
             self.database,
             self.methods.iter().map(|m| format!("{} {}", m.name, m.version)).collect::<Vec<_>>().join(", ")
         ));
+        if !self.set.is_empty() {
+            let set: Vec<String> = self.set.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+            out.push_str(&format!("set for this run (overrides the model): {}\n", set.join(", ")));
+        }
         if !self.links.unlinked.is_empty() {
             out.push_str(&format!(
                 "unlinked inputs left out ({}): {}\n",

@@ -191,7 +191,9 @@ pub fn mc_charts(draws: &Draws, r: &McReport, opts: &PlotOptions) -> Result<Vec<
     }
     let mut categories: Vec<&str> =
         r.outputs.iter().filter(|o| o.stage == "total").map(|o| o.category.as_str()).collect();
-    categories.dedup();
+    // Outputs run variant by variant, so a category recurs: keep its first place only.
+    let mut seen = std::collections::HashSet::new();
+    categories.retain(|c| seen.insert(*c));
     for cat in categories {
         let groups: Vec<(String, Vec<f64>)> = r
             .outputs

@@ -110,6 +110,9 @@ pub struct CheckReport {
     /// Monte Carlo iterations behind the probabilities, if any.
     pub mc_iterations: Option<usize>,
     pub variants: Vec<VariantCheck>,
+    /// How unlinked inputs of the background were treated (absent for matrix folders).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linking: Option<crate::report::Linking>,
 }
 
 fn limit_text(c: &Criterion) -> (String, Option<f64>) {
@@ -223,6 +226,7 @@ impl CheckReport {
             })
             .collect();
         CheckReport {
+            linking: None,
             schema: SCHEMA,
             schema_version: 1,
             greenlca_version: env!("CARGO_PKG_VERSION"),

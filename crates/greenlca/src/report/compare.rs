@@ -56,6 +56,9 @@ pub struct CompareReport {
     /// The stages compared (names for tables and charts).
     #[serde(skip)]
     pub stage_scheme: StageScheme,
+    /// How unlinked inputs of the background were treated (absent for matrix folders).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linking: Option<crate::report::Linking>,
 }
 
 /// Paired Monte Carlo comparison.
@@ -97,6 +100,7 @@ impl CompareReport {
             })
             .collect();
         CompareReport {
+            linking: None,
             schema: SCHEMA,
             schema_version: 1,
             greenlca_version: env!("CARGO_PKG_VERSION"),

@@ -81,6 +81,9 @@ pub struct ContribReport {
     pub variant: String,
     /// Per category.
     pub categories: Vec<CategoryContributions>,
+    /// How unlinked inputs of the background were treated (absent for matrix folders).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linking: Option<crate::report::Linking>,
 }
 
 impl ContribReport {

@@ -66,6 +66,7 @@ impl ContribReport {
             functional_unit: m.functional_unit.clone(),
             variant: r.variant.clone(),
             categories,
+            linking: Some(crate::matrix::Linking::of(&study.system.links)),
         })
     }
 }

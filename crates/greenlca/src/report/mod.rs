@@ -19,7 +19,8 @@ pub(crate) mod scores;
 pub(crate) mod sensitivity;
 pub(crate) mod xlsx;
 
-pub use atomic::{write_all_atomic, write_atomic};
+pub use crate::matrix::Linking;
+pub use atomic::{check_output_dir, check_output_file, write_all_atomic, write_atomic, write_files_atomic};
 pub use calc::{CalcReport, CategorySummary, RankedSummary};
 pub use calc_matrices::MatrixCalcReport;
 pub use charts::{

@@ -42,6 +42,9 @@ pub struct ScenarioReport {
     /// The model's stages: the stage columns of the CSV.
     #[serde(skip)]
     pub stage_scheme: StageScheme,
+    /// How unlinked inputs of the background were treated (absent for matrix folders).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linking: Option<crate::report::Linking>,
 }
 
 impl ScenarioReport {
@@ -58,7 +61,14 @@ impl ScenarioReport {
                 totals: run.result.totals,
             })
             .collect();
-        ScenarioReport { schema: "greenlca.scenarios", schema_version: 1, categories, scenarios, stage_scheme }
+        ScenarioReport {
+            schema: "greenlca.scenarios",
+            schema_version: 1,
+            categories,
+            scenarios,
+            stage_scheme,
+            linking: None,
+        }
     }
 
     /// JSON.

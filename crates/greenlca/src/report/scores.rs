@@ -27,17 +27,20 @@ pub struct ScoresReport {
 }
 
 impl ScoresReport {
-    /// Reads the database at `db` (any importable source), links it under `policy`, and scores
-    /// every process for the `methods` (ids or method files).
-    pub fn compute(db: &Path, methods: &[String], policy: UnlinkedPolicy) -> Result<ScoresReport> {
+    /// Reads the database at `db` (any importable source), links it under `policy` (when `None`,
+    /// the database's own, see [`UnlinkedPolicy::for_database`]), and scores every process for
+    /// the `methods` (ids or method files).
+    pub fn compute(db: &Path, methods: &[String], policy: Option<UnlinkedPolicy>) -> Result<ScoresReport> {
+        let path = db;
         let db = read_any(db)?;
+        let policy = UnlinkedPolicy::for_database(policy, &db.meta);
         let system = build_system(&db, policy)?;
         let mut found = Vec::new();
         for m in methods {
             found.push(find_method(m, None)?.0);
         }
         let characterization = characterize(&system.flows, &found, &db.units)?;
-        let scores = process_scores(&system, &characterization)?;
+        let scores = process_scores(&system, &characterization).map_err(|e| e.in_file(path))?;
         Ok(ScoresReport {
             scores,
             policy,

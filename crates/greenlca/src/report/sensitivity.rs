@@ -32,6 +32,9 @@ pub struct OatReport {
     pub categories: Vec<OatCategory>,
     /// Parameters without a range or distribution.
     pub skipped: Vec<String>,
+    /// How unlinked inputs of the background were treated (absent for matrix folders).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linking: Option<crate::report::Linking>,
 }
 
 impl OatReport {
@@ -51,6 +54,7 @@ impl OatReport {
             })
             .collect();
         OatReport {
+            linking: None,
             schema: "greenlca.sensitivity-oat",
             variant: variant.into(),
             categories,
@@ -139,6 +143,9 @@ pub struct AnalyticReport {
     pub variant: String,
     /// Per category.
     pub categories: Vec<AnalyticCategory>,
+    /// How unlinked inputs of the background were treated (absent for matrix folders).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linking: Option<crate::report::Linking>,
 }
 
 impl AnalyticCategory {
@@ -259,6 +266,9 @@ pub struct SobolReport {
     pub inputs: Vec<String>,
     /// Per output (category): indices per input.
     pub outputs: Vec<(String, Vec<SobolIndex>)>,
+    /// How unlinked inputs of the background were treated (absent for matrix folders).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linking: Option<crate::report::Linking>,
 }
 
 impl SobolReport {
@@ -272,6 +282,7 @@ impl SobolReport {
             .map(|(k, o)| (o.clone(), sobol::indices(&part.rows, k, part.bootstrap, part.seed)))
             .collect();
         SobolReport {
+            linking: part.linking.clone(),
             schema: "greenlca.sensitivity-sobol",
             n: part.n,
             evaluations: part.n * (d + 2),

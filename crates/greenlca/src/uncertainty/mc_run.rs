@@ -129,6 +129,10 @@ pub fn model(study: &Study, product: &ProductRun<'_>, mc: &McRun, progress: &dyn
         "product": study.inputs.model.product.name,
         "functional_unit": study.inputs.model.product.functional_unit,
         "units": units,
+        "linking": {
+            "unlinked_policy": study.system.links.policy.as_str(),
+            "unlinked_inputs": study.system.links.unlinked.len(),
+        },
         "uncertain_inputs": { "technosphere": a, "biosphere": b, "characterization": c, "model_parameters": p, "foreground_exchanges": f },
     });
     Ok((draws, units))

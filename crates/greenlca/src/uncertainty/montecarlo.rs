@@ -178,8 +178,15 @@ impl Draws {
                     p.run, p.seed, p.iterations
                 )));
             }
-            if p.start != values.len() {
-                return Err(bad(format!("iterations {}..{} are missing or repeated", values.len(), p.start)));
+            if p.start > values.len() {
+                return Err(bad(format!("iterations {}..{} are missing: no part holds them", values.len(), p.start)));
+            }
+            if p.start < values.len() {
+                return Err(bad(format!(
+                    "iterations {}..{} are in two parts (a part given twice, or shards of different splits)",
+                    p.start,
+                    values.len().min(p.start + p.values.len())
+                )));
             }
             values.extend(p.values);
         }

@@ -124,7 +124,62 @@ pub fn merge_files(paths: &[PathBuf]) -> Result<Merged> {
             Merged::Sobol(s) => sobol.push(s),
         }
     }
-    if sobol.is_empty() { Draws::merge(draws).map(Merged::Draws) } else { SobolPart::merge(sobol).map(Merged::Sobol) }
+    if sobol.is_empty() {
+        check_coverage(paths, &draws)?;
+        Draws::merge(draws).map(Merged::Draws)
+    } else {
+        SobolPart::merge(sobol).map(Merged::Sobol)
+    }
+}
+
+/// Names the files when Monte Carlo parts overlap or leave a gap (`paths[i]` holds `draws[i]`).
+fn check_coverage(paths: &[PathBuf], draws: &[Draws]) -> Result<()> {
+    // Parts of different runs: `Draws::merge` says so.
+    let Some(first) = draws.first() else { return Ok(()) };
+    if draws
+        .iter()
+        .any(|d| (&d.run, d.seed, d.iterations, &d.labels) != (&first.run, first.seed, first.iterations, &first.labels))
+    {
+        return Ok(());
+    }
+    let mut blocks: Vec<(usize, usize, &PathBuf)> =
+        draws.iter().zip(paths).map(|(d, p)| (d.start, d.start + d.values.len(), p)).collect();
+    blocks.sort_by_key(|b| (b.0, b.1));
+    let mut covered = 0;
+    let mut last: Option<&PathBuf> = None;
+    for (start, end, path) in blocks {
+        if start < covered {
+            let other = last.map_or(String::new(), |l| format!(" and in `{}`", l.display()));
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                Location::file(path),
+                format!("iterations {start}..{} are in this part{other}", end.min(covered)),
+                "give every shard's part once (a part given twice, or parts of different --shard splits)",
+            ));
+        }
+        if start > covered {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                Location::file(path),
+                format!("iterations {covered}..{start} are missing: no part holds them"),
+                "run the missing shard (`mc --shard K/N` with the same -n and seed) and merge every part",
+            ));
+        }
+        covered = end;
+        last = Some(path);
+    }
+    if covered < first.iterations {
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            Location::entity("merge"),
+            format!(
+                "iterations {covered}..{} of {} are missing: no part holds them",
+                first.iterations, first.iterations
+            ),
+            "run the missing shard (`mc --shard K/N` with the same -n and seed) and merge every part",
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -161,6 +216,7 @@ mod tests {
             inputs: vec!["x".into()],
             outputs: vec!["y".into()],
             rows,
+            linking: None,
         };
         let s = write("s.json", serde_json::to_string(&part).unwrap());
         assert_eq!(merge_files(std::slice::from_ref(&s)).unwrap(), Merged::Sobol(part));

@@ -104,7 +104,10 @@ fn unknown_category(cat: &str, x: &MeasureInputs<'_>, at: &Location) -> Error {
         at.clone(),
         format!("category `{cat}` is not among the model's methods"),
         format!(
-            "use one of: {} (or add the method to the model's `methods`)",
+            "{}use one of: {} (or add the method to the model's `methods`)",
+            crate::did_you_mean(cat, x.categories.iter().map(|c| c.0.as_str()))
+                .map(|n| format!("did you mean `{n}`? "))
+                .unwrap_or_default(),
             x.categories.iter().map(|c| c.0.as_str()).collect::<Vec<_>>().join(", ")
         ),
     )

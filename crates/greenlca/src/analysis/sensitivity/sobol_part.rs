@@ -33,6 +33,9 @@ pub struct SobolPart {
     pub outputs: Vec<String>,
     /// The model outputs of this shard's rows.
     pub rows: SobolRows,
+    /// How unlinked inputs of the background were treated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linking: Option<crate::matrix::Linking>,
 }
 
 /// What a product Sobol run computes.
@@ -77,6 +80,7 @@ impl SobolPart {
             inputs: inputs.iter().map(|i| i.label()).collect(),
             outputs: study.characterization.categories.iter().map(|c| format!("{} [{}]", c.id, c.unit)).collect(),
             rows,
+            linking: Some(crate::matrix::Linking::of(&study.system.links)),
         })
     }
 
@@ -89,6 +93,7 @@ impl SobolPart {
         };
         let (run, seed, n, bootstrap, inputs, outputs) =
             (first.run.clone(), first.seed, first.n, first.bootstrap, first.inputs.clone(), first.outputs.clone());
+        let linking = first.linking.clone();
         if parts.iter().any(|p| p.run != run || p.seed != seed || p.inputs != inputs) {
             return Err(bad(
                 "the parts come from different runs".into(),
@@ -101,7 +106,7 @@ impl SobolPart {
         if rows.start != 0 || rows.len() != n {
             return Err(bad(format!("the parts hold {} of {n} rows", rows.len()), "merge every shard once"));
         }
-        Ok(SobolPart { schema: PART_SCHEMA.into(), run, seed, n, bootstrap, inputs, outputs, rows })
+        Ok(SobolPart { schema: PART_SCHEMA.into(), run, seed, n, bootstrap, inputs, outputs, rows, linking })
     }
 
     /// The rows this part holds, as a range of the design.

@@ -23,6 +23,7 @@ struct MetaFile {
     description: Option<String>,
     license: Option<String>,
     intended_use: Option<String>,
+    unlinked: Option<String>,
     #[serde(default)]
     sources: Vec<SourceEntry>,
 }
@@ -89,6 +90,14 @@ pub fn read_database_in(src: &dyn InputSource, dir: &str) -> Result<Database> {
 fn read_meta(src: &dyn InputSource, name: &str) -> Result<DatabaseMeta> {
     let text = src.read_text(name)?;
     let m: MetaFile = toml::from_str(&text).map_err(|e| crate::io::toml_error(&src.display_path(name), &text, &e))?;
+    if let Some(u) = m.unlinked.as_deref().filter(|u| !["error", "warn", "cutoff"].contains(u)) {
+        return Err(Error::new(
+            ErrorKind::Value,
+            Location::file(src.display_path(name)).with_entity("unlinked"),
+            format!("`unlinked = \"{u}\"` is not a linking policy"),
+            "write unlinked = \"error\", \"warn\" or \"cutoff\" (or leave it out)",
+        ));
+    }
     Ok(DatabaseMeta {
         name: m.name,
         version: m.version.unwrap_or_default(),
@@ -97,6 +106,7 @@ fn read_meta(src: &dyn InputSource, name: &str) -> Result<DatabaseMeta> {
         intended_use: m.intended_use,
         sources: m.sources.into_iter().map(|s| Source { key: s.key, citation: s.citation, url: s.url }).collect(),
         origin_format: None,
+        unlinked: m.unlinked,
     })
 }
 

@@ -24,6 +24,12 @@ pub enum Overwrite {
 /// Writes `db` into the folder `dir`, atomically. An existing non-empty folder is refused unless
 /// `overwrite` is [`Overwrite::Replace`].
 pub fn write_database(db: &Database, dir: &Path, overwrite: Overwrite) -> Result<()> {
+    write_database_with(db, dir, overwrite, &[])
+}
+
+/// [`write_database`], with more files written into the folder in the same atomic step (e.g.
+/// the list of unlinked inputs an import found).
+pub fn write_database_with(db: &Database, dir: &Path, overwrite: Overwrite, extra: &[(String, Vec<u8>)]) -> Result<()> {
     if dir.is_file() {
         return Err(Error::new(
             ErrorKind::Io,
@@ -41,27 +47,30 @@ pub fn write_database(db: &Database, dir: &Path, overwrite: Overwrite) -> Result
             "choose a new folder, or pass --force to replace it",
         ));
     }
-    let files = database_files(db)?;
+    let mut files = database_files(db)?;
+    files.extend(extra.iter().cloned());
     let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("database");
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let result = write_into(&tmp, &files).and_then(|()| swap_into_place(&tmp, dir, &old));
+    let result = write_into(&tmp, dir, &files).and_then(|()| swap_into_place(&tmp, dir, &old));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
     }
     result
 }
 
-fn write_into(tmp: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+/// Writes the files into `tmp`; an error names the file as it would be in `dir` (the folder the
+/// user asked for, not the temporary one).
+fn write_into(tmp: &Path, dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     if tmp.exists() {
         std::fs::remove_dir_all(tmp).map_err(|e| Error::io(tmp, &e))?;
     }
     std::fs::create_dir_all(tmp).map_err(|e| Error::io(tmp, &e))?;
     for (name, bytes) in files {
         let p = tmp.join(name);
-        std::fs::write(&p, bytes).map_err(|e| Error::io(&p, &e))?;
+        std::fs::write(&p, bytes).map_err(|e| Error::io(dir.join(name), &e))?;
     }
     Ok(())
 }
@@ -112,6 +121,8 @@ struct MetaOut<'a> {
     license: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     intended_use: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unlinked: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sources: Vec<SourceOut<'a>>,
 }
@@ -132,6 +143,7 @@ fn meta_toml(db: &Database) -> Result<String> {
         description: m.description.as_deref(),
         license: m.license.as_deref(),
         intended_use: m.intended_use.as_deref(),
+        unlinked: m.unlinked.as_deref(),
         sources: m
             .sources
             .iter()

@@ -11,5 +11,5 @@ pub(crate) mod stage_scheme_toml;
 pub(crate) mod uncertainty_columns;
 
 pub use database_read::read_database;
-pub use database_write::{Overwrite, write_database};
+pub use database_write::{Overwrite, write_database, write_database_with};
 pub use product_toml::read_product_model;
