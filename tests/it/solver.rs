@@ -38,11 +38,13 @@ fn check_against_dense(a: &CsMat<f64>, lu: &NumericLu, b: &[f64]) {
     assert!(r < 1e-12, "transposed residual {r:e}");
 }
 
-/// For pivots chosen off a weak diagonal, threshold pivoting may grow the residual to ~1e-11:
-/// the solution must still match dense LU, and one or two refinement steps restore 1e-14.
+/// For pivots chosen off a weak diagonal, threshold pivoting (keep the diagonal while it is at
+/// least 1e-3 of the column's largest candidate) may grow the error of an unrefined solve: the
+/// case in `weak_diagonal_case_found_by_proptest` reaches 4.9e-9 against dense LU (residual
+/// 1.9e-9). One or two refinement steps restore a residual of 1e-14 and agreement to 1e-9.
 fn check_refined(a: &CsMat<f64>, lu: &NumericLu, b: &[f64]) {
-    assert!(rel_diff(&solve(lu, b), &dense_solve(a, b, false)) < 1e-9);
-    assert!(rel_diff(&solve_t(lu, b), &dense_solve(a, b, true)) < 1e-9);
+    assert!(rel_diff(&solve(lu, b), &dense_solve(a, b, false)) < 1e-7);
+    assert!(rel_diff(&solve_t(lu, b), &dense_solve(a, b, true)) < 1e-7);
     let (x, r) = lu.solve_refined(a.view(), b, 1e-14, 5).unwrap();
     assert!(r < 1e-14, "refined residual {r:e}");
     assert!(rel_diff(&x, &dense_solve(a, b, false)) < 1e-9);
@@ -410,4 +412,17 @@ fn singular_dense_block_names_original_columns() {
         }
         e => panic!("unexpected {e:?}"),
     }
+}
+
+/// The row-shuffled system a property-test run found (seed 15543322403861749845, n = 68): its
+/// unrefined transposed solve is the least accurate seen (4.9e-9), refinement repairs it.
+#[test]
+fn weak_diagonal_case_found_by_proptest() {
+    let (seed, n) = (15543322403861749845u64, 68usize);
+    let a = shuffled_rows(seed, GenOptions { p_back: 0.2, ..GenOptions::new(n) });
+    let lu = factor(&a);
+    let b = rhs(seed, n);
+    let unrefined = rel_diff(&solve_t(&lu, &b), &dense_solve(&a, &b, true));
+    assert!(unrefined > 1e-9 && unrefined < 1e-7, "unrefined transposed error {unrefined:e}");
+    check_refined(&a, &lu, &b);
 }
