@@ -90,6 +90,40 @@ fn sobol_shards_merge_bit_for_bit() {
     assert_eq!(merged.1, whole.1);
 }
 
+/// Shards computed from different data do not merge: the second shard runs on a copy of the
+/// default database with one exchange amount changed (same model, same command otherwise).
+#[test]
+fn shards_of_different_inputs_are_refused() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("db");
+    common::copy_dir(&common::root().join("datasets/db"), &db);
+    let exchanges = db.join("exchanges.csv");
+    let text = std::fs::read_to_string(&exchanges).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // The second exchange (grid electricity's CO2) emits 1 % more: same ids, valid file, other data.
+    let row = &mut lines[2];
+    let fields: Vec<&str> = row.splitn(5, ',').collect();
+    let amount: f64 = fields[3].parse().expect("the amount column of the second exchange");
+    *row = format!("{},{},{},{},{}", fields[0], fields[1], fields[2], amount * 1.01, fields[4]);
+    std::fs::write(&exchanges, lines.join("\n") + "\n").unwrap();
+    let db = db.display().to_string();
+    let m = "datasets/products/kettle.toml";
+    let (p0, p1) = (d.path().join("m0.json"), d.path().join("m1.json"));
+    let (p0, p1) = (p0.display().to_string(), p1.display().to_string());
+    let r = run(&["mc", m, "-n", "20", "--shard", "0/2", "--out", &p0]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    let r = run(&["mc", m, "-n", "20", "--shard", "1/2", "--db", &db, "--out", &p1]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    assert_error(&["merge", &p0, &p1], &["m1.json", "computed from other inputs than"]);
+    let (s0, s1) = (d.path().join("s0.json"), d.path().join("s1.json"));
+    let (s0, s1) = (s0.display().to_string(), s1.display().to_string());
+    let r = run(&["sensitivity", m, "--sobol", "40", "--bootstrap", "20", "--shard", "0/2", "--out", &s0]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    let r = run(&["sensitivity", m, "--sobol", "40", "--bootstrap", "20", "--shard", "1/2", "--db", &db, "--out", &s1]);
+    assert_eq!(r.0, 0, "{}", r.2);
+    assert_error(&["merge", &s0, &s1], &["s1.json", "computed from other inputs than"]);
+}
+
 #[test]
 fn mean_tends_to_the_deterministic_result_as_widths_shrink() {
     let Some(case) = shared("peers/cases/two_process") else { return };

@@ -39,6 +39,14 @@ pub struct ModelInputs {
     pub files: Vec<InputFile>,
 }
 
+/// One SHA-256 over the contents of `files` (their roles and hashes, sorted; not their paths,
+/// so shards computed on machines that mount the data elsewhere still agree).
+pub fn content_digest(files: &[InputFile]) -> String {
+    let mut lines: Vec<String> = files.iter().map(|f| format!("{} {}\n", f.role, f.sha256)).collect();
+    lines.sort();
+    crate::source::sha256_hex(lines.concat().as_bytes())
+}
+
 /// SHA-256 of a file, hex.
 pub fn sha256_file(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;

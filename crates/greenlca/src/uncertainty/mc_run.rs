@@ -42,12 +42,21 @@ pub struct ProductRun<'a> {
     pub stages: bool,
 }
 
+/// Key of the draws' `meta` holding the digest of every input's content: `merge` refuses parts
+/// whose inputs differ.
+pub const INPUTS_DIGEST: &str = "inputs_sha256";
+
 /// Draws the scores of a matrix folder.
 pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
     let ms = read_matrix_folder(dir)?;
     let run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
     let (mut draws, units) = matrix_system(&ms, &run, mc, progress)?;
-    draws.meta = serde_json::json!({ "matrices": dir.display().to_string(), "units": units });
+    let inputs = crate::io::inputs::hash_folder("matrices", dir)?;
+    draws.meta = serde_json::json!({
+        "matrices": dir.display().to_string(),
+        "units": units,
+        INPUTS_DIGEST: crate::io::inputs::content_digest(&inputs),
+    });
     Ok((draws, units))
 }
 
@@ -134,6 +143,7 @@ pub fn model(study: &Study, product: &ProductRun<'_>, mc: &McRun, progress: &dyn
             "unlinked_inputs": study.system.links.unlinked.len(),
         },
         "uncertain_inputs": { "technosphere": a, "biosphere": b, "characterization": c, "model_parameters": p, "foreground_exchanges": f },
+        INPUTS_DIGEST: crate::io::inputs::content_digest(&study.inputs.files),
     });
     Ok((draws, units))
 }

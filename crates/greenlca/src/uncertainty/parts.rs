@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::mc_run::INPUTS_DIGEST;
 use super::montecarlo::Draws;
 use crate::analysis::sensitivity::sobol::MAX_BOOTSTRAP;
 use crate::analysis::sensitivity::sobol_part::{PART_SCHEMA, SobolPart};
@@ -124,11 +125,36 @@ pub fn merge_files(paths: &[PathBuf]) -> Result<Merged> {
             Merged::Sobol(s) => sobol.push(s),
         }
     }
+    let digests: Vec<Option<&str>> = if sobol.is_empty() {
+        draws.iter().map(|d| d.meta.get(INPUTS_DIGEST).and_then(|v| v.as_str())).collect()
+    } else {
+        sobol.iter().map(|s| s.inputs_sha256.as_deref()).collect()
+    };
+    check_same_inputs(paths, &digests)?;
     if sobol.is_empty() {
         check_coverage(paths, &draws)?;
         Draws::merge(draws).map(Merged::Draws)
     } else {
         SobolPart::merge(sobol).map(Merged::Sobol)
+    }
+}
+
+/// Refuses parts computed from different data: every part records a digest of its inputs'
+/// content (`paths[i]` holds `digests[i]`); parts written before digests were recorded have none
+/// and are accepted only among themselves.
+fn check_same_inputs(paths: &[PathBuf], digests: &[Option<&str>]) -> Result<()> {
+    let Some(first) = digests.first() else { return Ok(()) };
+    match digests.iter().position(|d| d != first) {
+        None => Ok(()),
+        Some(i) => Err(Error::new(
+            ErrorKind::Invalid,
+            Location::file(&paths[i]),
+            format!(
+                "merge: this part was computed from other inputs than {} (the model, database or methods differ)",
+                paths[0].display()
+            ),
+            "run every shard on the same model, database and methods, then merge",
+        )),
     }
 }
 
@@ -217,6 +243,7 @@ mod tests {
             outputs: vec!["y".into()],
             rows,
             linking: None,
+            inputs_sha256: None,
         };
         let s = write("s.json", serde_json::to_string(&part).unwrap());
         assert_eq!(merge_files(std::slice::from_ref(&s)).unwrap(), Merged::Sobol(part));

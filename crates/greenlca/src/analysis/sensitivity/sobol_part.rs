@@ -36,6 +36,10 @@ pub struct SobolPart {
     /// How unlinked inputs of the background were treated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linking: Option<crate::matrix::Linking>,
+    /// Digest of the content of every input (model, database, methods), so that only shards
+    /// computed from the same data merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs_sha256: Option<String>,
 }
 
 /// What a product Sobol run computes.
@@ -81,6 +85,7 @@ impl SobolPart {
             outputs: study.characterization.categories.iter().map(|c| format!("{} [{}]", c.id, c.unit)).collect(),
             rows,
             linking: Some(crate::matrix::Linking::of(&study.system.links)),
+            inputs_sha256: Some(crate::io::inputs::content_digest(&study.inputs.files)),
         })
     }
 
@@ -93,7 +98,7 @@ impl SobolPart {
         };
         let (run, seed, n, bootstrap, inputs, outputs) =
             (first.run.clone(), first.seed, first.n, first.bootstrap, first.inputs.clone(), first.outputs.clone());
-        let linking = first.linking.clone();
+        let (linking, inputs_sha256) = (first.linking.clone(), first.inputs_sha256.clone());
         if parts.iter().any(|p| p.run != run || p.seed != seed || p.inputs != inputs) {
             return Err(bad(
                 "the parts come from different runs".into(),
@@ -106,7 +111,18 @@ impl SobolPart {
         if rows.start != 0 || rows.len() != n {
             return Err(bad(format!("the parts hold {} of {n} rows", rows.len()), "merge every shard once"));
         }
-        Ok(SobolPart { schema: PART_SCHEMA.into(), run, seed, n, bootstrap, inputs, outputs, rows, linking })
+        Ok(SobolPart {
+            schema: PART_SCHEMA.into(),
+            run,
+            seed,
+            n,
+            bootstrap,
+            inputs,
+            outputs,
+            rows,
+            linking,
+            inputs_sha256,
+        })
     }
 
     /// The rows this part holds, as a range of the design.
