@@ -11,6 +11,7 @@ use greenlca::analysis::sensitivity::{SobolPart, SobolRun, coefficients, one_at_
 use greenlca::calc::{Engine, Study};
 use greenlca::io::load_model;
 use greenlca::matrix::UnlinkedPolicy;
+use greenlca::report::Linking;
 use greenlca::report::{
     AnalyticCategory, AnalyticReport, CalcReport, CategorySummary, CheckReport, CompareReport, ContribOptions,
     ContribReport, McReport, OatReport, PairedReport, Render, SobolReport,
@@ -150,6 +151,7 @@ impl PyStudy {
             })?;
             let m = &self.study.inputs.model.product;
             let mut report = CompareReport::new(&m.name, &m.functional_unit, categories(&self.study), &cmp);
+            report.linking = Some(Linking::of(&self.study.system.links));
             if let Some(n_seed) = mc {
                 report.paired = Some(PairedReport::run(&self.study, &variants, &baseline, n_seed, &sets, progress)?.0);
             }
@@ -185,7 +187,8 @@ impl PyStudy {
                 }
                 None => None,
             };
-            let report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
+            let mut report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
+            report.linking = Some(Linking::of(&study.system.links));
             Ok((report.json(), report.all_pass()))
         })
     }
@@ -216,7 +219,9 @@ impl PyStudy {
     fn oat_json(&self, py: Python<'_>, variant: String, sets: Sets) -> PyResult<String> {
         run(py, |_| {
             let oat = one_at_a_time(&self.study, &self.engine, &variant, &sets)?;
-            Ok(OatReport::new(&variant, &categories(&self.study), &oat).json())
+            let mut report = OatReport::new(&variant, &categories(&self.study), &oat);
+            report.linking = Some(Linking::of(&self.study.system.links));
+            Ok(report.json())
         })
     }
 
@@ -237,7 +242,7 @@ impl PyStudy {
                 schema: "greenlca.sensitivity-analytic",
                 variant: variant.clone(),
                 categories: cats,
-                linking: Some(greenlca::report::Linking::of(&study.system.links)),
+                linking: Some(Linking::of(&study.system.links)),
             }
             .json())
         })

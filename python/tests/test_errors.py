@@ -73,10 +73,11 @@ def test_option_errors_carry_the_same_attributes(cli):
     e = info.value
     assert (e.kind, e.file, e.line, e.entity) == ("unknown_id", None, None, None)
     assert e.message == "unknown variant `nope`" and e.hint.startswith("choose one of: base")
+    # The command line names the option the value came from; Python has keywords instead.
     code, _, err = cli("calc", KETTLE, "--variant", "nope")
-    assert code == 2 and err.strip() == f"error: {e}"
+    assert code == 2 and err.strip() == f"error: --variant: {e}"
     with pytest.raises(greenlca.GreenlcaError) as info:
         study.contrib(categories=["nope"])
     assert info.value.kind == "unknown_id" and info.value.hint.startswith("choose one of: gwp100")
     code, _, err = cli("contrib", KETTLE, "--category", "nope")
-    assert err.strip() == f"error: {info.value}"
+    assert err.strip() == f"error: --category: {info.value}"

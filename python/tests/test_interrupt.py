@@ -7,7 +7,11 @@ import time
 
 from conftest import KETTLE
 
+# A process started in the background by a non-interactive shell (as CI may be) inherits SIGINT
+# ignored, and Python then installs no KeyboardInterrupt handler: install it, as a terminal has.
 SCRIPT = f"""
+import signal
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import greenlca
 s = greenlca.load({str(KETTLE)!r})
 print("ready", flush=True)
