@@ -2,8 +2,9 @@
 //! and C as triplets), with the checks the exchange folder's reader makes.
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::matrix::{CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem};
+use crate::matrix::{Entries, EntrySource};
 
+use super::numbered::{numbered_characterization, numbered_system};
 use super::triplet_read::MatrixSystem;
 
 /// One sparse matrix as coordinates: a shape and (row, column, value) entries; duplicates add up.
@@ -74,38 +75,8 @@ impl MatrixSystem {
                 "give one (name, unit) per row of C",
             ));
         }
-        let categories = names
-            .into_iter()
-            .enumerate()
-            .map(|(i, (name, unit))| CategoryRow {
-                id: i.to_string(),
-                method: "matrices".into(),
-                name,
-                name_zh: None,
-                unit,
-            })
-            .collect();
-        let columns = (0..n)
-            .map(|j| Column {
-                id: j.to_string(),
-                process: None,
-                product: None,
-                name: format!("process {j}"),
-                unit: String::new(),
-                location: None,
-            })
-            .collect();
-        let flows = (0..m)
-            .map(|f| FlowRow {
-                id: f.to_string(),
-                name: format!("flow {f}"),
-                compartment: String::new(),
-                unit: String::new(),
-                cas: None,
-            })
-            .collect();
-        let system = TechSystem::new(columns, flows, a_entries, entries("B", b)?, LinkReport::default());
-        let characterization = Characterization::from_entries(categories, m, entries("C", c)?);
+        let system = numbered_system(n, m, a_entries, entries("B", b)?);
+        let characterization = numbered_characterization(names, m, entries("C", c)?);
         Ok(MatrixSystem { system, characterization, demand })
     }
 }

@@ -4,9 +4,10 @@
 use super::diagonal::check_diagonal;
 use std::path::Path;
 
+use super::numbered::{numbered_characterization, numbered_system};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::io::native::csv_table::{CsvTable, Row};
-use crate::matrix::{CategoryRow, Characterization, Column, Entries, EntrySource, FlowRow, LinkReport, TechSystem};
+use crate::matrix::{Characterization, Entries, EntrySource, TechSystem};
 use crate::model::Distribution;
 
 /// A system read from matrix files.
@@ -109,41 +110,16 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
         }
     }
     let k = cat_count.max(names.len());
-    let categories = (0..k)
+    let names = (0..k)
         .map(|i| {
             let name = names.get(i).filter(|s| !s.is_empty()).cloned().unwrap_or_else(|| i.to_string());
-            CategoryRow {
-                id: i.to_string(),
-                method: "matrices".into(),
-                name,
-                name_zh: None,
-                unit: units.get(i).cloned().unwrap_or_default(),
-            }
-        })
-        .collect();
-    let columns = (0..n)
-        .map(|j| Column {
-            id: j.to_string(),
-            process: None,
-            product: None,
-            name: format!("process {j}"),
-            unit: String::new(),
-            location: None,
-        })
-        .collect();
-    let flows = (0..m)
-        .map(|f| FlowRow {
-            id: f.to_string(),
-            name: format!("flow {f}"),
-            compartment: String::new(),
-            unit: String::new(),
-            cas: None,
+            (name, units.get(i).cloned().unwrap_or_default())
         })
         .collect();
     // Patterns are only built from consistent entries.
     problems.finish(())?;
-    let system = TechSystem::new(columns, flows, a, b, LinkReport::default());
-    let characterization = Characterization::from_entries(categories, m, c);
+    let system = numbered_system(n, m, a, b);
+    let characterization = numbered_characterization(names, m, c);
     Ok(MatrixSystem { system, characterization, demand })
 }
 
