@@ -344,14 +344,5 @@ fn db_override_error(variant: &str) -> greenlca::Error {
 
 /// The categories of a study, for reports (as the command line lists them).
 fn categories(study: &Study) -> Vec<CategorySummary> {
-    let cats = &study.characterization.categories;
-    cats.iter()
-        .map(|c| CategorySummary {
-            id: c.id.clone(),
-            method: c.method.clone(),
-            name: c.name.clone(),
-            name_zh: c.name_zh.clone(),
-            unit: c.unit.clone(),
-        })
-        .collect()
+    CategorySummary::of_study(study)
 }

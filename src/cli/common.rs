@@ -216,18 +216,7 @@ pub fn variants(study: &Study, chosen: &[String], all: bool) -> Result<Vec<Strin
 
 /// The categories of a study, for reports.
 pub fn categories(study: &Study) -> Vec<greenlca::report::CategorySummary> {
-    study
-        .characterization
-        .categories
-        .iter()
-        .map(|c| greenlca::report::CategorySummary {
-            id: c.id.clone(),
-            method: c.method.clone(),
-            name: c.name.clone(),
-            name_zh: c.name_zh.clone(),
-            unit: c.unit.clone(),
-        })
-        .collect()
+    greenlca::report::CategorySummary::of_study(study)
 }
 
 /// `--plot DIR` and `--plot-format`.

@@ -40,6 +40,22 @@ pub struct CategorySummary {
     pub unit: String,
 }
 
+impl CategorySummary {
+    /// The categories of a study's methods, in the order of the rows of C.
+    pub fn of_study(study: &Study) -> Vec<CategorySummary> {
+        let rows = &study.characterization.categories;
+        rows.iter()
+            .map(|c| CategorySummary {
+                id: c.id.clone(),
+                method: c.method.clone(),
+                name: c.name.clone(),
+                name_zh: c.name_zh.clone(),
+                unit: c.unit.clone(),
+            })
+            .collect()
+    }
+}
+
 /// A method used.
 #[derive(Debug, Clone, Serialize)]
 pub struct MethodSummary {
@@ -192,18 +208,7 @@ impl CalcReport {
     /// Builds the report from results computed with `engine`.
     pub fn build(study: &Study, engine: &Engine, results: &[ProductResult], top: usize) -> CalcReport {
         let m = &study.inputs.model;
-        let ch = &study.characterization;
-        let cats: Vec<CategorySummary> = ch
-            .categories
-            .iter()
-            .map(|c| CategorySummary {
-                id: c.id.clone(),
-                method: c.method.clone(),
-                name: c.name.clone(),
-                name_zh: c.name_zh.clone(),
-                unit: c.unit.clone(),
-            })
-            .collect();
+        let cats = CategorySummary::of_study(study);
         let links = &study.system.links;
         let variants = results
             .iter()
