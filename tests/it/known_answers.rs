@@ -107,37 +107,79 @@ fn a_variant_that_changes_a_database_parameter_gets_its_own_background() {
     assert_eq!(common::run(&["check", m, "--spec", spec]).0, 1);
 }
 
-#[test]
-fn example_products_equal_their_hand_computed_results() {
-    // datasets/products/expected_results.csv: every variant, category and stage, computed
-    // independently (NumPy, from the CSV files) when the dataset was authored.
-    let text = std::fs::read_to_string(common::root().join("datasets/products/expected_results.csv")).unwrap();
+/// Parses datasets/products/expected_results.csv (or the script's output) into rows of fields.
+fn expected_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let header = lines.next().unwrap().split(',').map(str::to_string).collect::<Vec<_>>();
+    let rows = lines.map(|l| l.split(',').map(str::to_string).collect::<Vec<_>>()).collect::<Vec<_>>();
+    assert!(rows.iter().all(|r| r.len() == header.len()), "rows as long as the header");
+    (header, rows)
+}
+
+const EXPECTED_STAGES: [&str; 6] = ["raw_materials", "production", "distribution", "use", "end_of_life", "total"];
+
+#[test]
+fn example_products_equal_their_independent_results() {
+    // datasets/products/expected_results.csv: every variant, category and stage at full precision,
+    // written by tests/scripts/expected_results.py (NumPy, dense inverse, no greenlca code); the next
+    // test checks that the script still writes exactly these numbers.
+    let text = std::fs::read_to_string(common::root().join("datasets/products/expected_results.csv")).unwrap();
+    let (header, rows) = expected_rows(&text);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let mut checked = 0;
     for product in ["kettle", "paint"] {
         let (code, out, err) =
             common::run(&["calc", &format!("datasets/products/{product}.toml"), "--all-variants", "--format", "json"]);
         assert_eq!(code, 0, "{err}");
         let calc: serde_json::Value = serde_json::from_str(&out).unwrap();
-        for line in text.lines().skip(1).filter(|l| l.starts_with(&format!("{product},"))) {
-            let f: Vec<&str> = line.split(',').collect();
-            let v = calc["variants"].as_array().unwrap().iter().find(|v| v["id"] == f[col("variant")]).unwrap();
-            let r = v["results"].as_array().unwrap().iter().find(|r| r["category"] == f[col("category")]).unwrap();
-            let expected: f64 = f[col("total")].parse().unwrap();
-            // The file holds 6 significant digits.
-            assert!((r["total"].as_f64().unwrap() - expected).abs() <= 5e-6 * expected.abs().max(1e-9), "{line}");
-            for stage in ["raw_materials", "production", "distribution", "use", "end_of_life"] {
+        let variants = calc["variants"].as_array().unwrap();
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| r[col("product")] == product).collect();
+        let categories = variants[0]["results"].as_array().unwrap().len();
+        assert_eq!(mine.len(), variants.len() * categories, "{product}: one row per variant and category");
+        for f in mine {
+            let v = variants.iter().find(|v| v["id"] == f[col("variant")].as_str()).unwrap();
+            let r =
+                v["results"].as_array().unwrap().iter().find(|r| r["category"] == f[col("category")].as_str()).unwrap();
+            let category = calc["categories"].as_array().unwrap().iter().find(|c| c["id"] == r["category"]).unwrap();
+            assert_eq!(category["unit"], f[col("unit")].as_str());
+            let total: f64 = f[col("total")].parse().unwrap();
+            for stage in EXPECTED_STAGES {
                 let e: f64 = f[col(stage)].parse().unwrap();
-                let got = r["stages"].get(stage).and_then(|x| x.as_f64()).unwrap_or(0.0);
-                assert!(
-                    (got - e).abs() <= 5e-6 * e.abs().max(expected.abs() * 1e-9).max(1e-15) + 1e-15,
-                    "{line} {stage}: {got}"
-                );
+                let got = if stage == "total" {
+                    r["total"].as_f64()
+                } else {
+                    r["stages"].get(stage).and_then(|x| x.as_f64())
+                }
+                .unwrap_or(0.0);
+                // Two summation orders of the same terms: a few ulps of the category total.
+                assert!((got - e).abs() <= 1e-13 * total.abs().max(e.abs()) + 1e-300, "{f:?} {stage}: {got}");
             }
             checked += 1;
         }
     }
     assert_eq!(checked, 40);
+}
+
+#[test]
+fn the_independent_script_writes_the_expected_results() {
+    let Some(py) = common::peer_python() else { return };
+    let out = std::process::Command::new(py)
+        .arg(common::root().join("tests/scripts/expected_results.py"))
+        .arg(common::root())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let committed = std::fs::read_to_string(common::root().join("datasets/products/expected_results.csv")).unwrap();
+    let (h1, committed) = expected_rows(&committed);
+    let (h2, fresh) = expected_rows(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(h1, h2);
+    assert_eq!(committed.len(), fresh.len());
+    for (a, b) in committed.iter().zip(&fresh) {
+        assert_eq!(a[..4], b[..4]);
+        for (x, y) in a[4..].iter().zip(&b[4..]) {
+            let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+            // Another NumPy or BLAS may differ in the last bits of the inverse.
+            assert!((x - y).abs() <= 1e-14 * x.abs().max(y.abs()), "{a:?} vs {b:?}");
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! Matrix Market files through the file system, and (optionally) read by SciPy.
+//! Matrix Market files through the file system, and read by SciPy (the peer environment; CI has it).
 
 use greenlca::io::matrices::read_csc;
 
@@ -6,7 +6,7 @@ use greenlca::io::matrices::write_mtx;
 use sprs::{CsMat, TriMat};
 
 #[test]
-fn file_round_trip_and_optional_scipy_check() {
+fn file_round_trip_and_scipy_reads_the_same_values() {
     let mut t = TriMat::new((3, 3));
     t.add_triplet(0, 0, 1.0);
     t.add_triplet(2, 0, -1.0 / 3.0);
@@ -18,11 +18,8 @@ fn file_round_trip_and_optional_scipy_check() {
     write_mtx(&path, a.view()).unwrap();
     assert_eq!(read_csc(&path).unwrap(), a);
 
-    // GREENLCA_SCIPY_PYTHON=/path/to/python checks that scipy.io.mmread reads the same values.
-    let Ok(python) = std::env::var("GREENLCA_SCIPY_PYTHON") else {
-        eprintln!("skipping scipy check: GREENLCA_SCIPY_PYTHON not set");
-        return;
-    };
+    // SciPy of the peer environment (GREENLCA_PEER_PYTHON, set in CI) reads the same values.
+    let Some(python) = crate::common::peer_python() else { return };
     let script = "import sys, scipy.io; m = scipy.io.mmread(sys.argv[1]).toarray(); \
                   print(repr([m[0,0], m[2,0], m[1,2], m[2,2]]))";
     let out = std::process::Command::new(python).args(["-c", script, path.to_str().unwrap()]).output().unwrap();

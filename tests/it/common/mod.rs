@@ -103,3 +103,19 @@ pub mod matrices;
 
 /// Fixtures, zips and GWP scores for the importer tests.
 pub mod import;
+
+/// The Python of the peer environment (bw2calc, NumPy, SciPy): GREENLCA_PEER_PYTHON. Absent, the test
+/// skips with a message, unless GREENLCA_REQUIRE_SHARED_DATA=1 (as in CI), where absence is a failure.
+pub fn peer_python() -> Option<PathBuf> {
+    let p = std::env::var_os("GREENLCA_PEER_PYTHON").map(PathBuf::from);
+    match p {
+        Some(p) if p.exists() => Some(p),
+        _ if std::env::var("GREENLCA_REQUIRE_SHARED_DATA").is_ok_and(|v| v == "1") => {
+            panic!("GREENLCA_PEER_PYTHON must name a Python with bw2calc and NumPy (see ../shared/peers/README.md)")
+        }
+        _ => {
+            eprintln!("skipping: GREENLCA_PEER_PYTHON (a Python with bw2calc and NumPy) is not set");
+            None
+        }
+    }
+}

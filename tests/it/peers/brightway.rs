@@ -7,23 +7,9 @@ use crate::common;
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::{assert_close, shared};
+use common::{assert_close, peer_python, shared};
 use greenlca::calc::Lca;
 use greenlca::io::matrices::read_exchange_folder;
-
-fn peer_python() -> Option<PathBuf> {
-    let p = std::env::var_os("GREENLCA_PEER_PYTHON").map(PathBuf::from);
-    match p {
-        Some(p) if p.exists() => Some(p),
-        _ if std::env::var("GREENLCA_REQUIRE_SHARED_DATA").is_ok_and(|v| v == "1") => {
-            panic!("GREENLCA_PEER_PYTHON must name a Python with bw2calc (see ../shared/peers/README.md)")
-        }
-        _ => {
-            eprintln!("skipping: GREENLCA_PEER_PYTHON (a Python with bw2calc) is not set");
-            None
-        }
-    }
-}
 
 fn brightway_scores(py: &PathBuf, peers: &std::path::Path, dir: &std::path::Path) -> serde_json::Value {
     let out = Command::new(py).arg(peers.join("peer_brightway.py")).arg(dir).args(["--threads", "1"]).output().unwrap();
