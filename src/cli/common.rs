@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::Warning;
 use greenlca::Location;
-use greenlca::model::Relink;
+use greenlca::Warning;
 use greenlca::calc::Study;
 use greenlca::io::load_model;
 use greenlca::matrix::UnlinkedPolicy;
+use greenlca::model::Relink;
 use greenlca::report::{Format, Render, write_files_atomic};
 
 /// Options that choose the data of a product model.

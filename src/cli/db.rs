@@ -86,7 +86,8 @@ pub fn run(args: DbArgs) -> Result<ExitCode> {
         DbCommand::Show { id, which, methods, output } => {
             output.check()?;
             let db = LayeredDatabase::open(which.db.as_deref(), which.model.as_deref())?;
-            let ms = methods.iter().map(|m| find_method(m, None).map(|(m, _)| m)).collect::<greenlca::Result<Vec<_>>>()?;
+            let ms =
+                methods.iter().map(|m| find_method(m, None).map(|(m, _)| m)).collect::<greenlca::Result<Vec<_>>>()?;
             output.emit(&DbShowReport::show(&db, &id, &ms)?)?;
         }
     }

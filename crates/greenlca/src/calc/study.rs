@@ -12,8 +12,8 @@ use crate::io::inputs::ModelInputs;
 use crate::matrix::foreground::{self, Foreground};
 use crate::matrix::parameters::DbFormulas;
 use crate::matrix::relink::relinked_system;
-use crate::model::Relink;
 use crate::matrix::{Characterization, TechSystem, UnlinkedPolicy, build_system, characterize};
+use crate::model::Relink;
 use crate::solve::{Analysis, SolverOptions};
 use crate::warning::Warning;
 

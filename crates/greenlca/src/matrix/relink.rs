@@ -71,7 +71,11 @@ pub fn plan(
                     format!(
                         "relink to `{}` makes {}, but `{}` makes `{}`",
                         r.to,
-                        to_products.iter().map(|p| format!("`{}`", p.as_deref().unwrap_or("?"))).collect::<Vec<_>>().join(", "),
+                        to_products
+                            .iter()
+                            .map(|p| format!("`{}`", p.as_deref().unwrap_or("?")))
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         r.from,
                         product(c).as_deref().unwrap_or("?")
                     ),

@@ -101,9 +101,15 @@ impl DbListReport {
         if kind != Some("flow") {
             for p in &db.database.processes {
                 let found = text.is_empty()
-                    || [Some(p.id.as_str()), Some(p.name.as_str()), p.name_zh.as_deref(), p.category.as_deref(), p.location.as_deref()]
-                        .into_iter()
-                        .any(|h| has(h, &text));
+                    || [
+                        Some(p.id.as_str()),
+                        Some(p.name.as_str()),
+                        p.name_zh.as_deref(),
+                        p.category.as_deref(),
+                        p.location.as_deref(),
+                    ]
+                    .into_iter()
+                    .any(|h| has(h, &text));
                 let in_category = category.as_deref().is_none_or(|c| has(p.category.as_deref(), c));
                 let in_location = location.as_deref().is_none_or(|l| has(p.location.as_deref(), l));
                 if found && in_category && in_location {
@@ -116,9 +122,15 @@ impl DbListReport {
             for f in &db.database.flows {
                 let label = f.compartment_label();
                 let found = text.is_empty()
-                    || [Some(f.id.as_str()), Some(f.name.as_str()), f.name_zh.as_deref(), Some(label.as_str()), f.cas.as_deref()]
-                        .into_iter()
-                        .any(|h| has(h, &text));
+                    || [
+                        Some(f.id.as_str()),
+                        Some(f.name.as_str()),
+                        f.name_zh.as_deref(),
+                        Some(label.as_str()),
+                        f.cas.as_deref(),
+                    ]
+                    .into_iter()
+                    .any(|h| has(h, &text));
                 let in_category = category.as_deref().is_none_or(|c| has(Some(&label), c));
                 if found && in_category {
                     entries.push(flow_entry(db, f));
@@ -140,9 +152,8 @@ impl DbListReport {
 
     /// CSV: one row per process or flow.
     pub fn to_csv(&self) -> String {
-        let mut out = csv_line(
-            &["kind", "id", "name", "name_zh", "category", "location_or_unit", "layer"].map(String::from),
-        );
+        let mut out =
+            csv_line(&["kind", "id", "name", "name_zh", "category", "location_or_unit", "layer"].map(String::from));
         for e in &self.entries {
             out.push_str(&csv_line(&[
                 e.kind.clone(),
@@ -344,7 +355,10 @@ impl DbShowReport {
         }
         if e.kind == "process" {
             let mut t = TextTable::new(
-                ["direction", "flow", "name", "amount", "unit", "provider", "ref"].iter().map(|s| s.to_string()).collect(),
+                ["direction", "flow", "name", "amount", "unit", "provider", "ref"]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
             );
             for x in &self.exchanges {
                 t.row(vec![

@@ -126,7 +126,12 @@ pub(super) fn read_units(src: &dyn InputSource, name: &str, units: &mut UnitRegi
     problems.finish(())
 }
 
-pub(super) fn read_flows(src: &dyn InputSource, name: &str, units: &UnitRegistry, problems: &mut Collector) -> Result<Vec<Flow>> {
+pub(super) fn read_flows(
+    src: &dyn InputSource,
+    name: &str,
+    units: &UnitRegistry,
+    problems: &mut Collector,
+) -> Result<Vec<Flow>> {
     let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["id", "name", "kind", "unit"])?;
     let mut seen: HashMap<String, usize> = HashMap::new();

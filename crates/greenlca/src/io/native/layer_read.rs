@@ -79,7 +79,8 @@ pub fn layer_in(base: Database, src: &dyn InputSource, dir: &str) -> Result<Data
         }
     }
 
-    let overrides = if has("processes.csv") { override_flags(src, &file("processes.csv"), &mut problems) } else { HashSet::new() };
+    let overrides =
+        if has("processes.csv") { override_flags(src, &file("processes.csv"), &mut problems) } else { HashSet::new() };
     let mut processes = Vec::new();
     if has("processes.csv") {
         let ps = read_processes(src, &file("processes.csv"), &mut problems);

@@ -9,8 +9,8 @@ use toml::Spanned;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::io::{Lines, toml_error};
 use crate::model::{
-    Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Scope,
-    Relink, StageScheme, Swap, Variant,
+    Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Relink, Scope,
+    StageScheme, Swap, Variant,
 };
 
 #[derive(Deserialize)]
@@ -300,7 +300,8 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
             }
         }
     };
-    let relinks = raw.relink.iter().map(|r| r.get_ref().clone().into_relink(at_span(r.span()).with_entity("relink"))).collect();
+    let relinks =
+        raw.relink.iter().map(|r| r.get_ref().clone().into_relink(at_span(r.span()).with_entity("relink"))).collect();
     let model = ProductModel {
         path: path.to_path_buf(),
         product,
