@@ -29,7 +29,7 @@ pub struct InputFile {
 pub struct LayerRecord {
     /// Where it was read from (the first is the database).
     pub path: PathBuf,
-    /// [`content_digest`] of its files.
+    /// SHA-256 over its files' roles and hashes, sorted (as `content_digest` computes it).
     pub sha256: String,
 }
 
