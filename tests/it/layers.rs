@@ -339,3 +339,37 @@ fn the_kettle_regions_example_moves_all_national_grid_electricity() {
     assert!(rows[1]["relinked"][0]["background"].as_u64().unwrap() >= 3);
     assert!(rows[0]["relinked"].is_null());
 }
+
+#[test]
+fn a_layer_on_the_shipped_database() {
+    // `default` is the embedded database; the layer's process uses its Tianjin grid (0.7041 kg
+    // CO2/kWh, MEE_PROV2022): 2 kWh per part = 1.4082 kg CO2-eq.
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path();
+    write(d, "mine/flows.csv", "id,name,kind,unit\nmoulded_part,Moulded part,product,kg\n");
+    write(d, "mine/processes.csv", "id,name,location,category\nmy_moulding,My moulding,CN-Tianjin,plastics\n");
+    write(
+        d,
+        "mine/exchanges.csv",
+        "process,flow,direction,amount,unit,provider,reference\nmy_moulding,moulded_part,output,1,kg,,true\nmy_moulding,electricity_grid_cn,input,2,kWh,grid_tianjin_2022,\n",
+    );
+    write(
+        d,
+        "model.toml",
+        "database = [\"default\", \"mine\"]\nmethods = [\"ipcc2021\"]\n[product]\nid = \"p\"\nname = \"P\"\nfunctional_unit = \"one part\"\n[[exchange]]\nid = \"part\"\nstage = \"production\"\nprovider = \"my_moulding\"\namount = 1\nunit = \"kg\"\n",
+    );
+    let model = d.join("model.toml");
+    let r = calc(&[model.to_str().unwrap()]);
+    assert_close(gwp(&r, "base"), 1.4082, 1e-12);
+    assert_eq!(r["layers"][0]["path"], "datasets/db");
+    // `--db` replaces the first layer only: the layer still applies on the tiny database, where
+    // neither the grid flow nor grid_tianjin_2022 exists.
+    let tiny = setup();
+    assert_error(
+        &["calc", model.to_str().unwrap(), "--db", tiny.path().join("db").to_str().unwrap()],
+        &["exchanges.csv:3", "unknown flow `electricity_grid_cn`"],
+    );
+    let (code, out, _) = run(&["db", "show", "my_moulding", "--model", model.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("grid_tianjin_2022") && out.contains("layer: ") && out.contains("mine"), "{out}");
+}
