@@ -79,7 +79,7 @@ fn run_scenarios(
             let mut sets = args.opts.sets.clone();
             sets.extend(sc.sets.iter().cloned());
             let at = greenlca::Location::line(file, sc.line).with_entity(format!("scenario `{}`", sc.name));
-            let fg = study.resolve_at(&sc.variant, &sets, &at)?;
+            let fg = study.resolve_with(&sc.variant, &sets, &sc.relinks, &at)?;
             Ok(greenlca::report::ScenarioRun {
                 name: sc.name.clone(),
                 variant: sc.variant.clone(),

@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use clap::Args;
+use greenlca::Location;
 use greenlca::Warning;
 use greenlca::calc::Study;
 use greenlca::io::load_model;
 use greenlca::matrix::UnlinkedPolicy;
+use greenlca::model::Relink;
 use greenlca::report::{Format, Render, write_files_atomic};
 
 /// Options that choose the data of a product model.
@@ -28,6 +30,10 @@ pub struct ModelOptions {
     /// Parameter value for this run, `name=value` (repeatable; checked against the parameter's range).
     #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_set)]
     pub sets: Vec<(String, f64)>,
+    /// Relink a provider throughout the supply chain in every variant, `FROM=TO` or
+    /// `FROM=TO@P1+P2` (only within processes P1, P2); repeatable (docs/formats.md, Relinking).
+    #[arg(long = "relink", value_name = "FROM=TO")]
+    pub relinks: Vec<String>,
 }
 
 impl ModelOptions {
@@ -38,7 +44,10 @@ impl ModelOptions {
 
     /// Reads the model and builds its study.
     pub fn study(&self, model: &Path) -> Result<Study> {
-        let inputs = load_model(model, self.db.as_deref(), &self.methods)?;
+        let mut inputs = load_model(model, self.db.as_deref(), &self.methods)?;
+        for r in &self.relinks {
+            inputs.model.relinks.push(Relink::parse(r, Location::entity("--relink"))?);
+        }
         let policy = UnlinkedPolicy::for_database(self.policy(), &inputs.database.meta);
         let study = Study::new(inputs, policy)?;
         warn(&study.warnings());

@@ -5,6 +5,7 @@ mod check;
 mod common;
 mod compare;
 mod contrib;
+mod db;
 mod export;
 mod import;
 mod mc;
@@ -59,6 +60,8 @@ enum Command {
     Scores(scores::ScoresArgs),
     /// Impact methods and their categories; `methods match METHOD --db DB` for the match rates.
     Methods(methods::MethodsArgs),
+    /// Find processes and flows in a database and its layers (`list`, `search TEXT`, `show ID`).
+    Db(db::DbArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -84,5 +87,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Methods(a) => methods::run(a),
         Command::Import(a) => import::run(a),
         Command::Scores(a) => scores::run(a),
+        Command::Db(a) => db::run(a),
     }
 }

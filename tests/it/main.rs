@@ -11,6 +11,7 @@ mod export;
 mod hostile;
 mod import;
 mod known_answers;
+mod layers;
 mod matrix_market;
 mod methods;
 mod peers;

@@ -16,8 +16,14 @@ use proptest::prelude::*;
 fn study(n: usize, seed: u64) -> Study {
     let (db, method) = synthetic::database(Spec { processes: n, seed, ..Spec::default() });
     let model = synthetic::product(&db, 12, seed + 1);
-    let inputs =
-        ModelInputs { model, database: db, database_dir: "synthetic".into(), methods: vec![method], files: Vec::new() };
+    let inputs = ModelInputs {
+        model,
+        database: db,
+        database_dir: "synthetic".into(),
+        methods: vec![method],
+        files: Vec::new(),
+        layers: Vec::new(),
+    };
     Study::new(inputs, UnlinkedPolicy::Error).unwrap()
 }
 

@@ -220,6 +220,7 @@ pub fn product(db: &Database, exchanges: usize, seed: u64) -> ProductModel {
             description: None,
             set: Vec::new(),
             swaps: vec![crate::model::Swap { from, to, stage: None, origin: Default::default() }],
+            relinks: Vec::new(),
             add: Vec::new(),
             remove: vec!["x0".into()],
             origin: Default::default(),

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::error::{Collector, Error, ErrorKind, Result};
 use crate::io::native::csv_table::CsvTable;
+use crate::model::Relink;
 
 /// One scenario: a name, an optional variant and parameter values.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,12 +15,15 @@ pub struct Scenario {
     pub variant: String,
     /// Parameter values of the row (empty cells are left out).
     pub sets: Vec<(String, f64)>,
+    /// Relinks of the row (the `relink` column: `FROM=TO` or `FROM=TO@P1+P2`, several separated
+    /// by `;`).
+    pub relinks: Vec<Relink>,
     /// Line in the file.
     pub line: usize,
 }
 
-/// Reads a scenario file: columns `scenario` (optional), `variant` (optional), and one column per
-/// parameter. Parameter names and values are checked by the caller against the model.
+/// Reads a scenario file: columns `scenario` (optional), `variant` (optional), `relink`
+/// (optional), and one column per parameter. Parameter names and values are checked by the caller against the model.
 pub fn read_scenarios(path: &Path) -> Result<Vec<Scenario>> {
     let t = CsvTable::read(path)?;
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
@@ -31,8 +35,10 @@ pub fn read_scenarios(path: &Path) -> Result<Vec<Scenario>> {
         .split(',')
         .map(|s| s.trim().trim_matches('"').to_string())
         .collect();
-    let params: Vec<&String> = header.iter().filter(|h| *h != "scenario" && *h != "variant" && !h.is_empty()).collect();
-    if params.is_empty() {
+    let params: Vec<&String> =
+        header.iter().filter(|h| !["scenario", "variant", "relink"].contains(&h.as_str()) && !h.is_empty()).collect();
+    let has_relink = header.iter().any(|h| h == "relink");
+    if params.is_empty() && !has_relink {
         return Err(Error::new(
             ErrorKind::Syntax,
             crate::error::Location::line(path, 1),
@@ -51,10 +57,17 @@ pub fn read_scenarios(path: &Path) -> Result<Vec<Scenario>> {
                 Err(e) => problems.push(e),
             }
         }
+        let mut relinks = Vec::new();
+        for part in row.get("relink").unwrap_or("").split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            if let Some(r) = problems.take(Relink::parse(part, row.at().with_entity("relink"))) {
+                relinks.push(r);
+            }
+        }
         out.push(Scenario {
             name: row.text("scenario").unwrap_or_else(|| format!("row {}", i + 1)),
             variant: row.text("variant").unwrap_or_else(|| "base".into()),
             sets,
+            relinks,
             line: row.line(),
         });
     }

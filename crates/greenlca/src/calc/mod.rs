@@ -6,7 +6,7 @@ pub(crate) mod productive;
 pub(crate) mod study;
 
 pub use lca::{Intensities, Lca, LciResult, LciaResult};
-pub use product::{ExchangeResult, ProductResult, assess};
+pub use product::{ExchangeResult, ProductResult, RelinkCount, assess};
 pub use study::{Engine, Study};
 pub(crate) mod process_scores;
 pub use process_scores::{ProcessScores, process_scores};

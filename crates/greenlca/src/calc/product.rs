@@ -44,8 +44,29 @@ pub struct ProductResult {
     pub direct_flows: Vec<f64>,
     /// Model parameter values used (after the variant's and any extra overrides).
     pub parameters: Vec<(String, f64)>,
+    /// Providers relinked throughout the supply chain, with how many exchanges each changed.
+    pub relinked: Vec<RelinkCount>,
     /// The model's stages, absent ones included (reports list them all).
     pub stage_scheme: StageScheme,
+}
+
+/// How many exchanges a relink changed in one variant.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RelinkCount {
+    /// The provider replaced.
+    pub from: String,
+    /// The provider used instead.
+    pub to: String,
+    /// Exchanges of background processes relinked.
+    pub background: usize,
+    /// Exchanges of the product relinked.
+    pub foreground: usize,
+}
+
+impl RelinkCount {
+    fn of(r: &crate::matrix::Relinked) -> RelinkCount {
+        RelinkCount { from: r.from.clone(), to: r.to.clone(), background: r.exchanges.len(), foreground: r.foreground }
+    }
 }
 
 impl ProductResult {
@@ -126,6 +147,7 @@ pub fn assess(lca: &Lca, intensities: &Intensities, fg: &Foreground) -> Result<P
         inventory,
         direct_flows,
         parameters: fg.parameters.clone(),
+        relinked: fg.relinked.iter().map(RelinkCount::of).collect(),
         stage_scheme: fg.stage_scheme.clone(),
     })
 }

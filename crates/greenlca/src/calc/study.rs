@@ -11,7 +11,9 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::io::inputs::ModelInputs;
 use crate::matrix::foreground::{self, Foreground};
 use crate::matrix::parameters::DbFormulas;
+use crate::matrix::relink::relinked_system;
 use crate::matrix::{Characterization, TechSystem, UnlinkedPolicy, build_system, characterize};
+use crate::model::Relink;
 use crate::solve::{Analysis, SolverOptions};
 use crate::warning::Warning;
 
@@ -103,19 +105,42 @@ impl Study {
 
     /// Resolves a variant with extra parameter values defined at `at` (for error messages).
     pub fn resolve_at(&self, variant: &str, sets: &[(String, f64)], at: &Location) -> Result<Foreground> {
+        self.resolve_with(variant, sets, &[], at)
+    }
+
+    /// Resolves a variant with extra parameter values and extra relinks (a scenario row's), both
+    /// defined at `at`.
+    pub fn resolve_with(
+        &self,
+        variant: &str,
+        sets: &[(String, f64)],
+        relinks: &[Relink],
+        at: &Location,
+    ) -> Result<Foreground> {
         let model = &self.inputs.model;
         // A variant named in a file (a scenarios CSV) is reported there, not in the model.
         if at.path.is_some() && variant != "base" && variant != model.base_name && model.variant(variant).is_none() {
             return Err(foreground::unknown_variant(model, variant, at.clone()));
         }
         foreground::check_overrides(&self.inputs.model, &self.formulas, sets, at)?;
-        foreground::resolve(&self.inputs.model, variant, sets, &self.inputs.database, &self.formulas, &self.system)
+        foreground::resolve_relinked(
+            &self.inputs.model,
+            variant,
+            sets,
+            relinks,
+            &self.inputs.database,
+            &self.formulas,
+            &self.system,
+        )
     }
 
     /// The engine a resolved variant needs: `None` when the shared `engine` serves it, else a
     /// background refactorized with the variant's database parameter values (same symbolic
     /// analysis).
     pub fn engine_for(&self, fg: &Foreground) -> Result<Option<Engine>> {
+        if !fg.relinked.is_empty() {
+            return self.relinked_engine(fg).map(Some);
+        }
         if fg.db_overrides.is_empty() || self.formulas.is_empty() {
             return Ok(None);
         }
@@ -130,6 +155,31 @@ impl Study {
         )?;
         let intensities = lca.intensities()?;
         Ok(Some(Engine { lca, intensities }))
+    }
+
+    /// A background built from the database with the variant's relinks (and its database
+    /// parameter values): same rows and columns as the shared one, another pattern of A.
+    fn relinked_engine(&self, fg: &Foreground) -> Result<Engine> {
+        let in_db = |e: Error| e.in_file(&self.inputs.database_dir);
+        let (db, system) = relinked_system(&self.inputs.database, &fg.relinked, self.system.links.policy)?;
+        let (a, b) = if fg.db_overrides.is_empty() || self.formulas.is_empty() {
+            (system.a_matrix(), system.b_matrix())
+        } else {
+            let (a_vals, b_vals) = DbFormulas::new(&db)?.entry_values(&system, &fg.db_overrides)?;
+            (system.a_pattern.matrix(&a_vals), system.b_pattern.matrix(&b_vals))
+        };
+        let symbolic = analyze(&system, a.view(), &SolverOptions::default()).map_err(in_db)?;
+        let lca = Lca::with_matrices(
+            Arc::new(system),
+            self.characterization.clone(),
+            symbolic.as_ref(),
+            a,
+            b,
+            self.characterization.matrix(),
+        )
+        .map_err(in_db)?;
+        let intensities = lca.intensities().map_err(in_db)?;
+        Ok(Engine { lca, intensities })
     }
 
     /// Assesses a resolved variant: with the shared engine, or, when it changes database

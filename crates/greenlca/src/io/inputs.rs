@@ -7,6 +7,7 @@ use super::method::is_method_file;
 use super::method::method_toml::read_method_in;
 use super::method::{factor_table_file, read_factor_table};
 use super::native::database_read::read_database_in;
+use super::native::layer_read::read_layer;
 use super::{read_any, read_product_model};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Database, Method, ProductModel};
@@ -20,6 +21,15 @@ pub struct InputFile {
     /// Path as used.
     pub path: PathBuf,
     /// SHA-256 of its bytes, hex.
+    pub sha256: String,
+}
+
+/// One database layer of a model and the SHA-256 over its files' contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerRecord {
+    /// Where it was read from (the first is the database).
+    pub path: PathBuf,
+    /// SHA-256 over its files' roles and hashes, sorted (as `content_digest` computes it).
     pub sha256: String,
 }
 
@@ -37,6 +47,8 @@ pub struct ModelInputs {
     pub methods: Vec<Method>,
     /// Every file read.
     pub files: Vec<InputFile>,
+    /// The database layers in order, when the model names more than the database (empty otherwise).
+    pub layers: Vec<LayerRecord>,
 }
 
 /// One SHA-256 over the contents of `files` (their roles and hashes, sorted; not their paths,
@@ -144,7 +156,21 @@ pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> R
         (None, Some(d)) => database_at(&relative_to(path, d))?,
         (None, None) => default_database()?,
     };
+    let mut layers = Vec::new();
+    let mut database = database;
+    if !model.layers.is_empty() {
+        layers.push(LayerRecord { path: database_dir.clone(), sha256: content_digest(&database_files) });
+    }
     files.extend(database_files);
+    {
+        for written in &model.layers {
+            let dir = relative_to(path, written);
+            database = read_layer(database, &dir)?;
+            let own = hash_folder("layer", &dir)?;
+            layers.push(LayerRecord { path: dir, sha256: content_digest(&own) });
+            files.extend(own);
+        }
+    }
     let names: Vec<String> = if !methods.is_empty() {
         methods.to_vec()
     } else if !model.methods.is_empty() {
@@ -159,7 +185,7 @@ pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> R
         ms.push(m);
         files.extend(f);
     }
-    Ok(ModelInputs { model, database, database_dir, methods: ms, files })
+    Ok(ModelInputs { model, database, database_dir, methods: ms, files, layers })
 }
 
 /// A database at a path (a native folder or anything [`read_any`] imports), the path, and its files.

@@ -6,6 +6,7 @@ pub(crate) mod archive;
 pub(crate) mod detect;
 pub mod import;
 pub(crate) mod inputs;
+pub(crate) mod layered;
 pub mod matrices;
 pub(crate) mod method;
 pub(crate) mod native;
@@ -62,4 +63,5 @@ pub(crate) fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Error 
         "check the TOML against docs/formats.md (field names are case-sensitive; unknown fields are refused)",
     )
 }
-pub use inputs::{ModelInputs, find_method, load_model, shipped_method_ids};
+pub use inputs::{LayerRecord, ModelInputs, find_method, load_model, shipped_method_ids};
+pub use layered::LayeredDatabase;

@@ -4,11 +4,13 @@
 use std::collections::HashMap;
 
 use super::parameters::{DbFormulas, unknown_parameter};
+use super::relink::{self, Relinked};
 use super::system::TechSystem;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::formula::{self, Env, Formula};
 use crate::model::{
-    Database, Distribution, FlowKind, ForegroundExchange, ForegroundKind, Parameter, ProductModel, Stage, StageScheme,
+    Database, Distribution, FlowKind, ForegroundExchange, ForegroundKind, Parameter, ProductModel, Relink, Stage,
+    StageScheme,
 };
 
 /// Where a foreground exchange lands.
@@ -64,6 +66,8 @@ pub struct Foreground {
     pub parameters: Vec<(String, f64)>,
     /// Overrides that apply to database parameters (the background must be re-evaluated).
     pub db_overrides: HashMap<String, f64>,
+    /// Providers relinked throughout the supply chain (the background must be rebuilt).
+    pub relinked: Vec<Relinked>,
     /// The model's stages.
     pub stage_scheme: StageScheme,
 }
@@ -177,6 +181,20 @@ pub fn resolve(
     db_formulas: &DbFormulas,
     system: &TechSystem,
 ) -> Result<Foreground> {
+    resolve_relinked(model, variant, sets, &[], db, db_formulas, system)
+}
+
+/// As [`resolve`], with `extra` relinks applied after the model's and the variant's (a scenario's
+/// or the command line's).
+pub fn resolve_relinked(
+    model: &ProductModel,
+    variant: &str,
+    sets: &[(String, f64)],
+    extra: &[Relink],
+    db: &Database,
+    db_formulas: &DbFormulas,
+    system: &TechSystem,
+) -> Result<Foreground> {
     let var = if variant == "base" || variant == model.base_name {
         None
     } else {
@@ -231,6 +249,9 @@ pub fn resolve(
         }
         exchanges.extend(v.add.iter().cloned());
     }
+    let relinks: Vec<&Relink> =
+        model.relinks.iter().chain(var.iter().flat_map(|v| v.relinks.iter())).chain(extra.iter()).collect();
+    let relinked = problems.take(relink::plan(&relinks, &mut exchanges, db, system)).unwrap_or_default();
     let mut entries = Vec::with_capacity(exchanges.len());
     for e in &exchanges {
         if let Some(entry) = problems.take(entry(e, &env, db, system)) {
@@ -245,6 +266,7 @@ pub fn resolve(
         entries,
         parameters,
         db_overrides,
+        relinked,
         stage_scheme: model.stage_scheme.clone(),
     };
     problems.finish(foreground)

@@ -8,6 +8,7 @@ pub(crate) mod foreground;
 pub(crate) mod index;
 pub(crate) mod parameters;
 pub(crate) mod pattern;
+pub(crate) mod relink;
 pub(crate) mod system;
 
 pub use augment::with_product;
@@ -16,4 +17,5 @@ pub use characterization::{CategoryRow, Characterization, characterize};
 pub use foreground::{Foreground, Target};
 pub use index::IdIndex;
 pub use pattern::Pattern;
+pub use relink::Relinked;
 pub use system::{Column, Entries, EntrySource, FlowRow, LinkReport, Linking, TechSystem, UnlinkedPolicy};

@@ -20,7 +20,7 @@ pub use method::{Category, Factor, Method};
 pub use parameter::{Parameter, Scope};
 pub use pedigree::{added_variance, total_sigma};
 pub use process::{AllocationFactor, AllocationMethod, Direction, Exchange, Process};
-pub use product::{Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, Swap, Variant};
+pub use product::{Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, Relink, Swap, Variant};
 pub use stage::{Stage, StageDef};
 pub use stage_scheme::StageScheme;
 pub use uncertainty::Distribution;

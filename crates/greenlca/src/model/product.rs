@@ -95,6 +95,47 @@ pub struct Swap {
     pub origin: Location,
 }
 
+/// Relink a provider throughout the supply chain: every exchange linked to `from` (in the
+/// background database and in the product's own exchanges) is linked to `to` instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relink {
+    /// The provider replaced (a process id).
+    pub from: String,
+    /// The provider used instead; it must make the same product.
+    pub to: String,
+    /// Only the exchanges of these background processes, if given (the product's own exchanges
+    /// are then left as they are).
+    pub within: Vec<String>,
+    /// Where it was defined.
+    #[serde(skip)]
+    pub origin: Location,
+}
+
+impl Relink {
+    /// Parses `FROM=TO` or `FROM=TO@P1+P2` (only within processes P1 and P2), the form of
+    /// `--relink` and of a scenario file's `relink` column; `at` is where it was written.
+    pub fn parse(text: &str, at: Location) -> crate::error::Result<Relink> {
+        let bad = |why: &str| {
+            crate::error::Error::new(
+                crate::error::ErrorKind::Syntax,
+                at.clone(),
+                format!("`{text}` is not a relink: {why}"),
+                "write FROM=TO (process ids), or FROM=TO@P1+P2 to relink only within processes P1 and P2",
+            )
+        };
+        let (from, rest) = text.split_once('=').ok_or_else(|| bad("no `=`"))?;
+        let (to, within) = match rest.split_once('@') {
+            Some((to, w)) => (to, w.split('+').map(|p| p.trim().to_string()).collect::<Vec<_>>()),
+            None => (rest, Vec::new()),
+        };
+        let (from, to) = (from.trim(), to.trim());
+        if from.is_empty() || to.is_empty() || within.iter().any(String::is_empty) {
+            return Err(bad("an empty process id"));
+        }
+        Ok(Relink { from: from.to_string(), to: to.to_string(), within, origin: at })
+    }
+}
+
 /// A variant of the product: parameter overrides, provider swaps, added and removed exchanges.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Variant {
@@ -109,6 +150,8 @@ pub struct Variant {
     pub set: Vec<(String, f64)>,
     /// Provider swaps.
     pub swaps: Vec<Swap>,
+    /// Providers relinked throughout the supply chain.
+    pub relinks: Vec<Relink>,
     /// Exchanges added.
     pub add: Vec<ForegroundExchange>,
     /// Ids of exchanges removed.
@@ -163,6 +206,11 @@ pub struct ProductModel {
     pub product: ProductInfo,
     /// Background database folder (relative to the model file), `None` for the embedded default.
     pub database: Option<String>,
+    /// Folders layered on the database in order: each adds processes and flows or overrides
+    /// processes by id (relative to the model file).
+    pub layers: Vec<String>,
+    /// Relinks applied to the base and to every variant (a top-level `[[relink]]`, or `--relink`).
+    pub relinks: Vec<Relink>,
     /// Impact method ids or files.
     pub methods: Vec<String>,
     /// Eco-design specification file, if the model names one.

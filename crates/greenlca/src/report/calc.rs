@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::format::{TextTable, csv_line, exact, human, percent};
 use crate::analysis::contribution::{self, Ranked};
-use crate::calc::{Engine, ProductResult, Study};
+use crate::calc::{Engine, ProductResult, RelinkCount, Study};
 use crate::model::StageScheme;
 
 /// Schema id of the calc JSON.
@@ -166,6 +166,17 @@ pub struct VariantSummary {
     pub top_processes: Vec<RankedSummary>,
     /// Top elementary flows per category.
     pub top_flows: Vec<RankedSummary>,
+    /// Providers relinked throughout the supply chain, with the exchanges changed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub relinked: Vec<RelinkCount>,
+}
+
+/// A database layer of the model and the SHA-256 over its files.
+#[derive(Debug, Clone, Serialize)]
+pub struct LayerSummary {
+    pub path: String,
+    /// SHA-256 over its files' roles and hashes.
+    pub sha256: String,
 }
 
 /// A file read.
@@ -196,6 +207,9 @@ pub struct CalcReport {
     pub variants: Vec<VariantSummary>,
     /// Files read.
     pub inputs: Vec<InputSummary>,
+    /// The database layers in order, when the model names more than the database.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub layers: Vec<LayerSummary>,
     /// Parameter values set for this run (`--set`), which override the model's in every variant.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub set: BTreeMap<String, f64>,
@@ -266,6 +280,7 @@ impl CalcReport {
                     exchanges,
                     top_processes,
                     top_flows,
+                    relinked: r.relinked.clone(),
                 }
             })
             .collect();
@@ -337,6 +352,12 @@ impl CalcReport {
                     sha256: f.sha256.clone(),
                 })
                 .collect(),
+            layers: study
+                .inputs
+                .layers
+                .iter()
+                .map(|l| LayerSummary { path: l.path.display().to_string(), sha256: l.sha256.clone() })
+                .collect(),
             set: BTreeMap::new(),
             stage_scheme: m.stage_scheme.clone(),
         }
@@ -402,8 +423,21 @@ impl CalcReport {
                 self.links.unlinked.len()
             ));
         }
+        for (i, l) in self.layers.iter().enumerate() {
+            out.push_str(&format!("layer {}: {} (sha256 {})\n", i + 1, l.path, &l.sha256[..12.min(l.sha256.len())]));
+        }
         for v in &self.variants {
             out.push_str(&format!("\nvariant {} ({})\n", v.id, v.name));
+            for r in &v.relinked {
+                out.push_str(&format!(
+                    "relinked {} -> {}: {} exchanges ({} in the background, {} of the product)\n",
+                    r.from,
+                    r.to,
+                    r.background + r.foreground,
+                    r.background,
+                    r.foreground
+                ));
+            }
             let stages: Vec<_> = v.stages.iter().filter_map(|s| self.stage_scheme.stage(s)).collect();
             let mut header = vec!["category".to_string(), "unit".into(), "total".into()];
             header.extend(stages.iter().map(|s| s.name_en().to_string()));

@@ -53,6 +53,8 @@ render_with_own_methods!(
     super::check::CheckReport,
     super::compare::CompareReport,
     super::contrib::ContribReport,
+    super::db::DbListReport,
+    super::db::DbShowReport,
     super::mc::McReport,
     super::methods::MatchReport,
     super::methods::MethodsReport,

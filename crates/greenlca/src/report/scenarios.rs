@@ -19,6 +19,9 @@ pub struct ScenarioRow {
     pub totals: Vec<f64>,
     /// Per stage id, values per category.
     pub stages: Vec<(String, Vec<f64>)>,
+    /// Providers relinked, with the exchanges changed (the variant's, the model's and the row's).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub relinked: Vec<crate::calc::RelinkCount>,
 }
 
 /// One scenario run: name, variant, the parameter values of its row, and the result.
@@ -58,6 +61,7 @@ impl ScenarioReport {
                 variant: run.variant,
                 sets: run.sets,
                 stages: stage_scheme.stages().iter().map(|s| (s.id().to_string(), run.result.stage(*s))).collect(),
+                relinked: run.result.relinked.clone(),
                 totals: run.result.totals,
             })
             .collect();

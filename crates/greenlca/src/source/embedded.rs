@@ -36,6 +36,7 @@ static FILES: &[(&str, &[u8])] = embed![
     "methods/ipcc2021.toml",
     "products/expected_results.csv",
     "products/kettle-evidence.toml",
+    "products/kettle-regions.csv",
     "products/kettle.toml",
     "products/paint-evidence.toml",
     "products/paint.toml",

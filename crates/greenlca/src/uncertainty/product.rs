@@ -5,7 +5,7 @@
 use super::draw::{BackgroundSampler, uncertain_db_parameters};
 use super::sample::{Stream, draw, key_hash, rng};
 use crate::calc::{Engine, ProductResult, Study};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::foreground::{self, Foreground};
 use crate::model::Distribution;
 
@@ -68,6 +68,15 @@ impl<'s> ProductSampler<'s> {
             &self.study.formulas,
             &self.study.system,
         )?;
+        // Draws sample the shared background; a relinked variant has its own.
+        if let Some(r) = fg.relinked.first() {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                Location::file(&model.path).with_entity(format!("variant `{variant}`")),
+                format!("Monte Carlo does not yet draw a relinked background (relink `{}` -> `{}`)", r.from, r.to),
+                "run Monte Carlo on a variant without relinks, or make the change in a database layer that overrides the processes (docs/formats.md, Database layers)",
+            ));
+        }
         for e in fg.entries.iter_mut() {
             if let Some(d) = &e.dist {
                 let mut r = rng(seed, iteration, Stream::Foreground, key_hash(&e.id));

@@ -72,7 +72,7 @@ pub fn read_database_in(src: &dyn InputSource, dir: &str) -> Result<Database> {
     let flow_ids: HashMap<&str, &Flow> = flows.iter().map(|f| (f.id.as_str(), f)).collect();
     let proc_pos: HashMap<String, usize> = processes.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
     if let Some(t) = problems.take(CsvTable::read_in(src, &file("exchanges.csv"))) {
-        read_exchanges(&t, &flow_ids, &proc_pos, &units, &mut processes, &mut problems);
+        read_exchanges(&t, &flow_ids, &proc_pos, &HashSet::new(), &units, &mut processes, &mut problems);
     }
     if src.contains(&file("allocation.csv"))
         && let Some(t) = problems.take(CsvTable::read_in(src, &file("allocation.csv")))
@@ -87,7 +87,7 @@ pub fn read_database_in(src: &dyn InputSource, dir: &str) -> Result<Database> {
     problems.finish(db)
 }
 
-fn read_meta(src: &dyn InputSource, name: &str) -> Result<DatabaseMeta> {
+pub(super) fn read_meta(src: &dyn InputSource, name: &str) -> Result<DatabaseMeta> {
     let text = src.read_text(name)?;
     let m: MetaFile = toml::from_str(&text).map_err(|e| crate::io::toml_error(&src.display_path(name), &text, &e))?;
     if let Some(u) = m.unlinked.as_deref().filter(|u| !["error", "warn", "cutoff"].contains(u)) {
@@ -110,7 +110,7 @@ fn read_meta(src: &dyn InputSource, name: &str) -> Result<DatabaseMeta> {
     })
 }
 
-fn read_units(src: &dyn InputSource, name: &str, units: &mut UnitRegistry) -> Result<()> {
+pub(super) fn read_units(src: &dyn InputSource, name: &str, units: &mut UnitRegistry) -> Result<()> {
     let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["unit", "dimension", "factor"])?;
     let mut problems = Collector::default();
@@ -126,7 +126,12 @@ fn read_units(src: &dyn InputSource, name: &str, units: &mut UnitRegistry) -> Re
     problems.finish(())
 }
 
-fn read_flows(src: &dyn InputSource, name: &str, units: &UnitRegistry, problems: &mut Collector) -> Result<Vec<Flow>> {
+pub(super) fn read_flows(
+    src: &dyn InputSource,
+    name: &str,
+    units: &UnitRegistry,
+    problems: &mut Collector,
+) -> Result<Vec<Flow>> {
     let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["id", "name", "kind", "unit"])?;
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -188,7 +193,7 @@ fn read_flows(src: &dyn InputSource, name: &str, units: &UnitRegistry, problems:
     Ok(flows)
 }
 
-fn read_processes(src: &dyn InputSource, name: &str, problems: &mut Collector) -> Result<Vec<Process>> {
+pub(super) fn read_processes(src: &dyn InputSource, name: &str, problems: &mut Collector) -> Result<Vec<Process>> {
     let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["id", "name"])?;
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -235,7 +240,7 @@ fn read_processes(src: &dyn InputSource, name: &str, problems: &mut Collector) -
     Ok(out)
 }
 
-fn read_parameters(src: &dyn InputSource, name: &str, problems: &mut Collector) -> Result<Vec<Parameter>> {
+pub(super) fn read_parameters(src: &dyn InputSource, name: &str, problems: &mut Collector) -> Result<Vec<Parameter>> {
     let t = CsvTable::read_in(src, name)?;
     t.require_columns(&["name"])?;
     let mut out = Vec::new();
@@ -275,10 +280,11 @@ fn read_parameters(src: &dyn InputSource, name: &str, problems: &mut Collector) 
     Ok(out)
 }
 
-fn read_exchanges(
+pub(super) fn read_exchanges(
     t: &CsvTable,
     flows: &HashMap<&str, &Flow>,
     proc_pos: &HashMap<String, usize>,
+    earlier: &HashSet<String>,
     units: &UnitRegistry,
     processes: &mut [Process],
     problems: &mut Collector,
@@ -291,6 +297,14 @@ fn read_exchanges(
         let r = (|| {
             let pid = row.required("process")?;
             let &pos = proc_pos.get(pid).ok_or_else(|| {
+                if earlier.contains(pid) {
+                    return Error::new(
+                        ErrorKind::UnknownId,
+                        row.at(),
+                        format!("process `{pid}` belongs to an earlier layer"),
+                        "to change it, list it in this layer's processes.csv with override = true and give all its exchanges here",
+                    );
+                }
                 Error::new(
                     ErrorKind::UnknownId,
                     row.at(),
@@ -335,6 +349,7 @@ fn read_exchanges(
             let provider = row.text("provider");
             if let Some(p) = &provider
                 && !proc_pos.contains_key(p)
+                && !earlier.contains(p)
             {
                 return Err(Error::new(
                     ErrorKind::UnknownId,
@@ -392,7 +407,7 @@ fn read_exchanges(
     }
 }
 
-fn read_allocation(
+pub(super) fn read_allocation(
     t: &CsvTable,
     flows: &HashMap<&str, &Flow>,
     proc_pos: &HashMap<String, usize>,
@@ -478,7 +493,7 @@ fn read_allocation(
 }
 
 /// Evaluates global parameters, then each process's parameters and exchange formulas.
-fn evaluate_formulas(parameters: &[Parameter], processes: &mut [Process], problems: &mut Collector) {
+pub(super) fn evaluate_formulas(parameters: &[Parameter], processes: &mut [Process], problems: &mut Collector) {
     let has_formulas = processes.iter().any(|p| p.exchanges.iter().any(|e| e.formula.is_some()));
     if parameters.is_empty() && !has_formulas {
         return;
@@ -521,7 +536,7 @@ fn evaluate_formulas(parameters: &[Parameter], processes: &mut [Process], proble
     }
 }
 
-fn check_sources(meta: &DatabaseMeta, processes: &[Process], problems: &mut Collector) {
+pub(super) fn check_sources(meta: &DatabaseMeta, processes: &[Process], problems: &mut Collector) {
     if meta.sources.is_empty() {
         return;
     }

@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::io::{Lines, toml_error};
 use crate::model::{
-    Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Scope,
+    Boundary, Distribution, ForegroundExchange, ForegroundKind, Parameter, ProductInfo, ProductModel, Relink, Scope,
     StageScheme, Swap, Variant,
 };
 
@@ -17,7 +17,7 @@ use crate::model::{
 #[serde(deny_unknown_fields)]
 struct RawModel {
     product: RawProduct,
-    database: Option<String>,
+    database: Option<Spanned<RawDatabase>>,
     methods: Option<Vec<String>>,
     spec: Option<String>,
     evidence: Option<String>,
@@ -31,6 +31,31 @@ struct RawModel {
     exchange: Vec<Spanned<RawExchange>>,
     #[serde(default)]
     variant: Vec<Spanned<RawVariant>>,
+    #[serde(default)]
+    relink: Vec<Spanned<RawRelink>>,
+}
+
+/// `database = "path"`, or the layers in order: `database = ["default", "my-layer"]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawDatabase {
+    One(String),
+    Layers(Vec<String>),
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRelink {
+    from: String,
+    to: String,
+    #[serde(default)]
+    within: Vec<String>,
+}
+
+impl RawRelink {
+    pub(crate) fn into_relink(self, origin: Location) -> Relink {
+        Relink { from: self.from, to: self.to, within: self.within, origin }
+    }
 }
 
 #[derive(Deserialize)]
@@ -96,6 +121,8 @@ struct RawVariant {
     set: BTreeMap<String, f64>,
     #[serde(default)]
     swap: Vec<RawSwap>,
+    #[serde(default)]
+    relink: Vec<RawRelink>,
     #[serde(default)]
     remove: Vec<String>,
     #[serde(default)]
@@ -244,16 +271,43 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
             description: rv.description.clone(),
             set: rv.set.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             swaps,
+            relinks: rv.relink.iter().map(|r| r.clone().into_relink(at.clone())).collect(),
             add,
             remove: rv.remove.clone(),
             origin: at,
         });
     }
 
+    let (database, layers) = match raw.database {
+        None => (None, Vec::new()),
+        Some(d) => {
+            let at = at_span(d.span()).with_entity("database");
+            match d.into_inner() {
+                RawDatabase::One(one) => (Some(one), Vec::new()),
+                RawDatabase::Layers(list) if list.is_empty() => {
+                    problems.push(Error::new(
+                        ErrorKind::Value,
+                        at,
+                        "`database` lists no layers",
+                        "write database = [\"default\", \"my-layer\"] (the database first, then your folders), or leave it out",
+                    ));
+                    (None, Vec::new())
+                }
+                RawDatabase::Layers(mut list) => {
+                    let first = list.remove(0);
+                    ((first != "default").then_some(first), list)
+                }
+            }
+        }
+    };
+    let relinks =
+        raw.relink.iter().map(|r| r.get_ref().clone().into_relink(at_span(r.span()).with_entity("relink"))).collect();
     let model = ProductModel {
         path: path.to_path_buf(),
         product,
-        database: raw.database,
+        database,
+        layers,
+        relinks,
         methods: raw.methods.unwrap_or_default(),
         spec: raw.spec,
         evidence: raw.evidence,
