@@ -112,22 +112,25 @@ fn basic_information_and_periods_come_from_the_evidence_file() {
     let body = e["levers"].as_array().unwrap().iter().find(|l| l["parameter"] == "body_pp_kg").unwrap();
     assert_eq!(body["low"], 0.2);
     assert!(body["at_low"][0].as_f64().unwrap() < body["at_high"][0].as_f64().unwrap());
-    // Sensitivity: the electricity per boil dominates the variance of GWP100. Its share by hand: the
-    // result is linear in kwh_per_use (d h / d x = 300 kWh / 0.1 kWh x 0.5793 kg/kWh... ), so the share
-    // is checked against the other two uncertain parameters' only loosely: it is the largest.
+    // Sensitivity of GWP100 by hand: the use stage (electricity and tap water) is proportional to
+    // uses_per_year = 600 and nothing else depends on it, so dh/du = use stage / 600; its variance
+    // (triangular 300, 600, 1100) is (300² + 600² + 1100² - 300·600 - 300·1100 - 600·1100) / 18.
     let gwp = &e["sensitivity"][0];
     assert_eq!(gwp["category"], "gwp100");
+    let cat = &json["impacts"]["categories"][0];
+    let stages = cat["stages"].as_array().unwrap();
+    let use_stage = stages.iter().find(|s| s["stage"] == "use").unwrap()["value"].as_f64().unwrap();
+    let var_u =
+        (300.0f64.powi(2) + 600.0f64.powi(2) + 1100.0f64.powi(2) - 300.0 * 600.0 - 300.0 * 1100.0 - 600.0 * 1100.0)
+            / 18.0;
+    let expected = (use_stage / 600.0).powi(2) * var_u / gwp["variance"].as_f64().unwrap();
     let top = &gwp["contributors"][0];
     assert_eq!(top["kind"], "parameter");
-    assert!(
-        top["label"].as_str().unwrap().contains("uses_per_year")
-            || top["label"].as_str().unwrap().contains("kwh_per_use")
-            || top["label"].as_str().unwrap().contains("lifetime_years"),
-        "{top}"
-    );
-    let shares: f64 =
-        gwp["contributors"].as_array().unwrap().iter().map(|c| c["variance_share"].as_f64().unwrap()).sum();
-    assert!(shares <= 1.0 + 1e-9 && shares > 0.5, "{shares}");
+    assert!(top["label"].as_str().unwrap().contains("uses_per_year"), "{top}");
+    let share = top["variance_share"].as_f64().unwrap();
+    assert!((share - expected).abs() < 1e-4, "{share} vs {expected}");
+    let elasticity = top["elasticity"].as_f64().unwrap();
+    assert!((elasticity - use_stage / cat["total"].as_f64().unwrap()).abs() < 1e-4, "{elasticity}");
 }
 
 /// Latin words allowed in Chinese prose: units, standard series, the tool, formats, cited authors.
@@ -293,4 +296,35 @@ fn prints_on_a4_with_every_section() {
     .unwrap();
     assert!(middle.contains("示例性规范、含估算数据"), "{middle}");
     assert!(middle.contains(&format!("第 {} 页，共 {pages} 页", pages / 2)), "{middle}");
+}
+
+#[test]
+fn bad_report_tables_in_the_evidence_file_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let evidence = dir.path().join("evidence.toml");
+    std::fs::copy(common::root().join("datasets/products/kettle-evidence.toml"), &evidence).unwrap();
+    common::edit(&evidence, "base = \"2024-01-01 – 2024-12-31\"\n", "");
+    let out = dir.path().join("out");
+    let (code, _, err) = run(&[
+        "report",
+        KETTLE,
+        "--evidence",
+        &evidence.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+        "--date",
+        "2026-01-01",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("evidence.toml") && err.contains("[period]") && err.contains("hint:"), "{err}");
+    assert!(!out.exists(), "nothing is written on an error");
+
+    // A misspelt key of [basic] is named with its line.
+    std::fs::copy(common::root().join("datasets/products/kettle-evidence.toml"), &evidence).unwrap();
+    common::edit(&evidence, "model = \"EK-17 (fictitious)\"", "modell = \"EK-17\"");
+    let (code, _, err) =
+        run(&["report", KETTLE, "--evidence", &evidence.display().to_string(), "--out", &out.display().to_string()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("modell") && err.contains("evidence.toml"), "{err}");
+    assert!(!out.exists());
 }
