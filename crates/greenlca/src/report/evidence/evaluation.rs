@@ -145,8 +145,7 @@ pub struct EvaluationSection {
 /// A four-digit year (1900-2099) in a text, the last one when several.
 fn year_in(text: &str) -> Option<String> {
     text.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
-        .last()
+        .rfind(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
         .map(str::to_string)
 }
 
@@ -305,7 +304,7 @@ fn label_zh(ctx: &Context<'_>, kind: InputKind, label: &str) -> String {
             format!("{}的特征化因子", flow_zh(&flow_of(rest)))
         }
         InputKind::Technosphere => match label.split_once(": ") {
-            Some((j, rest)) if rest == "output of its product" => format!("{}：产品产出量", col_zh(j)),
+            Some((j, "output of its product")) => format!("{}：产品产出量", col_zh(j)),
             Some((j, rest)) => {
                 let i = rest.strip_prefix("input of ").unwrap_or(rest);
                 format!("{}：{}的投入量", col_zh(j), col_zh(i))
@@ -319,10 +318,13 @@ fn label_zh(ctx: &Context<'_>, kind: InputKind, label: &str) -> String {
     }
 }
 
+/// A model parameter with a distribution: name, value, variance, derivative per category.
+type Derivatives = (String, f64, f64, Vec<f64>);
+
 /// Derivatives of every category total with respect to each model parameter that has a
 /// distribution (central differences; the model is linear in most of them), as (name, value,
 /// variance, derivatives per category).
-fn parameter_derivatives(ctx: &Context<'_>) -> Result<Vec<(String, f64, f64, Vec<f64>)>> {
+fn parameter_derivatives(ctx: &Context<'_>) -> Result<Vec<Derivatives>> {
     let model = &ctx.study.inputs.model;
     let fixed = |name: &str| {
         ctx.options.sets.iter().any(|(n, _)| n == name)
