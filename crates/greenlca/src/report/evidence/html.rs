@@ -92,7 +92,7 @@ fn page_css(doc: &Document) -> String {
     };
     let top = doc.running.as_deref().map(css_string).unwrap_or_else(|| "none".into());
     format!(
-        "@page {{ size: A4; margin: 20mm 16mm 20mm 16mm; @top-center {{ content: {top}; font-size: 8pt; color: #9a4f00; }} @bottom-center {{ content: {page}; font-size: 8pt; color: #59636e; }} }}\n@page :first {{ @top-center {{ content: none; }} @bottom-center {{ content: none; }} }}\n"
+        "@page {{ size: A4; margin: 20mm 16mm 20mm 16mm; @top-center {{ content: {top}; font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"WenQuanYi Zen Hei\", \"DejaVu Sans\", sans-serif; font-size: 8pt; color: #9a4f00; }} @bottom-center {{ content: {page}; font-family: \"DejaVu Sans\", sans-serif; font-size: 8pt; color: #59636e; }} }}\n@page :first {{ @top-center {{ content: none; }} @bottom-center {{ content: none; }} }}\n"
     )
 }
 
