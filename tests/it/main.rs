@@ -19,6 +19,7 @@ mod plots;
 mod properties;
 mod public_data;
 mod report;
+mod report_evaluation;
 mod solver;
 mod sources;
 mod stage_schemes;

@@ -81,17 +81,26 @@ fn html_is_self_contained_with_every_section() {
     // Every section heading, in order, then no annex for a failing variant.
     let h2: Vec<String> = elements(&doc, "h2").into_iter().map(text_of).collect();
     let expected = [
-        "1 产品与生产者 / Product and producer",
-        "2 功能单位与基准流 / Functional unit and reference flow",
-        "3 系统边界 / System boundary",
-        "4 数据来源与数据质量 / Data sources and data quality",
-        "5 生命周期清单汇总 / Life-cycle inventory summary",
-        "6 生命周期影响评价结果 / Life-cycle impact assessment results",
-        "7 贡献分析与关键问题 / Contribution analysis and key issues",
-        "8 符合性评价 / Conformity assessment",
-        "9 改进建议 / Improvement suggestions",
-        "10 结论 / Conclusion",
-        "11 结果复现 / How to reproduce this report",
+        "1 基本信息 / Basic information",
+        "2 评价结论摘要 / Summary of the evaluation",
+        "3 评价对象与评价工具 / Evaluation object and tool",
+        "4 报告期 / Reporting period",
+        "5 功能单位与基准流 / Functional unit and reference flow",
+        "6 系统边界 / System boundary",
+        "7 数据来源与数据质量 / Data sources and data quality",
+        "8 分配 / Allocation",
+        "9 取舍准则 / Cut-off rules",
+        "10 假设与局限性 / Assumptions and limitations",
+        "11 生命周期清单汇总 / Life-cycle inventory summary",
+        "12 生命周期影响评价结果 / Life-cycle impact assessment results",
+        "13 贡献分析与关键问题 / Contribution analysis and key issues",
+        "14 不确定性与敏感性分析 / Uncertainty and sensitivity",
+        "15 符合性评价 / Conformity assessment",
+        "16 改进潜力 / Improvement potential",
+        "17 结论 / Conclusion",
+        "18 第三方评价 / Third-party evaluation",
+        "19 附件清单 / Attachments",
+        "20 结果复现 / How to reproduce this report",
     ];
     assert_eq!(h2, expected);
 
@@ -117,7 +126,7 @@ fn html_is_self_contained_with_every_section() {
 
     // Inline SVG charts with text, no external resources, no scripts.
     let svgs = elements(&doc, "svg");
-    assert_eq!(svgs.len(), 7, "share chart, four stage charts, first tier, variants");
+    assert_eq!(svgs.len(), 8, "boundary diagram, share chart, four stage charts, first tier, variants");
     assert!(svgs.iter().all(|s| s.attribute("viewBox").is_some()));
     assert!(svgs.iter().any(|s| text_of(*s).contains("原材料获取")));
     assert!(elements(&doc, "script").is_empty() && !html.to_lowercase().contains("<script"));
@@ -126,6 +135,8 @@ fn html_is_self_contained_with_every_section() {
         for a in n.attributes() {
             let v = a.value().to_lowercase();
             let is_ref = matches!(a.name(), "src" | "href" | "srcset" | "data" | "action");
+            // Links inside the document (the contents) only.
+            assert!(a.name() != "href" || a.value().starts_with('#'), "{a:?}");
             assert!(!(is_ref && (v.contains("http://") || v.contains("https://") || v.contains("//"))), "{a:?}");
         }
     }
@@ -134,7 +145,7 @@ fn html_is_self_contained_with_every_section() {
     assert!(style.contains("Noto Sans CJK SC") && style.contains("Microsoft YaHei"));
     // Web addresses appear only as plain text (citations).
     assert!(html.contains("(https://www.mee.gov.cn/)"));
-    assert!(!html.contains("href="));
+    assert!(!html.contains("href=\"http"));
 }
 
 #[test]
@@ -172,24 +183,24 @@ fn languages_give_their_headings() {
     for (lang, present, absent) in [
         (
             "zh",
-            vec!["# 生命周期评价报告\n", "## 1 产品与生产者\n", "## 11 结果复现\n", "| 使用 |"],
-            vec!["Product and producer", "Life-cycle assessment report"],
+            vec!["# 产品生命周期评价报告\n", "## 1 基本信息\n", "## 20 结果复现\n", "| 使用 |"],
+            vec!["Basic information", "Life-cycle assessment report"],
         ),
         (
             "en",
             vec![
-                "# Life-cycle assessment report\n",
-                "## 1 Product and producer\n",
-                "## 11 How to reproduce this report\n",
+                "# Product life-cycle assessment report\n",
+                "## 1 Basic information\n",
+                "## 20 How to reproduce this report\n",
                 "| Use |",
             ],
-            vec!["产品与生产者", "生命周期评价报告"],
+            vec!["基本信息", "生命周期评价报告"],
         ),
         (
             "both",
             vec![
-                "# 生命周期评价报告 / Life-cycle assessment report\n",
-                "## 1 产品与生产者 / Product and producer\n",
+                "# 产品生命周期评价报告 / Product life-cycle assessment report\n",
+                "## 1 基本信息 / Basic information\n",
                 "| 使用 / Use |",
             ],
             vec![],

@@ -195,6 +195,16 @@ pub struct Boundary {
     pub cutoff: Option<String>,
     /// Data quality statement.
     pub data_quality: Option<String>,
+    /// `included` in Chinese (for the report in Chinese).
+    #[serde(default)]
+    pub included_zh: Vec<String>,
+    /// `excluded` in Chinese.
+    #[serde(default)]
+    pub excluded_zh: Vec<String>,
+    /// `cutoff` in Chinese.
+    pub cutoff_zh: Option<String>,
+    /// `data_quality` in Chinese.
+    pub data_quality_zh: Option<String>,
 }
 
 /// A product model.

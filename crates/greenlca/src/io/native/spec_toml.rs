@@ -415,6 +415,13 @@ struct RawEvidence {
     declared: BTreeMap<String, Spanned<RawDeclared>>,
     #[serde(default)]
     requirements: BTreeMap<String, RawRequirementEvidence>,
+    // The report's tables, read by io::native::evidence_info.
+    #[serde(default, rename = "basic")]
+    _basic: Option<toml::Value>,
+    #[serde(default, rename = "period")]
+    _period: Option<toml::Value>,
+    #[serde(default, rename = "design")]
+    _design: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]

@@ -80,6 +80,7 @@ fn build(ctx: &Context<'_>) -> Result<EvidenceReport> {
         conclusion,
         declaration,
         reproduction: super::reproduce::section(ctx),
+        evaluation: super::evaluation::section(ctx)?,
         stage_scheme: ctx.study.inputs.model.stage_scheme.clone(),
     })
 }
@@ -167,6 +168,10 @@ fn boundary(ctx: &Context<'_>) -> BoundarySection {
         excluded: b.excluded.clone(),
         cutoff: b.cutoff.clone(),
         data_quality: b.data_quality.clone(),
+        included_zh: b.included_zh.clone(),
+        excluded_zh: b.excluded_zh.clone(),
+        cutoff_zh: b.cutoff_zh.clone(),
+        data_quality_zh: b.data_quality_zh.clone(),
     }
 }
 

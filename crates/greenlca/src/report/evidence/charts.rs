@@ -16,7 +16,7 @@ fn svg(bytes: Vec<u8>) -> String {
 
 fn per_fu(r: &EvidenceReport, lang: Lang) -> String {
     let fu = &r.functional_unit;
-    let amount = format!("{} {}", short(fu.reference_amount, 6), fu.unit);
+    let amount = format!("{} {}", short(fu.reference_amount, 6), super::terms::unit(lang, &fu.unit));
     lang.pick(&format!("每功能单位（{amount}）"), &format!("per functional unit ({amount})"))
 }
 
@@ -30,6 +30,7 @@ fn stage_name(r: &EvidenceReport, id: &str, lang: Lang) -> String {
 }
 
 fn variant_label(r: &EvidenceReport, id: &str, name: &str, name_zh: Option<&str>, lang: Lang) -> String {
+    let name_zh = name_zh.or((id == "base").then_some("基准方案"));
     let label = lang.name(name_zh, name);
     if id == r.product.variant.id { format!("{label} ({})", lang.pick("本报告", "this report")) } else { label }
 }
@@ -118,13 +119,14 @@ pub(super) fn first_tier_chart(r: &EvidenceReport, lang: Lang) -> Result<Option<
     if l.items.is_empty() {
         return Ok(None);
     }
-    let mut items: Vec<(String, f64)> = l.items.iter().map(|i| (i.name.clone(), i.value)).collect();
+    let mut items: Vec<(String, f64)> =
+        l.items.iter().map(|i| (lang.name(i.name_zh.as_deref(), &i.name), i.value)).collect();
     if l.rest_count > 0 {
         items.push((lang.pick(&format!("其余{}项", l.rest_count), &format!("{} others", l.rest_count)), l.rest));
     }
     let title = format!(
         "{}: {}\n{}",
-        lang.pick("第一层级交换的贡献", "Contributions of the first-tier exchanges"),
+        lang.pick("第一层级输入输出的贡献", "Contributions of the first-tier exchanges"),
         cat_name(c, lang),
         per_fu(r, lang)
     );
@@ -134,7 +136,7 @@ pub(super) fn first_tier_chart(r: &EvidenceReport, lang: Lang) -> Result<Option<
         file: format!("charts/first_tier_{}.svg", c.id),
         caption: format!(
             "{}: {}",
-            lang.pick("第一层级交换（含其供应链）", "First-tier exchanges with their supply chains"),
+            lang.pick("第一层级输入输出（含其供应链）", "First-tier exchanges with their supply chains"),
             cat_name(c, lang)
         ),
         svg: svg(bytes),

@@ -66,11 +66,11 @@ pub(super) fn conclusion(
     if ind.processes_indicative > 0 {
         statements.push(Bi::new(
             format!(
-                "所用{}个背景过程中有{}个为示意性数据（见第4节）；在以经核实的代表性数据替换之前，结果的用途受数据库预期用途的限制。",
+                "所用{}个背景过程中有{}个为估算数据（见第7章）；在以经核实的代表性数据替换之前，结果的用途受数据库预期用途的限制。",
                 ind.processes_used, ind.processes_indicative
             ),
             format!(
-                "{} of the {} background processes used are indicative (section 4); until they are replaced with verified, representative data, the results are limited to the database's intended use.",
+                "{} of the {} background processes used are indicative (section 7); until they are replaced with verified, representative data, the results are limited to the database's intended use.",
                 ind.processes_indicative, ind.processes_used
             ),
         ));
@@ -143,11 +143,11 @@ pub(super) fn notices(data: &DataQualitySection, conformity: Option<&ConformityS
     if data_indicative {
         texts.push(Bi::new(
             format!(
-                "示意性数据：所用{}个背景过程中有{}个、{}个交换中有{}个被标记为示意性数据（近似值，而非已发表的数值），详见第4节。",
+                "估算数据：所用{}个背景过程中有{}个、{}项输入输出中有{}项为估算数据（近似值或替代数据，而非已发表的数值），详见第7章。",
                 ind.processes_used, ind.processes_indicative, ind.exchanges_used, ind.exchanges_indicative
             ),
             format!(
-                "Indicative data: {} of the {} background processes used and {} of their {} exchanges are flagged indicative (approximations, not published figures); see section 4.",
+                "Indicative data: {} of the {} background processes used and {} of their {} exchanges are flagged indicative (approximations, not published figures); see section 7.",
                 ind.processes_indicative, ind.processes_used, ind.exchanges_indicative, ind.exchanges_used
             ),
         ));

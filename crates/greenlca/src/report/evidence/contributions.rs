@@ -77,12 +77,14 @@ pub(super) fn section(ctx: &Context<'_>, impacts: &ImpactSection) -> Contributio
         (zh, false)
     };
     let exchange_info = |id: &str| -> (Option<String>, bool) {
-        let indicative = r
-            .exchanges
-            .iter()
-            .find(|e| e.id == id)
-            .is_some_and(|e| e.kind != ForegroundKind::Elementary && ctx.process_indicative(&e.target));
-        (None, indicative)
+        let e = r.exchanges.iter().find(|e| e.id == id);
+        let indicative = e.is_some_and(|e| e.kind != ForegroundKind::Elementary && ctx.process_indicative(&e.target));
+        // The exchange's label is the model's (English); in Chinese it is named by what it draws on.
+        let zh = e.and_then(|e| match e.kind {
+            ForegroundKind::Elementary => ctx.flow_zh(&e.target),
+            _ => ctx.process_zh(&e.target),
+        });
+        (zh, indicative)
     };
     let categories = impacts
         .categories

@@ -166,9 +166,22 @@ pub struct Document {
     pub subtitle: Vec<String>,
     /// Content.
     pub blocks: Vec<Block>,
+    /// A warning printed on every page (illustrative specification, estimated data).
+    pub running: Option<String>,
 }
 
 impl Document {
+    /// The section headings (level 2) as (anchor, text), for the contents.
+    pub fn contents(&self) -> Vec<(&str, &str)> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level: 2, id, text } => Some((id.as_str(), text.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The figures, in order.
     pub fn figures(&self) -> impl Iterator<Item = &Figure> {
         self.blocks.iter().filter_map(|b| if let Block::Figure(f) = b { Some(f) } else { None })

@@ -27,12 +27,29 @@ impl Renderer for Html {
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
         out.push_str(&format!("<meta name=\"generator\" content=\"greenlca {}\"/>\n", env!("CARGO_PKG_VERSION")));
         out.push_str(&format!("<title>{}</title>\n", esc(&doc.title)));
-        out.push_str(&format!("<style>\n{CSS}</style>\n</head>\n<body>\n<header>\n"));
+        out.push_str(&format!("<style>\n{CSS}{}</style>\n</head>\n<body>\n", page_css(doc)));
+        out.push_str("<header class=\"cover\">\n");
         out.push_str(&format!("<h1>{}</h1>\n", esc(&doc.title)));
         for line in &doc.subtitle {
             out.push_str(&format!("<p>{}</p>\n", esc(line)));
         }
-        out.push_str("</header>\n<main>\n");
+        if let Some(w) = &doc.running {
+            out.push_str(&format!("<div class=\"notice warning\">{}</div>\n", esc(w)));
+        }
+        out.push_str("</header>\n");
+        let contents = doc.contents();
+        if !contents.is_empty() {
+            out.push_str("<nav class=\"contents\">\n");
+            out.push_str(&format!(
+                "<p class=\"contents-title\">{}</p>\n<ol>\n",
+                esc(&super::markdown::contents_title(doc))
+            ));
+            for (id, t) in contents {
+                out.push_str(&format!("<li><a href=\"#{}\">{}</a></li>\n", esc(id), esc(t)));
+            }
+            out.push_str("</ol>\n</nav>\n");
+        }
+        out.push_str("<main>\n");
         let mut in_annex = false;
         for b in &doc.blocks {
             if let Block::Heading { id, .. } = b
@@ -50,6 +67,33 @@ impl Renderer for Html {
         out.push_str("</main>\n</body>\n</html>\n");
         out
     }
+}
+
+/// A CSS string literal.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => out.push_str(&format!("\\{:x} ", c as u32)),
+            '<' | '>' | '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The printed page: A4, page numbers and the running warning in the page margins (CSS margin
+/// boxes, which Chromium prints), none on the cover.
+fn page_css(doc: &Document) -> String {
+    let page = match doc.lang {
+        super::Lang::En => "\"Page \" counter(page) \" of \" counter(pages)",
+        _ => "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"",
+    };
+    let top = doc.running.as_deref().map(css_string).unwrap_or_else(|| "none".into());
+    format!(
+        "@page {{ size: A4; margin: 20mm 16mm 20mm 16mm; @top-center {{ content: {top}; font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"WenQuanYi Zen Hei\", \"DejaVu Sans\", sans-serif; font-size: 8pt; color: #9a4f00; }} @bottom-center {{ content: {page}; font-family: \"DejaVu Sans\", sans-serif; font-size: 8pt; color: #59636e; }} }}\n@page :first {{ @top-center {{ content: none; }} @bottom-center {{ content: none; }} }}\n"
+    )
 }
 
 fn spans(list: &[Span]) -> String {

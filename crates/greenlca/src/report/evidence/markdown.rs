@@ -19,6 +19,17 @@ impl Renderer for Markdown {
             out.push_str(&format!("{}  \n", text(line)));
         }
         out.push('\n');
+        if let Some(w) = &doc.running {
+            out.push_str(&format!("> **{}**\n\n", text(w)));
+        }
+        let contents = doc.contents();
+        if !contents.is_empty() {
+            out.push_str(&format!("**{}**\n\n", contents_title(doc)));
+            for (id, t) in contents {
+                out.push_str(&format!("- [{}](#{id})\n", text(t)));
+            }
+            out.push('\n');
+        }
         for b in &doc.blocks {
             block(b, &mut out);
         }
@@ -26,6 +37,11 @@ impl Renderer for Markdown {
         out.push('\n');
         out
     }
+}
+
+/// The title of the contents list in the document's language.
+pub(super) fn contents_title(doc: &Document) -> String {
+    doc.lang.pick("目录", "Contents")
 }
 
 /// Escapes the characters that would start Markdown syntax inside running text.
@@ -132,7 +148,13 @@ mod tests {
         assert_eq!(code("a`b"), "``a`b``");
         let mut t = Table::new(vec![("name".into(), Col::Text), ("value".into(), Col::Num), ("id".into(), Col::Code)]);
         t.row(vec!["a|b".into(), "1".into(), "x_y".into()]);
-        let doc = Document { lang: Lang::En, title: "T".into(), subtitle: vec![], blocks: vec![Block::Table(t)] };
+        let doc = Document {
+            lang: Lang::En,
+            title: "T".into(),
+            subtitle: vec![],
+            blocks: vec![Block::Table(t)],
+            running: None,
+        };
         let md = Markdown.render(&doc);
         assert!(md.contains("| name | value | id |\n|---|---:|---|\n| a\\|b | 1 | `x_y` |"), "{md}");
     }

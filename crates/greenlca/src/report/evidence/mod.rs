@@ -34,6 +34,7 @@ mod data_quality;
 mod date;
 mod document;
 mod escape;
+mod evaluation;
 mod html;
 mod inventory;
 mod lang;
@@ -47,9 +48,13 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub use crate::io::native::evidence_info::{BasicInfo, MaterialShare, PeriodInfo, PeriodRow, TechParameter};
 pub use date::Date;
 pub use document::{Block, Cell, Col, Document, Figure, Notice, Row, RowClass, Span, Style, Table};
 pub use escape::escape_html;
+pub use evaluation::{
+    AllocatedProcess, AllocationInfo, Contributor, DataRow, EvaluationSection, Lever, SensitivityInfo,
+};
 pub use html::Html;
 pub use lang::{Bi, Lang};
 pub use markdown::Markdown;
@@ -132,6 +137,9 @@ pub struct EvidenceReport {
     pub declaration: Option<Declaration>,
     /// 11. How to reproduce the report.
     pub reproduction: Reproduction,
+    /// What an evaluator checks besides: basic information, periods, site and background data,
+    /// allocation, sensitivity, design levers.
+    pub evaluation: EvaluationSection,
     /// The model's stages (their names for the rendered report).
     #[serde(skip)]
     pub stage_scheme: crate::model::StageScheme,

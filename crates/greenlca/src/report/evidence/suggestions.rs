@@ -118,8 +118,7 @@ fn top_exchanges(
         let (zh, en) = if top.value < 0.0 {
             (
                 format!(
-                    "交换“{}”（{szh}阶段；{what}，{provider_zh}）为抵扣项，抵减了{lzh}：保持或提高该项可进一步降低结果。",
-                    top.name
+                    "输入输出“{provider_zh}”（{szh}阶段；{what}）为抵扣项，抵减了{lzh}：保持或提高该项可进一步降低结果。"
                 ),
                 format!(
                     "The exchange “{}” ({}; {what} of {}) is a credit worth {len}: keeping or raising it lowers the results further.",
@@ -131,8 +130,7 @@ fn top_exchanges(
         } else {
             (
                 format!(
-                    "交换“{}”（{szh}阶段；{what}，{provider_zh}）贡献了{lzh}：减少其用量或选用影响更低的供应来源。",
-                    top.name
+                    "输入输出“{provider_zh}”（{szh}阶段；{what}）贡献了{lzh}：减少其用量或选用影响更低的供应来源。"
                 ),
                 format!(
                     "The exchange “{}” ({}; {what} of {}) contributes {len}: reduce its amount or choose a provider with a lower impact.",
@@ -172,7 +170,16 @@ fn indicators(ctx: &Context<'_>, c: &ConformitySection, out: &mut Vec<Suggestion
             let parts = o.value.as_ref().map(|m| m.breakdown.as_slice()).unwrap_or_default();
             if let Some((label, part)) = parts.iter().max_by(|a, b| a.1.abs().total_cmp(&b.1.abs())) {
                 let (lzh, len) = match stage(&ctx.study.inputs.model.stage_scheme, label) {
-                    ("", _) => (label.clone(), label.clone()),
+                    ("", _) => {
+                        // An exchange named by its (English) label: in Chinese, by what it draws on.
+                        let zh = ctx
+                            .result
+                            .exchanges
+                            .iter()
+                            .find(|e| e.label.as_deref() == Some(label.as_str()) || e.id == *label)
+                            .and_then(|e| ctx.process_zh(&e.target).or_else(|| ctx.flow_zh(&e.target)));
+                        (zh.unwrap_or_else(|| label.clone()), label.clone())
+                    }
                     (z, e) => (format!("{z}阶段"), format!("the {} stage", e.to_lowercase())),
                 };
                 let s = share(*part, v).map(pct).unwrap_or_default();
@@ -375,7 +382,7 @@ fn indicative_hotspots(impacts: &ImpactSection, contributions: &ContributionSect
     push(
         out,
         "indicative_hotspot",
-        format!("以下热点过程的数据为示意性数据：{zh}。在将结果用于任何声明之前，应以经核实的代表性数据替换。"),
+        format!("以下热点过程的数据为估算数据：{zh}。在将结果用于任何声明之前，应以经核实的代表性数据替换。"),
         format!(
             "The data of these hotspot processes are indicative: {en}. Replace them with verified, representative data before the results support any claim."
         ),

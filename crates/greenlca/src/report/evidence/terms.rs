@@ -1,5 +1,6 @@
 //! Terms used in both languages, and number formats for running text.
 
+use super::lang::Lang;
 use crate::model::StageScheme;
 use crate::report::format::human;
 
@@ -19,9 +20,71 @@ pub fn status(s: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// A number for running text and tables: four significant digits.
+/// A number for running text and tables: four significant digits, very large or small ones as
+/// `3.007×10⁻⁴` (never E-notation).
 pub fn num(x: f64) -> String {
-    human(x, 4)
+    times_ten(&human(x, 4))
+}
+
+/// A value as the applicant declared it: no digits added (`28`, not `28.00`), at most twelve
+/// significant digits, very large or small ones as `1.5×10⁻⁷`.
+pub fn declared(x: f64) -> String {
+    times_ten(&crate::numfmt::short(x, 12))
+}
+
+/// `3.007e-4` written as `3.007×10⁻⁴`; other text unchanged.
+pub fn times_ten(s: &str) -> String {
+    let Some((mantissa, exp)) = s.split_once('e') else { return s.to_string() };
+    let Ok(e) = exp.parse::<i32>() else { return s.to_string() };
+    let sup: String = e
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            _ => '⁹',
+        })
+        .collect();
+    if mantissa == "1" { format!("10{sup}") } else { format!("{mantissa}×10{sup}") }
+}
+
+/// A unit as written in the report's language: Chinese names for the counting and time units
+/// (`unit` 件, `cycle` 次, `a` 年, `fraction` 比例); physical units (kg, kWh, m3) stay as symbols.
+pub fn unit(lang: Lang, u: &str) -> String {
+    if lang != Lang::Zh {
+        return u.to_string();
+    }
+    let word = |w: &str| -> Option<&'static str> {
+        Some(match w {
+            "unit" | "units" | "piece" | "pieces" | "pc" | "pcs" | "item" => "件",
+            "cycle" | "cycles" | "use" | "uses" | "boil" | "boils" => "次",
+            "a" | "year" | "years" | "yr" => "年",
+            "d" | "day" | "days" => "天",
+            "fraction" | "share" | "ratio" => "比例",
+            "kgce" => "千克标准煤",
+            "tce" => "吨标准煤",
+            "l" | "L" | "litre" | "liter" => "升",
+            _ => return None,
+        })
+    };
+    // Units built of words and `/`, `*`: each word translated where it has a Chinese name.
+    u.split_inclusive(['/', '*', ' '])
+        .map(|part| {
+            let (w, sep) = match part.char_indices().last() {
+                Some((i, c)) if "/* ".contains(c) => (&part[..i], &part[i..]),
+                _ => (part, ""),
+            };
+            format!("{}{sep}", word(w).unwrap_or(w))
+        })
+        .collect()
 }
 
 /// A share as a percentage with one decimal: `94.1%` (never `-0.0%`).
@@ -70,4 +133,34 @@ pub fn compartment_zh(c: &str) -> String {
         .map(str::to_string)
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_without_e_notation() {
+        assert_eq!(num(3.0071e-4), "3.007×10⁻⁴");
+        assert_eq!(num(1.5e-7), "1.500×10⁻⁷");
+        assert_eq!(num(-2.0e9), "-2.000×10⁹");
+        assert_eq!(num(1234.567), "1235");
+        assert_eq!(num(0.012345), "0.01235");
+        assert_eq!(declared(28.0), "28");
+        assert_eq!(declared(0.86), "0.86");
+        assert_eq!(declared(1.5e-7), "1.5×10⁻⁷");
+        assert_eq!(times_ten("1e-5"), "10⁻⁵");
+        assert_eq!(times_ten("kg"), "kg");
+    }
+
+    #[test]
+    fn units_in_chinese() {
+        assert_eq!(unit(Lang::Zh, "unit"), "件");
+        assert_eq!(unit(Lang::Zh, "cycle"), "次");
+        assert_eq!(unit(Lang::Zh, "a"), "年");
+        assert_eq!(unit(Lang::Zh, "1/a"), "1/年");
+        assert_eq!(unit(Lang::Zh, "kgce/unit"), "千克标准煤/件");
+        assert_eq!(unit(Lang::Zh, "kg CO2-eq"), "kg CO2-eq");
+        assert_eq!(unit(Lang::En, "unit"), "unit");
+    }
 }

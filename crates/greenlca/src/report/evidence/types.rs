@@ -99,6 +99,14 @@ pub struct BoundarySection {
     pub cutoff: Option<String>,
     /// Data-quality statement of the model.
     pub data_quality: Option<String>,
+    /// `included` in Chinese.
+    pub included_zh: Vec<String>,
+    /// `excluded` in Chinese.
+    pub excluded_zh: Vec<String>,
+    /// `cutoff` in Chinese.
+    pub cutoff_zh: Option<String>,
+    /// `data_quality` in Chinese.
+    pub data_quality_zh: Option<String>,
 }
 
 /// The background database.

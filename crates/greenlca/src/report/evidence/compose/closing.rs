@@ -1,4 +1,4 @@
-//! Sections 9 to 11: improvement suggestions, conclusion, how to reproduce the report.
+//! Sections 16, 17 and 20: improvement potential, conclusion, how to reproduce the report.
 
 use super::Builder;
 use crate::error::Result;
@@ -8,22 +8,31 @@ use crate::report::evidence::document::{Block, Col, Notice, RowClass, Table};
 use crate::report::evidence::lang::Bi;
 use crate::report::evidence::terms::num;
 
-/// Section 9.
+/// Section 16: the design levers first, then the rule-based suggestions that a design change can act
+/// on (not the choice of another variant of the model, which may change what the designer does
+/// not control).
 pub(super) fn suggestions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
-    b.section(9);
+    b.section_id("s-improvement");
+    super::levers::levers(b, r);
+    b.sub("s-improvement-rules", "改进建议", "Suggestions");
     let s = &r.suggestions;
     b.text(
-        "以下建议由固定规则从本报告的结果中导出（主导阶段、最大的第一层级交换、不符合或裕量很小的指标、缺少的证据、各类别最优的方案、热点中的示意性数据），每条均引用其依据的数值。",
-        "The suggestions below follow by fixed rules from the results of this report (dominant stages, largest first-tier exchanges, failing or tight indicators, missing evidence, the best variant per category, indicative data among the hotspots); each quotes the numbers it rests on.",
+        "以下建议由固定规则从本报告的结果中导出（主导阶段、最大的第一层级输入、不符合或裕量很小的指标、缺少的证据、热点中的估算数据），每条均引用其依据的数值。",
+        "The suggestions below follow by fixed rules from the results of this report (dominant stages, largest first-tier exchanges, failing or tight indicators, missing evidence, indicative data among the hotspots); each quotes the numbers it rests on.",
     );
     if s.items.is_empty() {
         b.text("没有可导出的建议。", "No suggestion follows from the results.");
     } else {
-        let items: Vec<&Bi> = s.items.iter().map(|i| &i.text).collect();
+        let items: Vec<&Bi> = s
+            .items
+            .iter()
+            .filter(|i| !matches!(i.rule.as_str(), "best_variant" | "passing_variants"))
+            .map(|i| &i.text)
+            .collect();
         b.bi_list(&items);
     }
     let Some(v) = &s.variants else { return Ok(()) };
-    b.sub("s9-variants", "方案比较", "Variants compared");
+    b.sub("s-improvement-variants", "方案比较", "Variants compared");
     b.text(
         "模型中各方案的生命周期合计（按功能单位计），括号内为相对于本报告方案的变化；最后一行为各类别结果最低的方案。",
         "Life-cycle totals of the model's variants (per functional unit), in brackets the change against the variant reported; the last row names the variant with the lowest result per category.",
@@ -38,7 +47,7 @@ pub(super) fn suggestions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
     }
     let mut t = Table::new(cols);
     for row in &v.rows {
-        let mut cells = vec![format!("{} ({})", b.lang.name(row.name_zh.as_deref(), &row.name), row.id)];
+        let mut cells = vec![super::front::variant_name(b.lang, &row.id, row.name_zh.as_deref(), &row.name)];
         for (k, total) in row.totals.iter().enumerate() {
             let rel = match row.relative[k] {
                 Some(x) if row.id != v.rows[0].id => format!("\n({:+.1}%)", x * 100.0),
@@ -68,9 +77,9 @@ pub(super) fn suggestions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
     Ok(())
 }
 
-/// Section 10.
+/// Section 17.
 pub(super) fn conclusion(b: &mut Builder, r: &EvidenceReport) {
-    b.section(10);
+    b.section_id("s-conclusion");
     for s in &r.conclusion.statements {
         b.bi(s);
     }
@@ -81,9 +90,9 @@ pub(super) fn conclusion(b: &mut Builder, r: &EvidenceReport) {
     }
 }
 
-/// Section 11.
+/// Section 20.
 pub(super) fn reproduction(b: &mut Builder, r: &EvidenceReport) {
-    b.section(11);
+    b.section_id("s-reproduce");
     let p = &r.reproduction;
     b.text(
         &format!(
@@ -109,9 +118,9 @@ pub(super) fn reproduction(b: &mut Builder, r: &EvidenceReport) {
         (b.l("方案", "Variant"), p.variant.clone()),
         (b.l("命令行参数值（--set）", "Parameter values set (--set)"), sets),
         (b.l("影响评价方法及版本", "Methods and versions"), p.methods.join(", ")),
-        (b.l("无提供者输入的处理", "Unlinked inputs"), p.unlinked_policy.clone()),
+        (b.l("无上游过程的输入的处理", "Unlinked inputs"), p.unlinked_policy.clone()),
     ]);
-    b.sub("s11-inputs", "输入文件", "Input files");
+    b.sub("s-reproduce-inputs", "输入文件", "Input files");
     let mut t = Table::new(vec![
         (b.l("角色", "Role"), Col::Text),
         (b.l("文件", "File"), Col::Code),
@@ -121,7 +130,7 @@ pub(super) fn reproduction(b: &mut Builder, r: &EvidenceReport) {
         t.row(vec![f.role.clone(), f.path.clone(), f.sha256.clone()]);
     }
     b.table(t);
-    b.sub("s11-parameters", "所用参数值", "Parameter values used");
+    b.sub("s-reproduce-parameters", "所用参数值", "Parameter values used");
     let mut t = Table::new(vec![
         (b.l("参数", "Parameter"), Col::Code),
         (b.l("数值", "Value"), Col::Num),

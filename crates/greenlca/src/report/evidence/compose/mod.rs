@@ -3,7 +3,14 @@
 
 mod closing;
 mod conformity;
+mod data;
+mod diagram;
+mod front;
+mod levers;
+mod method;
 mod results;
+mod sensitivity;
+mod signoff;
 mod study;
 
 use super::EvidenceReport;
@@ -11,19 +18,44 @@ use super::document::{Block, Col, Document, Figure, Notice, Span, Table};
 use super::lang::{Bi, Lang};
 use crate::error::Result;
 
-/// The sections: anchor id, Chinese and English title.
-pub const SECTIONS: [(&str, &str, &str); 11] = [
-    ("s1-product", "产品与生产者", "Product and producer"),
-    ("s2-functional-unit", "功能单位与基准流", "Functional unit and reference flow"),
-    ("s3-boundary", "系统边界", "System boundary"),
-    ("s4-data", "数据来源与数据质量", "Data sources and data quality"),
-    ("s5-inventory", "生命周期清单汇总", "Life-cycle inventory summary"),
-    ("s6-impacts", "生命周期影响评价结果", "Life-cycle impact assessment results"),
-    ("s7-contributions", "贡献分析与关键问题", "Contribution analysis and key issues"),
-    ("s8-conformity", "符合性评价", "Conformity assessment"),
-    ("s9-suggestions", "改进建议", "Improvement suggestions"),
-    ("s10-conclusion", "结论", "Conclusion"),
-    ("s11-reproduce", "结果复现", "How to reproduce this report"),
+/// The sections in the order of the LCA-report clauses (GB/T 24044-2008 clause 5, GB/T
+/// 32161-2015): anchor id, Chinese and English title.
+pub const SECTIONS: [(&str, &str, &str); 20] = [
+    ("s-basic", "基本信息", "Basic information"),
+    ("s-summary", "评价结论摘要", "Summary of the evaluation"),
+    ("s-object", "评价对象与评价工具", "Evaluation object and tool"),
+    ("s-period", "报告期", "Reporting period"),
+    ("s-functional-unit", "功能单位与基准流", "Functional unit and reference flow"),
+    ("s-boundary", "系统边界", "System boundary"),
+    ("s-data", "数据来源与数据质量", "Data sources and data quality"),
+    ("s-allocation", "分配", "Allocation"),
+    ("s-cutoff", "取舍准则", "Cut-off rules"),
+    ("s-assumptions", "假设与局限性", "Assumptions and limitations"),
+    ("s-inventory", "生命周期清单汇总", "Life-cycle inventory summary"),
+    ("s-impacts", "生命周期影响评价结果", "Life-cycle impact assessment results"),
+    ("s-contributions", "贡献分析与关键问题", "Contribution analysis and key issues"),
+    ("s-uncertainty", "不确定性与敏感性分析", "Uncertainty and sensitivity"),
+    ("s-conformity", "符合性评价", "Conformity assessment"),
+    ("s-improvement", "改进潜力", "Improvement potential"),
+    ("s-conclusion", "结论", "Conclusion"),
+    ("s-third-party", "第三方评价", "Third-party evaluation"),
+    ("s-attachments", "附件清单", "Attachments"),
+    ("s-reproduce", "结果复现", "How to reproduce this report"),
+];
+
+/// The sections of the earlier numbering (1-based) by their anchor in [`SECTIONS`].
+const NUMBERED: [&str; 11] = [
+    "s-basic",
+    "s-functional-unit",
+    "s-boundary",
+    "s-data",
+    "s-inventory",
+    "s-impacts",
+    "s-contributions",
+    "s-conformity",
+    "s-improvement",
+    "s-conclusion",
+    "s-reproduce",
 ];
 
 /// Title of the self-declaration annex: (Chinese, English).
@@ -40,10 +72,15 @@ impl Builder {
     pub fn l(&self, zh: &str, en: &str) -> String {
         self.lang.pick(zh, en)
     }
-    /// The heading of section `n` (1-based).
+    /// The heading of section `n` of the earlier numbering (see [`NUMBERED`]).
     pub fn section(&mut self, n: usize) {
-        let (id, zh, en) = SECTIONS[n - 1];
-        let text = format!("{n} {}", self.lang.pick(zh, en));
+        self.section_id(NUMBERED[n - 1]);
+    }
+    /// The heading of the section with anchor `id`, numbered by its place in [`SECTIONS`].
+    pub fn section_id(&mut self, id: &str) {
+        let n = SECTIONS.iter().position(|s| s.0 == id).expect("a section of SECTIONS");
+        let (id, zh, en) = SECTIONS[n];
+        let text = format!("{} {}", n + 1, self.lang.pick(zh, en));
         self.blocks.push(Block::Heading { level: 2, id: id.into(), text });
     }
     /// A subsection heading.
@@ -113,37 +150,71 @@ pub fn compose(report: &EvidenceReport, lang: Lang) -> Result<Document> {
     for t in &report.notices.texts {
         b.notice(Notice::Warning, t);
     }
-    study::product(&mut b, report);
+    front::basic(&mut b, report);
+    front::summary(&mut b, report);
+    front::object(&mut b, report);
+    front::period(&mut b, report);
     study::functional_unit(&mut b, report);
-    study::boundary(&mut b, report);
+    study::boundary(&mut b, report)?;
     study::data_quality(&mut b, report);
+    method::allocation(&mut b, report);
+    method::cutoff(&mut b, report);
+    method::assumptions(&mut b, report);
     study::inventory(&mut b, report);
     results::impacts(&mut b, report)?;
     results::contributions(&mut b, report)?;
+    sensitivity::sensitivity(&mut b, report);
     conformity::conformity(&mut b, report);
     closing::suggestions(&mut b, report)?;
     closing::conclusion(&mut b, report);
+    signoff::third_party(&mut b, report);
+    signoff::attachments(&mut b, report);
     closing::reproduction(&mut b, report);
     conformity::declaration(&mut b, report);
     let p = &report.product;
-    let title = lang.pick("生命周期评价报告", "Life-cycle assessment report");
+    let basic = &report.evaluation.basic;
+    let blank = "＿＿＿＿＿＿＿＿";
+    let title = lang.pick("产品生命周期评价报告", "Product life-cycle assessment report");
     let mut subtitle = vec![
+        format!("{}: {}", lang.pick("报告编号", "Report number"), basic.report_number.as_deref().unwrap_or(blank)),
         format!("{}: {}", lang.pick("产品", "Product"), lang.name(p.name_zh.as_deref(), &p.name)),
         format!(
-            "{}: {} ({})",
-            lang.pick("方案", "Variant"),
-            lang.name(p.variant.name_zh.as_deref(), &p.variant.name),
-            p.variant.id
+            "{}: {}",
+            lang.pick("评价方案", "Variant"),
+            front::variant_name(lang, &p.variant.id, p.variant.name_zh.as_deref(), &p.variant.name)
         ),
-        format!("{}: {}", lang.pick("日期", "Date"), report.date),
+        format!(
+            "{}: {}",
+            lang.pick("申请单位", "Applicant"),
+            lang.name(basic.applicant_zh.as_deref(), basic.applicant.as_deref().unwrap_or(blank))
+        ),
+        format!("{}: {}", lang.pick("报告日期", "Date"), report.date),
         lang.pick(
-            "依据 GB/T 24040、GB/T 24044（生命周期评价）和 GB/T 32161（生态设计产品评价通则）",
-            "Following GB/T 24040 and GB/T 24044 (life-cycle assessment) and GB/T 32161 (eco-design product assessment)",
+            "依据 GB/T 24040-2008、GB/T 24044-2008（生命周期评价）和 GB/T 32161-2015（生态设计产品评价通则）",
+            "Following GB/T 24040-2008 and GB/T 24044-2008 (life-cycle assessment) and GB/T 32161-2015 (eco-design product assessment)",
         ),
-        format!("greenlca {}", report.greenlca_version),
+        format!("{} greenlca {}", lang.pick("评价工具", "Tool"), report.greenlca_version),
     ];
     if let Some(c) = &report.conformity {
-        subtitle.insert(2, format!("{}: {} {}", lang.pick("规范", "Specification"), c.standard, c.version));
+        subtitle.insert(3, format!("{}: {} {}", lang.pick("评价规范", "Specification"), c.standard, c.version));
     }
-    Ok(Document { lang, title, subtitle, blocks: b.blocks })
+    let running = running_notice(report, lang);
+    Ok(Document { lang, title, subtitle, blocks: b.blocks, running })
+}
+
+/// The warning printed on every page: illustrative specification, estimated data.
+fn running_notice(report: &EvidenceReport, lang: Lang) -> Option<String> {
+    let n = &report.notices;
+    let zh = match (n.spec_illustrative, n.data_indicative) {
+        (true, true) => "示例性规范、含估算数据：仅供演示，不得用于符合性声明",
+        (true, false) => "示例性规范：仅供演示，不得用于符合性声明",
+        (false, true) => "含估算数据：不得用于符合性声明",
+        (false, false) => return None,
+    };
+    let en = match (n.spec_illustrative, n.data_indicative) {
+        (true, true) => "Illustrative specification, estimated data: for demonstration, not for conformity claims",
+        (true, false) => "Illustrative specification: for demonstration, not for conformity claims",
+        _ => "Estimated data: not for conformity claims",
+    };
+    Some(lang.pick(zh, en))
 }

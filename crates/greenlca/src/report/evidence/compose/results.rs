@@ -1,4 +1,4 @@
-//! Sections 6 and 7: impact results per stage and category, contributions and key issues.
+//! Sections 12 and 13: impact results per stage and category, contributions and key issues.
 
 use super::Builder;
 use crate::error::Result;
@@ -12,9 +12,9 @@ fn cat_name(b: &Builder, c: &CategoryImpact) -> String {
     b.lang.name(c.name_zh.as_deref(), &c.name)
 }
 
-/// Section 6.
+/// Section 12.
 pub(super) fn impacts(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
-    b.section(6);
+    b.section_id("s-impacts");
     let imp = &r.impacts;
     b.text(
         "各影响类别的生命周期合计及各阶段的贡献（按功能单位计）。回收抵扣（避免的产品）以负值计入废弃处置阶段；各阶段之和等于合计。",
@@ -61,7 +61,7 @@ pub(super) fn impacts(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
 fn listing_table(b: &Builder, l: &ContribListing, name_header: String, flag_indicative: bool) -> Table {
     let mut cols = vec![(name_header, Col::Text), (b.l("数值", "Value"), Col::Num), (b.l("占比", "Share"), Col::Num)];
     if flag_indicative {
-        cols.push((b.l("示意性数据", "Indicative"), Col::Text));
+        cols.push((b.l("估算数据", "Indicative"), Col::Text));
     }
     let mut t = Table::new(cols);
     let yes = b.l("是", "yes");
@@ -113,14 +113,14 @@ fn tree_rows(b: &Builder, n: &TreeNode, depth: usize, root: f64, t: &mut Table) 
     }
 }
 
-/// Section 7.
+/// Section 13.
 pub(super) fn contributions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
-    b.section(7);
+    b.section_id("s-contributions");
     let con = &r.contributions;
     let hs = pct(con.hotspot_share);
     b.text(
         &format!(
-            "每个影响类别列出贡献最大的{}个过程（过程自身的排放）、基本流和第一层级交换（产品的前景交换及其完整的上游供应链），其余项合计列出。占类别合计{hs}及以上的阶段、交换或过程视为热点（关键问题）。",
+            "每个影响类别列出贡献最大的{}个过程（过程自身的排放）、基本流和第一层级输入输出（产品的输入输出及其完整的上游供应链），其余项合计列出。占类别合计{hs}及以上的阶段、输入输出或过程视为热点（关键问题）。",
             con.top
         ),
         &format!(
@@ -130,14 +130,14 @@ pub(super) fn contributions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
     );
     for (cc, c) in con.categories.iter().zip(&r.impacts.categories) {
         let heading = format!("{} [{}]", cat_name(b, c), c.unit);
-        b.sub(&format!("s7-{}", c.id), &heading, &heading);
+        b.sub(&format!("s-contributions-{}", c.id), &heading, &heading);
         let hot: Vec<String> = cc
             .hotspots
             .iter()
             .map(|h| {
                 let (kind_zh, kind_en) = match h.kind.as_str() {
                     "stage" => ("阶段", "stage"),
-                    "exchange" => ("交换", "exchange"),
+                    "exchange" => ("输入输出", "exchange"),
                     _ => ("过程", "process"),
                 };
                 let name = if h.kind == "stage" {
@@ -146,11 +146,8 @@ pub(super) fn contributions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
                 } else {
                     b.lang.name(h.name_zh.as_deref(), &h.name)
                 };
-                let ind = if h.indicative {
-                    format!("; {}", b.l("示意性数据", "indicative data"))
-                } else {
-                    String::new()
-                };
+                let ind =
+                    if h.indicative { format!("; {}", b.l("估算数据", "indicative data")) } else { String::new() };
                 format!("{} {name}: {} ({}{ind})", b.l(kind_zh, kind_en), num(h.value), pct(h.share))
             })
             .collect();
@@ -161,9 +158,9 @@ pub(super) fn contributions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
             b.list(hot);
         }
         b.para(vec![Span::strong(
-            b.l("第一层级交换（含上游供应链）", "First-tier exchanges (with their upstream supply chains)"),
+            b.l("第一层级输入输出（含上游供应链）", "First-tier exchanges (with their upstream supply chains)"),
         )]);
-        b.table(listing_table(b, &cc.first_tier, b.l("交换", "Exchange"), true));
+        b.table(listing_table(b, &cc.first_tier, b.l("输入输出", "Exchange"), true));
         b.para(vec![Span::strong(b.l("过程（自身排放）", "Processes (own emissions)"))]);
         b.table(listing_table(b, &cc.processes, b.l("过程", "Process"), true));
         b.para(vec![Span::strong(b.l("基本流", "Elementary flows"))]);
@@ -175,7 +172,7 @@ pub(super) fn contributions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
     let cat = r.impacts.categories.iter().find(|c| c.id == con.tree_category);
     let (cname, unit) = cat.map(|c| (cat_name(b, c), c.unit.clone())).unwrap_or_default();
     let heading = format!("{}: {cname}", b.l("供应链树", "Supply-chain tree"));
-    b.sub("s7-tree", &heading, &heading);
+    b.sub("s-contributions-tree", &heading, &heading);
     b.text(
         &format!(
             "从产品出发逐层展开的供应链，每个节点为其数量的从摇篮到大门的影响（{unit}）；低于合计{}的输入合并列出。",

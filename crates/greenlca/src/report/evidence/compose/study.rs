@@ -1,42 +1,20 @@
-//! Sections 1 to 5: product, functional unit, system boundary, data, inventory.
+//! Sections 5, 6, 7 and 11: functional unit, system boundary, data, inventory.
 
 use super::Builder;
+use crate::error::Result;
 use crate::report::evidence::EvidenceReport;
 use crate::report::evidence::document::{Col, Span, Table};
-use crate::report::evidence::terms::{compartment_zh, num, num_in, stage};
+use crate::report::evidence::lang::Lang;
+use crate::report::evidence::terms::{compartment_zh, num, num_in, stage, unit};
 use crate::report::format::short;
 
-/// Section 1.
-pub(super) fn product(b: &mut Builder, r: &EvidenceReport) {
-    b.section(1);
-    let p = &r.product;
-    let mut rows = vec![
-        (b.l("产品名称", "Product"), b.cell(p.name_zh.as_deref(), &p.name)),
-        (b.l("产品编号", "Product id"), p.id.clone()),
-    ];
-    if let Some(c) = &p.category {
-        rows.push((b.l("产品类别", "Product category"), c.clone()));
-    }
-    rows.push((b.l("生产者", "Producer"), p.producer.clone().unwrap_or_else(|| b.l("（未给出）", "(not given)"))));
-    if let Some(d) = &p.description {
-        rows.push((b.l("产品描述", "Description"), d.clone()));
-    }
-    let v = &p.variant;
-    rows.push((b.l("评价方案", "Variant assessed"), format!("{} ({})", b.cell(v.name_zh.as_deref(), &v.name), v.id)));
-    if let Some(d) = &v.description {
-        rows.push((b.l("方案说明", "Variant description"), d.clone()));
-    }
-    rows.push((b.l("模型中的其他方案", "Other variants in the model"), p.other_variants.to_string()));
-    b.fields(rows);
-}
-
-/// Section 2.
+/// Section 5.
 pub(super) fn functional_unit(b: &mut Builder, r: &EvidenceReport) {
-    b.section(2);
+    b.section_id("s-functional-unit");
     let f = &r.functional_unit;
     let mut rows = vec![
         (b.l("功能单位", "Functional unit"), b.cell(f.functional_unit_zh.as_deref(), &f.functional_unit)),
-        (b.l("基准流", "Reference flow"), format!("{} {}", short(f.reference_amount, 6), f.unit)),
+        (b.l("基准流", "Reference flow"), format!("{} {}", short(f.reference_amount, 6), unit(b.lang, &f.unit))),
     ];
     if let Some(basis) = &f.spec_basis {
         rows.push((b.l("规范限值的基准", "Basis of the specification's limits"), basis.clone()));
@@ -45,18 +23,19 @@ pub(super) fn functional_unit(b: &mut Builder, r: &EvidenceReport) {
     b.text("本报告中的所有结果均以一个功能单位计。", "All results in this report are per functional unit.");
 }
 
-/// Section 3.
-pub(super) fn boundary(b: &mut Builder, r: &EvidenceReport) {
-    b.section(3);
+/// Section 6.
+pub(super) fn boundary(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
+    b.section_id("s-boundary");
     let bd = &r.boundary;
     b.text(
-        "系统边界涵盖以下生命周期阶段；每个阶段列出产品模型的前景交换（数量按功能单位计），其上游供应链由背景数据库计算。",
-        "The system boundary covers the life-cycle stages below; each stage lists the product model's foreground exchanges (amounts per functional unit), whose upstream supply chains come from the background database.",
+        "系统边界涵盖以下生命周期阶段（图1）；每个阶段列出产品模型的输入和输出（数量按功能单位计），其上游供应链由背景数据库计算。",
+        "The system boundary covers the life-cycle stages below (figure 1); each stage lists the product model's inputs and outputs (amounts per functional unit), whose upstream supply chains come from the background database.",
     );
+    b.figure(super::diagram::boundary_diagram(r, b.lang));
     let mut t = Table::new(vec![
         (b.l("阶段", "Stage"), Col::Text),
-        (b.l("交换", "Exchange"), Col::Text),
-        (b.l("提供者（过程或基本流）", "Provider (process or elementary flow)"), Col::Text),
+        (b.l("输入或输出", "Input or output"), Col::Text),
+        (b.l("背景数据（过程或基本流）", "Background data (process or elementary flow)"), Col::Text),
         (b.l("数量", "Amount"), Col::Num),
         (b.l("单位", "Unit"), Col::Text),
     ]);
@@ -67,34 +46,59 @@ pub(super) fn boundary(b: &mut Builder, r: &EvidenceReport) {
             continue;
         }
         for e in &s.exchanges {
+            let what = match b.lang {
+                Lang::Zh => e.provider_name_zh.clone().unwrap_or_else(|| e.id.clone()),
+                _ => e.label.clone(),
+            };
             t.row(vec![
                 name.clone(),
-                e.label.clone(),
+                what,
                 b.cell(e.provider_name_zh.as_deref(), &e.provider_name),
                 num(e.amount),
-                e.unit.clone(),
+                unit(b.lang, &e.unit),
             ]);
         }
     }
     b.table(t);
-    b.sub("s3-included", "包含的过程", "Included");
-    b.list(bd.included.clone());
-    b.sub("s3-excluded", "排除的过程", "Excluded");
-    b.list(bd.excluded.clone());
-    b.sub("s3-cutoff", "取舍准则", "Cut-off rules");
-    b.para(vec![Span::plain(bd.cutoff.clone().unwrap_or_else(|| b.l("（模型未给出）", "(not given in the model)")))]);
-    if let Some(dq) = &bd.data_quality {
-        b.sub("s3-data-quality", "数据质量说明（模型）", "Data-quality statement (model)");
-        b.para(vec![Span::plain(dq.clone())]);
+    b.sub("s-boundary-included", "包含的过程", "Included");
+    b.list(pick_list(b.lang, &bd.included_zh, &bd.included));
+    b.sub("s-boundary-excluded", "排除的过程", "Excluded");
+    b.list(pick_list(b.lang, &bd.excluded_zh, &bd.excluded));
+    Ok(())
+}
+
+/// A list given in English and (optionally) Chinese: in Chinese the Chinese one, a note when the
+/// model gives none.
+pub(super) fn pick_list(lang: Lang, zh: &[String], en: &[String]) -> Vec<String> {
+    match lang {
+        Lang::En => en.to_vec(),
+        Lang::Zh if !zh.is_empty() => zh.to_vec(),
+        Lang::Zh if en.is_empty() => Vec::new(),
+        Lang::Zh => vec!["（模型未给出中文说明）".into()],
+        Lang::Both if zh.is_empty() => en.to_vec(),
+        Lang::Both => zh.iter().chain(en).cloned().collect(),
     }
 }
 
-/// Section 4.
+/// A text given in English and (optionally) Chinese.
+pub(super) fn pick_text(lang: Lang, zh: Option<&str>, en: Option<&str>) -> Option<String> {
+    match (lang, zh, en) {
+        (_, None, None) => None,
+        (Lang::En, _, Some(e)) => Some(e.into()),
+        (Lang::Zh, Some(z), _) => Some(z.into()),
+        (Lang::Zh, None, Some(_)) => Some("（模型未给出中文说明）".into()),
+        (Lang::Both, Some(z), Some(e)) => Some(format!("{z}\n{e}")),
+        (_, z, e) => z.or(e).map(str::to_string),
+    }
+}
+
+/// Section 7.
 pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
-    b.section(4);
+    b.section_id("s-data");
+    super::data::site_and_background(b, r);
     let d = &r.data_quality;
     let db = &d.database;
-    b.sub("s4-database", "背景数据库", "Background database");
+    b.sub("s-data-database", "背景数据库", "Background database");
     let mut rows = vec![
         (b.l("名称", "Name"), db.name.clone()),
         (b.l("版本", "Version"), db.version.clone()),
@@ -109,13 +113,13 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
     }
     b.fields(rows);
 
-    b.sub("s4-sources", "引用的数据来源", "Sources cited");
+    b.sub("s-data-sources", "引用的数据来源", "Sources cited");
     b.text(
-        "下表列出本研究所用过程、交换和参数在 source 字段中引用的来源（按键），及引用次数。",
+        "下表列出本研究所用过程、输入输出和参数所引用的数据来源（按代号），及引用次数。",
         "The sources that the processes, exchanges and parameters used in this study cite by key in their `source` field, with the number of citations.",
     );
     let mut t = Table::new(vec![
-        (b.l("键", "Key"), Col::Code),
+        (b.l("代号", "Key"), Col::Code),
         (b.l("文献", "Citation"), Col::Text),
         (b.l("引用次数", "Cited"), Col::Num),
     ]);
@@ -128,11 +132,11 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
     }
     b.table(t);
 
-    b.sub("s4-indicative", "示意性数据", "Indicative data");
+    b.sub("s-data-indicative", "估算数据", "Indicative data");
     let i = &d.indicative;
     b.text(
         &format!(
-            "产品供应链运行了{}个背景过程，其中{}个被标记为示意性（indicative：近似值，而非已发表的数值）；这些过程的{}个交换中有{}个为示意性。产品的{}个前景交换中，有{}个的提供者为示意性过程。",
+            "产品供应链用到{}个背景过程，其中{}个为估算数据（近似值或替代数据，而非已发表的数值）；这些过程的{}项输入输出中有{}项为估算数据。产品的{}项输入输出中，有{}项的背景数据为估算数据。",
             i.processes_used, i.processes_indicative, i.exchanges_used, i.exchanges_indicative, i.foreground_exchanges, i.foreground_indicative
         ),
         &format!(
@@ -151,7 +155,7 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
         let (ex, pa) = (&i.assumed_exchanges, &i.assumed_parameters);
         b.text(
             &format!(
-                "来源为假设（ASSUMPTION）的前景交换：{}；参数：{}。",
+                "来源为假设的产品输入输出：{}；参数：{}。",
                 if ex.is_empty() { "无".into() } else { ex.join("、") },
                 if pa.is_empty() { "无".into() } else { pa.join("、") }
             ),
@@ -163,7 +167,7 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
         );
     }
 
-    b.sub("s4-methods", "影响评价方法", "Impact assessment methods");
+    b.sub("s-data-methods", "影响评价方法", "Impact assessment methods");
     let mut t = Table::new(vec![
         (b.l("方法", "Method"), Col::Text),
         (b.l("版本", "Version"), Col::Text),
@@ -176,9 +180,11 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
     b.table(t);
     let notes: Vec<String> =
         d.methods.iter().filter_map(|m| m.notes.as_ref().map(|n| format!("{} {}: {n}", m.id, m.version))).collect();
-    if !notes.is_empty() {
+    if !notes.is_empty() && b.lang != Lang::Zh {
         b.para(vec![Span::strong(b.l("方法说明", "Method notes"))]);
         b.list(notes);
+    } else if !notes.is_empty() {
+        b.text("各方法的说明（英文原文）见方法文件和 report.json。", "");
     }
     if !d.unmatched_flows.is_empty() {
         b.text(
@@ -191,7 +197,7 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
     }
     if d.unlinked_inputs > 0 {
         b.text(
-            &format!("背景数据库中有{}个产品输入没有提供者，已按链接规则截断。", d.unlinked_inputs),
+            &format!("背景数据库中有{}个产品输入没有对应的上游过程，已按链接规则截断。", d.unlinked_inputs),
             &format!(
                 "{} product inputs of the background database have no provider and were cut off by the linking policy.",
                 d.unlinked_inputs
@@ -200,9 +206,9 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
     }
 }
 
-/// Section 5.
+/// Section 11.
 pub(super) fn inventory(b: &mut Builder, r: &EvidenceReport) {
-    b.section(5);
+    b.section_id("s-inventory");
     let inv = &r.inventory;
     b.text(
         "生命周期清单中的主要基本流（背景供应链与产品直接排放之和），按功能单位计，并按阶段分列。",
@@ -224,7 +230,7 @@ pub(super) fn inventory(b: &mut Builder, r: &EvidenceReport) {
         let mut row = vec![
             b.cell(f.name_zh.as_deref(), &f.name),
             b.cell(Some(&compartment_zh(&f.compartment)), &f.compartment),
-            f.unit.clone(),
+            unit(b.lang, &f.unit),
             num_in(f.total, scale),
         ];
         row.extend(f.stages.iter().map(|s| num_in(s.value, scale)));

@@ -1,0 +1,330 @@
+//! The evaluation report of `greenlca report`: the sections in the order of the LCA-report clauses
+//! in Chinese and English, Chinese prose without English words, the applicant's basic information
+//! and periods from the evidence file, and the printed PDF (A4, page count) where Chromium is
+//! installed.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::run;
+
+const KETTLE: &str = "datasets/products/kettle.toml";
+
+fn report(out: &Path, lang: &str) -> String {
+    let out_s = out.display().to_string();
+    let (code, _, err) = run(&["report", KETTLE, "--out", &out_s, "--date", "2026-01-01", "--lang", lang]);
+    assert_eq!(code, 1, "the base kettle fails its specification: {err}");
+    std::fs::read_to_string(out.join("report.html")).unwrap()
+}
+
+fn parse(html: &str) -> roxmltree::Document<'_> {
+    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+    roxmltree::Document::parse_with_options(html, opts).expect("well-formed XHTML")
+}
+
+fn text_of(n: roxmltree::Node<'_, '_>) -> String {
+    n.descendants().filter(|d| d.is_text()).map(|d| d.text().unwrap_or("")).collect()
+}
+
+fn headings(doc: &roxmltree::Document<'_>) -> Vec<String> {
+    doc.descendants().filter(|n| n.has_tag_name("h2")).map(text_of).collect()
+}
+
+const ZH: [&str; 20] = [
+    "基本信息",
+    "评价结论摘要",
+    "评价对象与评价工具",
+    "报告期",
+    "功能单位与基准流",
+    "系统边界",
+    "数据来源与数据质量",
+    "分配",
+    "取舍准则",
+    "假设与局限性",
+    "生命周期清单汇总",
+    "生命周期影响评价结果",
+    "贡献分析与关键问题",
+    "不确定性与敏感性分析",
+    "符合性评价",
+    "改进潜力",
+    "结论",
+    "第三方评价",
+    "附件清单",
+    "结果复现",
+];
+
+#[test]
+fn sections_in_the_order_of_the_report_clauses_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = report(&dir.path().join("zh"), "zh");
+    let doc = parse(&zh);
+    let expected: Vec<String> = ZH.iter().enumerate().map(|(i, t)| format!("{} {t}", i + 1)).collect();
+    assert_eq!(headings(&doc), expected);
+    let en = report(&dir.path().join("en"), "en");
+    let doc = parse(&en);
+    let h = headings(&doc);
+    assert_eq!(h.len(), 20);
+    assert_eq!(h[0], "1 Basic information");
+    assert_eq!(h[17], "18 Third-party evaluation");
+    assert_eq!(h[18], "19 Attachments");
+    // Contents, cover, A4 page with numbers and the warning in the margins.
+    assert!(en.contains("<nav class=\"contents\">") && en.contains("href=\"#s-basic\""));
+    assert!(en.contains("size: A4") && en.contains("counter(page)"));
+    assert!(en.contains("@top-center { content: \"Illustrative specification, estimated data"));
+    assert!(zh.contains("counter(pages) \" 页\"") && zh.contains("示例性规范、含估算数据"));
+    // The system-boundary diagram.
+    assert!(zh.contains("id=\"fig-boundary\"") && zh.contains(">系统边界</text>"));
+}
+
+#[test]
+fn basic_information_and_periods_come_from_the_evidence_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = report(&dir.path().join("zh"), "zh");
+    // As declared: 2000 W, not 2000.00; the credit code left blank for the applicant.
+    for needle in [
+        "EXAMPLE-LCA-2026-001 (fictitious)",
+        "示例水壶有限公司（虚构）",
+        "<td class=\"text\">统一社会信用代码</td><td class=\"text\">＿＿＿＿＿＿＿＿</td>",
+        "<td class=\"num\">2000</td><td class=\"text\">W</td>",
+        "<td class=\"num\">1.7</td><td class=\"text\">升</td>",
+        "<td class=\"text\">聚丙烯（壶身）</td><td class=\"num\">0.86</td>",
+        // 231000 / 214000 - 1 = +7.9 %; 1450 / 1520 - 1 = -4.6 %.
+        "<td class=\"num\">231000</td><td class=\"num\">214000</td><td class=\"num\">+7.9%</td>",
+        "<td class=\"num\">-4.6%</td>",
+        "评价机构（盖章）",
+        "审核人（签字）",
+    ] {
+        assert!(zh.contains(needle), "{needle:?} missing");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("zh/report.json")).unwrap()).unwrap();
+    let e = &json["evaluation"];
+    assert_eq!(e["basic"]["materials"].as_array().unwrap().len(), 8);
+    // Site data versus background: every foreground exchange, the truck distance an assumption.
+    let data = e["data"].as_array().unwrap();
+    let truck = data.iter().find(|d| d["id"] == "truck").unwrap();
+    assert_eq!(truck["amount_kind"], "estimated");
+    let casing = data.iter().find(|d| d["id"] == "element_casing").unwrap();
+    assert_eq!(casing["amount_kind"], "site");
+    // Design levers: the PP body over 0.2..1.0 kg.
+    let body = e["levers"].as_array().unwrap().iter().find(|l| l["parameter"] == "body_pp_kg").unwrap();
+    assert_eq!(body["low"], 0.2);
+    assert!(body["at_low"][0].as_f64().unwrap() < body["at_high"][0].as_f64().unwrap());
+    // Sensitivity of GWP100 by hand: the use stage (electricity and tap water) is proportional to
+    // uses_per_year = 600 and nothing else depends on it, so dh/du = use stage / 600; its variance
+    // (triangular 300, 600, 1100) is (300² + 600² + 1100² - 300·600 - 300·1100 - 600·1100) / 18.
+    let gwp = &e["sensitivity"][0];
+    assert_eq!(gwp["category"], "gwp100");
+    let cat = &json["impacts"]["categories"][0];
+    let stages = cat["stages"].as_array().unwrap();
+    let use_stage = stages.iter().find(|s| s["stage"] == "use").unwrap()["value"].as_f64().unwrap();
+    let var_u =
+        (300.0f64.powi(2) + 600.0f64.powi(2) + 1100.0f64.powi(2) - 300.0 * 600.0 - 300.0 * 1100.0 - 600.0 * 1100.0)
+            / 18.0;
+    let expected = (use_stage / 600.0).powi(2) * var_u / gwp["variance"].as_f64().unwrap();
+    let top = &gwp["contributors"][0];
+    assert_eq!(top["kind"], "parameter");
+    assert!(top["label"].as_str().unwrap().contains("uses_per_year"), "{top}");
+    let share = top["variance_share"].as_f64().unwrap();
+    assert!((share - expected).abs() < 1e-4, "{share} vs {expected}");
+    let elasticity = top["elasticity"].as_f64().unwrap();
+    assert!((elasticity - use_stage / cat["total"].as_f64().unwrap()).abs() < 1e-4, "{elasticity}");
+}
+
+/// Latin words allowed in Chinese prose: units, standard series, the tool, formats, cited authors.
+const ALLOWED: &[&str] = &[
+    "kg",
+    "kWh",
+    "CO",
+    "eq",
+    "MJ",
+    "km",
+    "GB",
+    "ISO",
+    "greenlca",
+    "SHA",
+    "JSON",
+    "SVG",
+    "json",
+    "svg",
+    "Heijungs",
+    "Ashby",
+    "IPCC",
+    "AR",
+    "GWP",
+    "CML",
+    "IA",
+    "SO",
+    "PO",
+    "NOx",
+    "ABS",
+    "ILLUSTRATIVE",
+    "KETTLE",
+    "EXAMPLE",
+    "LCA",
+    "fictitious",
+    "sha256sum",
+    "SOURCE_DATE_EPOCH",
+    "date",
+    "kgce",
+    "PP",
+    "PE",
+    "PS",
+    "PVC",
+    "PET",
+    "W",
+    "kW",
+    "L",
+    "V",
+    "Hz",
+    "m",
+];
+
+#[test]
+fn chinese_prose_has_no_english_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = report(&dir.path().join("zh"), "zh");
+    let doc = parse(&zh);
+    // Ids of the model and the specification are names, not English words.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("zh/report.json")).unwrap()).unwrap();
+    let mut ids: Vec<String> = Vec::new();
+    for d in json["evaluation"]["data"].as_array().unwrap() {
+        ids.push(d["id"].as_str().unwrap().into());
+    }
+    for p in json["reproduction"]["parameters"].as_array().unwrap() {
+        ids.push(p["name"].as_str().unwrap().into());
+    }
+    for v in json["conformity"]["variants"].as_array().unwrap() {
+        ids.push(v["id"].as_str().unwrap().into());
+    }
+    for f in json["data_quality"]["unmatched_flows"].as_array().unwrap() {
+        ids.push(f.as_str().unwrap().into());
+    }
+    let mut leaks = Vec::new();
+    let mut section = String::new();
+    for n in doc.descendants() {
+        if n.has_tag_name("h2") {
+            section = n.attribute("id").unwrap_or_default().to_string();
+        }
+        // The conformity section (its table and notes) is laid out by compose/conformity.rs.
+        let prose = ["p", "li", "h2", "h3"].iter().any(|t| n.has_tag_name(*t));
+        if !prose
+            || section == "s-conformity"
+            || n.ancestors().any(|a| a.has_tag_name("table") || a.has_tag_name("pre"))
+        {
+            continue;
+        }
+        let text: String = n
+            .descendants()
+            .filter(|d| d.is_text() && !d.ancestors().any(|a| a.has_tag_name("code")))
+            .map(|d| d.text().unwrap())
+            .collect();
+        for token in text.split(|c: char| c.is_whitespace() || !c.is_ascii() || ",;:()".contains(c)) {
+            // Ids, file names, formulas and numbers: tokens with digits, `_`, `.`, `/` or `-`.
+            if token.is_empty()
+                || token.chars().any(|c| c.is_ascii_digit() || "_./-`=".contains(c))
+                || ids.iter().any(|i| i == token)
+            {
+                continue;
+            }
+            for word in token.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 2) {
+                if !ALLOWED.contains(&word) {
+                    leaks.push(format!("{word} in: {}", text.chars().take(80).collect::<String>()));
+                }
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "English in the Chinese report:\n{}", leaks.join("\n"));
+}
+
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
+        .find(|p| p.is_file())
+}
+
+/// The printed report: A4 pages, a plausible page count, every section heading in the text.
+/// Skipped with a note where Chromium or poppler's pdfinfo/pdftotext are not installed (the CI
+/// script installs neither).
+#[test]
+fn prints_on_a4_with_every_section() {
+    let Some(chrome) = chromium() else {
+        eprintln!("note: prints_on_a4_with_every_section skipped: no chromium on PATH");
+        return;
+    };
+    if Command::new("pdfinfo").arg("-v").output().is_err() || Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("note: prints_on_a4_with_every_section skipped: pdfinfo/pdftotext (poppler-utils) not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    report(&dir.path().join("zh"), "zh");
+    let html = dir.path().join("zh/report.html");
+    let pdf = dir.path().join("out.pdf");
+    let profile = dir.path().join("profile");
+    let status = Command::new(chrome)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(pdf.is_file(), "chromium printed nothing: {}", String::from_utf8_lossy(&status.stderr));
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap();
+    assert!(size.contains("594.96 x 841.92") || size.contains("595 x 842"), "{size}");
+    let pages: usize = info.lines().find(|l| l.starts_with("Pages:")).unwrap()[6..].trim().parse().unwrap();
+    assert!((15..=45).contains(&pages), "{pages} pages");
+    let text = String::from_utf8(Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    for (i, t) in ZH.iter().enumerate() {
+        assert!(text.contains(&format!("{} {t}", i + 1)), "section {t} missing in the printed text");
+    }
+    // The warning and the page number on a page in the middle.
+    let middle = String::from_utf8(
+        Command::new("pdftotext")
+            .args(["-f", &(pages / 2).to_string(), "-l", &(pages / 2).to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(middle.contains("示例性规范、含估算数据"), "{middle}");
+    assert!(middle.contains(&format!("第 {} 页，共 {pages} 页", pages / 2)), "{middle}");
+}
+
+#[test]
+fn bad_report_tables_in_the_evidence_file_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let evidence = dir.path().join("evidence.toml");
+    std::fs::copy(common::root().join("datasets/products/kettle-evidence.toml"), &evidence).unwrap();
+    common::edit(&evidence, "base = \"2024-01-01 – 2024-12-31\"\n", "");
+    let out = dir.path().join("out");
+    let (code, _, err) = run(&[
+        "report",
+        KETTLE,
+        "--evidence",
+        &evidence.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+        "--date",
+        "2026-01-01",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("evidence.toml") && err.contains("[period]") && err.contains("hint:"), "{err}");
+    assert!(!out.exists(), "nothing is written on an error");
+
+    // A misspelt key of [basic] is named with its line.
+    std::fs::copy(common::root().join("datasets/products/kettle-evidence.toml"), &evidence).unwrap();
+    common::edit(&evidence, "model = \"EK-17 (fictitious)\"", "modell = \"EK-17\"");
+    let (code, _, err) =
+        run(&["report", KETTLE, "--evidence", &evidence.display().to_string(), "--out", &out.display().to_string()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("modell") && err.contains("evidence.toml"), "{err}");
+    assert!(!out.exists());
+}
