@@ -13,6 +13,7 @@ mod import;
 mod known_answers;
 mod matrix_market;
 mod methods;
+mod methods_fedefl;
 mod peers;
 mod plots;
 mod properties;
