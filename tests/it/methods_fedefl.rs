@@ -124,3 +124,72 @@ fn shipped_traci_gives_the_same_factors_without_shared_data() {
         }
     }
 }
+
+/// A small method folder with FEDEFL files: a hand-computed factor (split row summed, conversion
+/// factors applied), then bad mapping files named with their line.
+#[test]
+fn fedefl_route_by_hand_and_bad_mapping_files() {
+    let d = tempfile::tempdir().unwrap();
+    let m = d.path().join("mini");
+    std::fs::create_dir_all(m.join("fedefl")).unwrap();
+    std::fs::write(
+        m.join("factors.csv"),
+        "method,category,category_unit,flow_name,compartment,subcompartment,unit,factor\n\
+         Mini,Ozone,kg CFC-11 eq,CFC-X,air,,kg,1\n\
+         Mini,Ozone,kg CFC-11 eq,HCFC-Y,air,,kg,0.1\n\
+         Mini,Eutro,kg N eq,FLOW_P,water,,kg,7\n",
+    )
+    .unwrap();
+    let fed = m.join("fedefl");
+    std::fs::write(
+        fed.join("flowables.csv"),
+        "TargetFlowName,TargetUnit,MatchCondition,SourceFlowName,SourceUnit,ConversionFactor\n\
+         CFCs,kg,=,CFC-X,kg,1\nHCFCs,kg,=,HCFC-Y,kg,1\nPhosphate,kg,=,FLOW_P,kg,3.5\n",
+    )
+    .unwrap();
+    std::fs::write(
+        fed.join("contexts.csv"),
+        "SourceFlowContext,TargetFlowContext\nair,emission/air\nwater,emission/water\n",
+    )
+    .unwrap();
+    std::fs::write(
+        fed.join("list.csv"),
+        "SourceListName,SourceFlowName,SourceFlowUUID,SourceFlowContext,SourceUnit,MatchCondition,ConversionFactor,TargetFlowName,TargetFlowUUID,TargetFlowContext,TargetUnit\n\
+         L,Halocarbons,u1,air,kg,=,0.5,CFCs,t1,emission/air,kg\n\
+         L,Halocarbons,u1,air,kg,=,0.5,HCFCs,t2,emission/air,kg\n\
+         L,Phosphate,u2,water,g,=,0.001,Phosphate,t3,emission/water,kg\n",
+    )
+    .unwrap();
+    let method = read_factor_table(&m).unwrap();
+    let derived = |cat: &str, id: &str| {
+        let c = method.categories.iter().find(|c| c.name == cat).unwrap();
+        c.factors.iter().find(|f| f.flow_id.as_deref() == Some(id)).map(|f| (f.value, f.flow_unit.clone().unwrap()))
+    };
+    // 0.5 * 1 + 0.5 * 0.1 = 0.55 per kg of the group.
+    assert_close(derived("Ozone", "u1").unwrap().0, 0.55, 1e-12);
+    // Per g of phosphate: 0.001 kg * 7 / 3.5 = 0.002.
+    let (v, unit) = derived("Eutro", "u2").unwrap();
+    assert_close(v, 0.002, 1e-12);
+    assert_eq!(unit, "g");
+    assert!(derived("Eutro", "u1").is_none());
+    assert!(method.notes.unwrap().contains("2 factors derived through the FEDEFL route"));
+
+    std::fs::write(
+        fed.join("flowables.csv"),
+        "TargetFlowName,TargetUnit,SourceFlowName,ConversionFactor\nCFCs,kg,CFC-X,x\n",
+    )
+    .unwrap();
+    let p = m.display().to_string();
+    common::assert_error(&["methods", "match", &p], &["flowables.csv:2", "ConversionFactor `x`", "hint:"]);
+
+    // A method TOML naming a FEDEFL folder without mapping files.
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(
+        t.path().join("m.toml"),
+        "id = \"m\"\nname = \"M\"\nversion = \"1\"\nsource = \"s\"\nfactors = \"m.csv\"\nfedefl = \"nowhere\"\n\n[[categories]]\nid = \"c\"\nname = \"C\"\nunit = \"u\"\n",
+    )
+    .unwrap();
+    std::fs::write(t.path().join("m.csv"), "category,flow_name,compartment,unit,factor\nc,X,air,kg,1\n").unwrap();
+    let p = t.path().join("m.toml").display().to_string();
+    common::assert_error(&["methods", "match", &p], &["m.toml", "without FEDEFL mapping files", "hint:"]);
+}
