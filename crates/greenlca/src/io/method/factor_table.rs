@@ -49,7 +49,7 @@ pub fn slug(s: &str) -> String {
 
 /// Reads the method in a folder (or a factor-table CSV). Its id is the folder's name. FEDEFL
 /// mapping files in the folder's `fedefl/` and a sibling `fedefl-mappings/` add the FEDEFL route
-/// (see [`super::fedefl`]).
+/// (docs/formats.md, "The FEDEFL route").
 pub fn read_factor_table(path: &Path) -> Result<Method> {
     read_factor_table_with_files(path).map(|(m, _)| m)
 }
