@@ -42,7 +42,7 @@ impl MethodsReport {
                     c.id.clone(),
                     c.name.clone(),
                     c.unit.clone(),
-                    c.factors.len().to_string(),
+                    own_factors(c).to_string(),
                 ]);
             }
         }
@@ -65,7 +65,7 @@ impl MethodsReport {
             out.push_str(&format!("{} ({}): {}\n", m.id, m.name, m.notes.clone().unwrap_or_default()));
             let mut t = TextTable::new(vec!["category".into(), "name".into(), "unit".into(), "factors".into()]);
             for c in &m.categories {
-                t.row(vec![c.id.clone(), c.name.clone(), c.unit.clone(), c.factors.len().to_string()]);
+                t.row(vec![c.id.clone(), c.name.clone(), c.unit.clone(), own_factors(c).to_string()]);
             }
             out.push_str(&t.render());
             out.push('\n');
@@ -82,7 +82,7 @@ impl MethodsReport {
                 serde_json::json!({
                     "id": m.id, "name": m.name, "version": m.version, "source": m.source, "notes": m.notes,
                     "categories": m.categories.iter().map(|c| serde_json::json!({
-                        "id": c.id, "name": c.name, "unit": c.unit, "factors": c.factors.len()
+                        "id": c.id, "name": c.name, "unit": c.unit, "factors": own_factors(c)
                     })).collect::<Vec<_>>(),
                 })
             })
@@ -93,6 +93,11 @@ impl MethodsReport {
         });
         serde_json::to_string_pretty(&v).expect("plain data") + "\n"
     }
+}
+
+/// A category's own factors, without those the FEDEFL route derives from them.
+fn own_factors(c: &crate::model::Category) -> usize {
+    c.factors.iter().filter(|f| !is_fedefl_factor(f)).count()
 }
 
 /// The method folders under `dir`: `dir` itself when it holds a factor table, else its sub-folders
@@ -196,7 +201,7 @@ impl MatchReport {
                 id: c.id.clone(),
                 name: c.name.clone(),
                 unit: c.unit.clone(),
-                factors: c.factors.iter().filter(|f| !is_fedefl_factor(f)).count(),
+                factors: own_factors(c),
                 factors_matched: own_factors_matched(c, &ch.factor_used[k]),
                 flows_matched: flows_per_cat[k].len(),
                 flows_by_route: ROUTES.iter().map(|r| (*r, routes[k].get(r).copied().unwrap_or(0))).collect(),
