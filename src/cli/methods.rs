@@ -24,7 +24,8 @@ pub struct MethodsArgs {
 
 #[derive(Debug, Subcommand)]
 enum MethodsCommand {
-    /// Match rate per category and the unmatched flows with the largest amounts.
+    /// Match rate per category, the flows matched by route (id, fedefl, name, cas), and the
+    /// unmatched flows with the largest amounts.
     Match(MatchArgs),
 }
 

@@ -14,6 +14,7 @@ mod known_answers;
 mod layers;
 mod matrix_market;
 mod methods;
+mod methods_fedefl;
 mod peers;
 mod plots;
 mod properties;

@@ -134,5 +134,5 @@ fn greenlca_datasets_names_a_folder_that_replaces_the_embedded_data() {
     std::fs::remove_file(replacement.path().join("methods/cml_ia.toml")).unwrap();
     let (code, _, err) = run_in(dir.path(), Some(replacement.path()), &["calc", "products/kettle.toml"]);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown method `cml_ia`") && err.contains("(ipcc2021)"), "{err}");
+    assert!(err.contains("unknown method `cml_ia`") && err.contains("(ipcc2021, traci)"), "{err}");
 }

@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use super::method::factor_table::read_factor_table_with_files;
+use super::method::factor_table_file;
 use super::method::is_method_file;
-use super::method::method_toml::read_method_in;
-use super::method::{factor_table_file, read_factor_table};
+use super::method::method_toml::{method_fedefl_dir, read_method_in};
 use super::native::database_read::read_database_in;
 use super::native::layer_read::read_layer;
 use super::{read_any, read_product_model};
@@ -99,9 +100,14 @@ pub fn find_method(name: &str, base: Option<&Path>) -> Result<(Method, Vec<Input
     }
     // A method folder (or its CSV) in the flat factor-table layout of the public LCIA tables.
     if let Some(table) = factor_table_file(&as_path) {
-        let method = read_factor_table(&as_path)?;
+        let (method, mapping) = read_factor_table_with_files(&as_path)?;
         let (folder, file) = source::split_path(&table);
-        return Ok((method, vec![input_file(&folder, "method", &file)?]));
+        let mut files = vec![input_file(&folder, "method", &file)?];
+        for m in mapping {
+            let (folder, file) = source::split_path(&m);
+            files.push(input_file(&folder, "method", &file)?);
+        }
+        return Ok((method, files));
     }
     let shipped = source::datasets();
     let file = format!("methods/{name}.toml");
@@ -124,6 +130,11 @@ pub fn find_method(name: &str, base: Option<&Path>) -> Result<(Method, Vec<Input
 fn method_in(src: &dyn InputSource, file: &str) -> Result<(Method, Vec<InputFile>)> {
     let method = read_method_in(src, file)?;
     let mut files = vec![input_file(src, "method", file)?];
+    if let Some(dir) = method_fedefl_dir(src, file)? {
+        for name in src.list(&dir)?.iter().filter(|n| n.ends_with(".csv")) {
+            files.push(input_file(src, "method", name)?);
+        }
+    }
     let stem = Path::new(file).file_stem();
     for other in src.list(source::parent(file))? {
         if other != file && Path::new(&other).file_stem() == stem {

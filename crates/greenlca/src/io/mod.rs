@@ -22,7 +22,7 @@ pub use import::ecospold1::{import_ecospold1, read_ecospold1};
 pub use import::ecospold2::{import_ecospold2, read_ecospold2};
 pub use import::jsonld::{import_jsonld, read_jsonld};
 pub use import::report::{ImportNote, Imported, NoteKind, SourceFormat};
-pub use method::{method_files, read_factor_table, read_method};
+pub use method::{is_fedefl_factor, method_files, read_factor_table, read_method};
 pub use native::stage_scheme_toml::{read_stage_scheme, shipped_stage_scheme, shipped_stage_scheme_ids};
 pub use native::{Overwrite, read_database, read_product_model, write_database, write_database_with};
 pub use read_any::{import_any, read_any};

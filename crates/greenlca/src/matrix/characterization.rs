@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::pattern::Pattern;
 use super::system::{Entries, EntrySource, FlowRow};
 use crate::error::{Collector, Result};
+use crate::io::method::is_fedefl_factor;
 use crate::model::{Factor, Method, UnitRegistry};
 
 /// An impact category as a row of C.
@@ -35,6 +36,48 @@ pub struct Characterization {
     pub unmatched_flows: Vec<String>,
     /// Per category, the number of factors that matched no flow of the system.
     pub unused_factors: Vec<usize>,
+    /// Per entry of C (same order), the factor (its index in its category) and how it matched.
+    pub matches: Vec<FactorMatch>,
+    /// Per category and factor, whether the factor matched a flow (won or not).
+    pub factor_used: Vec<Vec<bool>>,
+}
+
+/// Which factor gave an entry of C, and by which route it reached the flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactorMatch {
+    /// Index of the factor in its category.
+    pub factor: usize,
+    pub route: MatchRoute,
+}
+
+/// How a factor reached a flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MatchRoute {
+    /// The flow's id, as written in the method.
+    Id,
+    /// Through the FEDEFL mapping files (flow-list UUID -> FEDEFL flowable and context -> method
+    /// substance).
+    Fedefl,
+    /// Name and compartment.
+    Name,
+    /// CAS number and compartment.
+    Cas,
+    /// Given as a matrix (matrix files), not matched.
+    Given,
+}
+
+impl MatchRoute {
+    /// The route's name in reports: `id`, `fedefl`, `name`, `cas`, `given`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchRoute::Id => "id",
+            MatchRoute::Fedefl => "fedefl",
+            MatchRoute::Name => "name",
+            MatchRoute::Cas => "cas",
+            MatchRoute::Given => "given",
+        }
+    }
 }
 
 impl Characterization {
@@ -54,7 +97,17 @@ impl Characterization {
     pub fn from_entries(categories: Vec<CategoryRow>, m: usize, c: Entries) -> Characterization {
         let pattern = Pattern::new(categories.len(), m, &c.rows, &c.cols);
         let unused = vec![0; categories.len()];
-        Characterization { categories, c, pattern, unmatched_flows: Vec::new(), unused_factors: unused }
+        let matches = vec![FactorMatch { factor: 0, route: MatchRoute::Given }; c.values.len()];
+        let factor_used = vec![Vec::new(); categories.len()];
+        Characterization {
+            categories,
+            c,
+            pattern,
+            unmatched_flows: Vec::new(),
+            unused_factors: unused,
+            matches,
+            factor_used,
+        }
     }
 }
 
@@ -138,6 +191,8 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
     let mut c = Entries::default();
     let mut matched_any = vec![false; flows.len()];
     let mut unused = Vec::new();
+    let mut matches = Vec::new();
+    let mut factor_used = Vec::new();
     // Candidate flows per lower-case name and per normalised CAS, to avoid a k x m x factors scan.
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_cas: HashMap<String, Vec<usize>> = HashMap::new();
@@ -166,6 +221,7 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
             // Flows of unknown compartment offered factors of different values: left unmatched.
             let mut disputed: Vec<usize> = Vec::new();
             let mut unused_here = 0;
+            let mut used_here = vec![false; cat.factors.len()];
             for (fi, f) in cat.factors.iter().enumerate() {
                 // By id when the flow exists; by name, compartment and CAS otherwise (a method written
                 // for one database applied to another).
@@ -191,7 +247,9 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
                     // kg against a factor per m3) means the factor does not apply: the flow stays
                     // unmatched and is reported, rather than failing the run. By id it is an error.
                     let convertible = |u: &String| units.factor(&flows[flow].unit, u, &f.origin).is_ok();
-                    if s < 4 && !f.flow_unit.as_ref().is_none_or(convertible) {
+                    // The FEDEFL route crosses flow lists too, though it matches by id.
+                    let across = s < 4 || is_fedefl_factor(f);
+                    if across && !f.flow_unit.as_ref().is_none_or(convertible) {
                         continue;
                     }
                     hit = true;
@@ -203,18 +261,21 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
                         *e = (s, fi);
                     }
                 }
-                if !hit {
+                if hit {
+                    used_here[fi] = true;
+                } else {
                     unused_here += 1;
                 }
             }
             unused.push(unused_here);
-            let mut matched: Vec<(usize, usize)> = best
+            factor_used.push(used_here);
+            let mut matched: Vec<(usize, usize, u8)> = best
                 .into_iter()
                 .filter(|(flow, _)| !disputed.contains(flow))
-                .map(|(flow, (_, fi))| (flow, fi))
+                .map(|(flow, (s, fi))| (flow, fi, s))
                 .collect();
             matched.sort_unstable();
-            for (flow, fi) in matched {
+            for (flow, fi, s) in matched {
                 let f = &cat.factors[fi];
                 let conv = match &f.flow_unit {
                     Some(u) => match problems.take(factor_conversion(units, &flows[flow], u, &f.origin)) {
@@ -225,12 +286,27 @@ pub fn characterize(flows: &[FlowRow], methods: &[Method], units: &UnitRegistry)
                 };
                 matched_any[flow] = true;
                 c.push(row, flow, f.value * conv, f.uncertainty.map(|d| d.scaled(conv)), EntrySource::Data);
+                let route = match s {
+                    4 if is_fedefl_factor(f) => MatchRoute::Fedefl,
+                    4 => MatchRoute::Id,
+                    2 | 3 => MatchRoute::Name,
+                    _ => MatchRoute::Cas,
+                };
+                matches.push(FactorMatch { factor: fi, route });
             }
         }
     }
     let unmatched_flows = flows.iter().zip(&matched_any).filter(|(_, m)| !**m).map(|(f, _)| f.id.clone()).collect();
     let pattern = Pattern::new(categories.len(), flows.len(), &c.rows, &c.cols);
-    problems.finish(Characterization { categories, c, pattern, unmatched_flows, unused_factors: unused })
+    problems.finish(Characterization {
+        categories,
+        c,
+        pattern,
+        unmatched_flows,
+        unused_factors: unused,
+        matches,
+        factor_used,
+    })
 }
 
 /// Converts a factor given per `factor_unit` to the flow's unit. A factor whose unit is of another

@@ -13,7 +13,7 @@ pub(crate) mod system;
 
 pub use augment::with_product;
 pub use build::build_system;
-pub use characterization::{CategoryRow, Characterization, characterize};
+pub use characterization::{CategoryRow, Characterization, FactorMatch, MatchRoute, characterize};
 pub use foreground::{Foreground, Target};
 pub use index::IdIndex;
 pub use pattern::Pattern;

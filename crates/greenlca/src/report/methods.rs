@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use super::format::{TextTable, csv_line, exact, human, percent};
 use crate::error::Result;
 use crate::io::inputs::{default_database, find_method};
+use crate::io::method::is_fedefl_factor;
 use crate::io::read_any;
-use crate::matrix::{UnlinkedPolicy, build_system, characterize};
+use crate::matrix::{MatchRoute, UnlinkedPolicy, build_system, characterize};
 use crate::model::Method;
 
 /// Methods and their categories.
@@ -41,7 +42,7 @@ impl MethodsReport {
                     c.id.clone(),
                     c.name.clone(),
                     c.unit.clone(),
-                    c.factors.len().to_string(),
+                    own_factors(c).to_string(),
                 ]);
             }
         }
@@ -64,7 +65,7 @@ impl MethodsReport {
             out.push_str(&format!("{} ({}): {}\n", m.id, m.name, m.notes.clone().unwrap_or_default()));
             let mut t = TextTable::new(vec!["category".into(), "name".into(), "unit".into(), "factors".into()]);
             for c in &m.categories {
-                t.row(vec![c.id.clone(), c.name.clone(), c.unit.clone(), c.factors.len().to_string()]);
+                t.row(vec![c.id.clone(), c.name.clone(), c.unit.clone(), own_factors(c).to_string()]);
             }
             out.push_str(&t.render());
             out.push('\n');
@@ -81,7 +82,7 @@ impl MethodsReport {
                 serde_json::json!({
                     "id": m.id, "name": m.name, "version": m.version, "source": m.source, "notes": m.notes,
                     "categories": m.categories.iter().map(|c| serde_json::json!({
-                        "id": c.id, "name": c.name, "unit": c.unit, "factors": c.factors.len()
+                        "id": c.id, "name": c.name, "unit": c.unit, "factors": own_factors(c)
                     })).collect::<Vec<_>>(),
                 })
             })
@@ -92,6 +93,11 @@ impl MethodsReport {
         });
         serde_json::to_string_pretty(&v).expect("plain data") + "\n"
     }
+}
+
+/// A category's own factors, without those the FEDEFL route derives from them.
+fn own_factors(c: &crate::model::Category) -> usize {
+    c.factors.iter().filter(|f| !is_fedefl_factor(f)).count()
 }
 
 /// The method folders under `dir`: `dir` itself when it holds a factor table, else its sub-folders
@@ -123,7 +129,12 @@ pub struct CategoryMatch {
     pub factors_matched: usize,
     /// Elementary flows of the database that got a factor.
     pub flows_matched: usize,
+    /// Of those, how many by each route: `id`, `fedefl`, `name`, `cas`.
+    pub flows_by_route: Vec<(MatchRoute, usize)>,
 }
+
+/// The routes reported, in this order.
+const ROUTES: [MatchRoute; 4] = [MatchRoute::Id, MatchRoute::Fedefl, MatchRoute::Name, MatchRoute::Cas];
 
 /// An elementary flow of the database that no factor of the method matches.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,9 +186,11 @@ impl MatchReport {
             amount[*r] += v.abs();
         }
         let mut flows_per_cat = vec![std::collections::BTreeSet::new(); ch.k()];
+        let mut routes = vec![std::collections::BTreeMap::<MatchRoute, usize>::new(); ch.k()];
         let mut any = vec![false; system.flows.len()];
-        for (r, c) in ch.c.rows.iter().zip(&ch.c.cols) {
+        for ((r, c), fm) in ch.c.rows.iter().zip(&ch.c.cols).zip(&ch.matches) {
             flows_per_cat[*r].insert(*c);
+            *routes[*r].entry(fm.route).or_default() += 1;
             any[*c] = true;
         }
         let categories = m
@@ -188,9 +201,10 @@ impl MatchReport {
                 id: c.id.clone(),
                 name: c.name.clone(),
                 unit: c.unit.clone(),
-                factors: c.factors.len(),
-                factors_matched: c.factors.len() - ch.unused_factors[k],
+                factors: own_factors(c),
+                factors_matched: own_factors_matched(c, &ch.factor_used[k]),
                 flows_matched: flows_per_cat[k].len(),
+                flows_by_route: ROUTES.iter().map(|r| (*r, routes[k].get(r).copied().unwrap_or(0))).collect(),
             })
             .collect();
         let mut unmatched: Vec<UnmatchedFlow> = system
@@ -232,6 +246,10 @@ impl MatchReport {
             "factors_matched",
             "match_rate",
             "flows_matched",
+            "flows_by_id",
+            "flows_by_fedefl",
+            "flows_by_name",
+            "flows_by_cas",
             "compartment",
             "amount",
         ];
@@ -246,6 +264,10 @@ impl MatchReport {
                 c.factors_matched.to_string(),
                 rate(c).map(exact).unwrap_or_default(),
                 c.flows_matched.to_string(),
+                route_count(c, MatchRoute::Id).to_string(),
+                route_count(c, MatchRoute::Fedefl).to_string(),
+                route_count(c, MatchRoute::Name).to_string(),
+                route_count(c, MatchRoute::Cas).to_string(),
                 String::new(),
                 String::new(),
             ]));
@@ -256,6 +278,10 @@ impl MatchReport {
                 f.id.clone(),
                 f.name.clone(),
                 f.unit.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -274,7 +300,9 @@ impl MatchReport {
             self.method, self.method_name, self.database, self.flows
         );
         let mut t = TextTable::new(
-            ["category", "unit", "factors", "matched", "match rate", "flows"].map(String::from).to_vec(),
+            ["category", "unit", "factors", "matched", "match rate", "flows", "by id", "fedefl", "name", "cas"]
+                .map(String::from)
+                .to_vec(),
         );
         for c in &self.categories {
             t.row(vec![
@@ -284,6 +312,10 @@ impl MatchReport {
                 c.factors_matched.to_string(),
                 percent(rate(c)),
                 c.flows_matched.to_string(),
+                route_count(c, MatchRoute::Id).to_string(),
+                route_count(c, MatchRoute::Fedefl).to_string(),
+                route_count(c, MatchRoute::Name).to_string(),
+                route_count(c, MatchRoute::Cas).to_string(),
             ]);
         }
         out.push_str(&t.render());
@@ -309,6 +341,7 @@ impl MatchReport {
             "categories": self.categories.iter().map(|c| serde_json::json!({
                 "id": c.id, "name": c.name, "unit": c.unit, "factors": c.factors,
                 "factors_matched": c.factors_matched, "match_rate": rate(c), "flows_matched": c.flows_matched,
+                "flows_by_route": c.flows_by_route.iter().map(|(r, n)| (r.as_str().to_string(), serde_json::json!(n))).collect::<serde_json::Map<_, _>>(),
             })).collect::<Vec<_>>(),
             "unmatched_count": self.unmatched_count,
             "unmatched": self.unmatched.iter().map(|f| serde_json::json!({
@@ -317,6 +350,18 @@ impl MatchReport {
         });
         serde_json::to_string_pretty(&v).expect("plain data") + "\n"
     }
+}
+
+/// The method's own factors (not those derived through the FEDEFL route) that reached a flow,
+/// directly or through a derived factor (which keeps its method factor's origin).
+fn own_factors_matched(c: &crate::model::Category, used: &[bool]) -> usize {
+    let reached: std::collections::HashSet<String> =
+        c.factors.iter().zip(used).filter(|(_, u)| **u).map(|(f, _)| f.origin.to_string()).collect();
+    c.factors.iter().filter(|f| !is_fedefl_factor(f) && reached.contains(&f.origin.to_string())).count()
+}
+
+fn route_count(c: &CategoryMatch, route: MatchRoute) -> usize {
+    c.flows_by_route.iter().find(|(r, _)| *r == route).map_or(0, |(_, n)| *n)
 }
 
 /// Share of the category's factors that found a flow.

@@ -34,6 +34,14 @@ static FILES: &[(&str, &[u8])] = embed![
     "methods/cml_ia.toml",
     "methods/ipcc2021.csv",
     "methods/ipcc2021.toml",
+    "methods/traci-LICENSE_MPL-2.0.txt",
+    "methods/traci-README.md",
+    "methods/traci-fedefl/LICENSE_MIT.txt",
+    "methods/traci-fedefl/TRACIv2ContextMappings.csv",
+    "methods/traci-fedefl/TRACIv2FlowableMappings.csv",
+    "methods/traci-fedefl/USLCIv2019Q4.csv",
+    "methods/traci.csv",
+    "methods/traci.toml",
     "products/expected_results.csv",
     "products/kettle-evidence.toml",
     "products/kettle-regions.csv",
@@ -109,7 +117,16 @@ mod tests {
         let e = Embedded;
         assert_eq!(
             e.list("methods").unwrap(),
-            ["methods/cml_ia.csv", "methods/cml_ia.toml", "methods/ipcc2021.csv", "methods/ipcc2021.toml"]
+            [
+                "methods/cml_ia.csv",
+                "methods/cml_ia.toml",
+                "methods/ipcc2021.csv",
+                "methods/ipcc2021.toml",
+                "methods/traci-LICENSE_MPL-2.0.txt",
+                "methods/traci-README.md",
+                "methods/traci.csv",
+                "methods/traci.toml"
+            ]
         );
         assert!(e.list("").unwrap().contains(&"README.md".to_string()));
         assert!(e.read_text("db/database.toml").unwrap().contains("name"));

@@ -7,8 +7,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::fedefl::{add_fedefl_factors, fedefl_dirs_beside};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::model::{Category, Factor, Method};
+use crate::source::{Folder, InputSource};
 
 const REQUIRED: [&str; 4] = ["method", "category", "category_unit", "factor"];
 
@@ -45,8 +47,30 @@ pub fn slug(s: &str) -> String {
     out.trim_matches('_').to_string()
 }
 
-/// Reads the method in a folder (or a factor-table CSV). Its id is the folder's name.
+/// Reads the method in a folder (or a factor-table CSV). Its id is the folder's name. FEDEFL
+/// mapping files in the folder's `fedefl/` and a sibling `fedefl-mappings/` add the FEDEFL route
+/// (docs/formats.md, "The FEDEFL route").
 pub fn read_factor_table(path: &Path) -> Result<Method> {
+    read_factor_table_with_files(path).map(|(m, _)| m)
+}
+
+/// [`read_factor_table`] and the FEDEFL mapping files it read, for the record of inputs.
+pub(crate) fn read_factor_table_with_files(path: &Path) -> Result<(Method, Vec<PathBuf>)> {
+    let (mut method, folder) = read_table(path)?;
+    let dirs: Vec<Folder> = fedefl_dirs_beside(&folder).into_iter().map(Folder::new).collect();
+    let with_dirs: Vec<(&dyn InputSource, &str)> = dirs.iter().map(|d| (d as &dyn InputSource, "")).collect();
+    let (files, added) = add_fedefl_factors(&mut method, &with_dirs)?;
+    if added > 0 {
+        let notes = method.notes.get_or_insert_with(String::new);
+        notes.push_str(&format!(
+            "; {added} factors derived through the FEDEFL route (flow-list UUID -> FEDEFL flowable and context -> method substance) from {}",
+            files.join(", ")
+        ));
+    }
+    Ok((method, files.into_iter().map(PathBuf::from).collect()))
+}
+
+fn read_table(path: &Path) -> Result<(Method, PathBuf)> {
     let file = factor_table_file(path).ok_or_else(|| {
         Error::new(
             ErrorKind::Invalid,
@@ -129,14 +153,15 @@ pub fn read_factor_table(path: &Path) -> Result<Method> {
         ));
     }
     let categories = order.into_iter().filter_map(|c| categories.remove(&c)).collect();
-    problems.finish(Method {
+    let method = problems.finish(Method {
         id,
         name,
         version: "factor table".into(),
         source: file.display().to_string(),
         notes: Some(notes),
         categories,
-    })
+    })?;
+    Ok((method, folder))
 }
 
 /// The sign errors the tables' READMEs document: the openLCA pack gives `Occupation, dump site` a

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::fedefl::add_fedefl_factors;
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::io::native::csv_table::CsvTable;
 use crate::io::native::uncertainty_columns;
@@ -21,6 +22,8 @@ struct RawMethod {
     source: String,
     notes: Option<String>,
     factors: String,
+    /// A folder (relative to the TOML) of FEDEFL mapping files: the FEDEFL route.
+    fedefl: Option<String>,
     categories: Vec<RawCategory>,
 }
 
@@ -45,7 +48,32 @@ pub fn read_method_in(src: &dyn InputSource, name: &str) -> Result<Method> {
     let text = src.read_text(name)?;
     let csv_name = source::join(source::parent(name), &method_csv_name(&path, &text)?);
     let csv = CsvTable::read_in(src, &csv_name)?;
-    parse_method(&path, &text, &csv)
+    let mut method = parse_method(&path, &text, &csv)?;
+    if let Some(dir) = method_fedefl_dir(src, name)? {
+        let (files, added) = add_fedefl_factors(&mut method, &[(src, dir.as_str())])?;
+        if files.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                Location::file(&path),
+                format!(
+                    "`fedefl = ...` names a folder without FEDEFL mapping files: {}",
+                    src.display_path(&dir).display()
+                ),
+                "put the method's flowable and context mappings and a flow list's mapping (fedelemflowlist CSVs) there, or remove the key",
+            ));
+        }
+        let notes = method.notes.get_or_insert_with(String::new);
+        notes.push_str(&format!("\n{added} factors derived through the FEDEFL route from {}.", files.join(", ")));
+    }
+    Ok(method)
+}
+
+/// The FEDEFL folder a method TOML names (`fedefl = "..."`), as a name in the same source.
+pub fn method_fedefl_dir(src: &dyn InputSource, name: &str) -> Result<Option<String>> {
+    let path = src.display_path(name);
+    let text = src.read_text(name)?;
+    let raw: RawMethod = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
+    Ok(raw.fedefl.map(|d| source::join(source::parent(name), d.trim_end_matches('/'))))
 }
 
 fn method_csv_name(path: &Path, text: &str) -> Result<String> {

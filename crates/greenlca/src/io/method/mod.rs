@@ -1,6 +1,7 @@
 //! Impact methods: which files are methods, and reading them.
 
 pub(crate) mod factor_table;
+pub(crate) mod fedefl;
 pub(crate) mod method_toml;
 pub(crate) mod method_write;
 
@@ -10,6 +11,7 @@ use super::detect::{Format, detect};
 use super::import::ImportOptions;
 
 pub use factor_table::{factor_table_file, read_factor_table};
+pub use fedefl::is_fedefl_factor;
 pub use method_toml::read_method;
 pub use method_write::method_files;
 
