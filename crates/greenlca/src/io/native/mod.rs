@@ -5,6 +5,7 @@
 pub(crate) mod csv_table;
 pub(crate) mod database_read;
 pub(crate) mod database_write;
+pub(crate) mod pedigree_read;
 pub(crate) mod product_toml;
 pub(crate) mod spec_toml;
 pub(crate) mod stage_scheme_toml;
