@@ -4,8 +4,9 @@
 //! only, so they are the run's first draws): each category total once with every distribution drawn
 //! and once with the background fixed at its deterministic values and only the foreground (model
 //! parameters and foreground exchanges) drawn, from the same foreground streams. The background's
-//! share is 1 - Var(foreground only) / Var(all): its first-order part plus its interactions with
-//! the foreground, an estimate with the sampling noise of the probe (docs/uncertainty.md).
+//! share is Var(all - foreground only) / Var(all), the difference taken draw by draw: its
+//! first-order part plus its interactions with the foreground, an estimate with the sampling noise
+//! of the probe (docs/uncertainty.md).
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +38,8 @@ pub struct SpreadRow {
     pub variance: f64,
     /// Variance with the background fixed and only the foreground drawn.
     pub foreground_variance: f64,
+    /// Variance of (all drawn - foreground only), draw by draw: what the background adds.
+    pub background_variance: f64,
     /// The background's share of the variance, in [0, 1] (absent when nothing varies).
     pub background_share: Option<f64>,
 }
@@ -112,15 +115,19 @@ impl Spread {
         let mut rows = Vec::new();
         for (vi, v) in variants.iter().enumerate() {
             for (c, cat) in cats.iter().enumerate() {
-                let (mean, var) = mean_var(&all[vi * k + c]);
-                let (_, fg_var) = mean_var(&fg_only[vi * k + c]);
-                let share = (var > 0.0).then(|| ((var - fg_var) / var).clamp(0.0, 1.0));
+                let (a, f) = (&all[vi * k + c], &fg_only[vi * k + c]);
+                let (mean, var) = mean_var(a);
+                let (_, fg_var) = mean_var(f);
+                let diff: Vec<f64> = a.iter().zip(f).map(|(x, y)| x - y).collect();
+                let (_, bg_var) = mean_var(&diff);
+                let share = (var > 0.0).then(|| (bg_var / var).clamp(0.0, 1.0));
                 rows.push(SpreadRow {
                     variant: v.clone(),
                     category: cat.id.clone(),
                     cv: cv(mean, var),
                     variance: var,
                     foreground_variance: fg_var,
+                    background_variance: bg_var,
                     background_share: share,
                 });
             }
@@ -145,6 +152,7 @@ impl Spread {
                     cv: cv(mean, var),
                     variance: var,
                     foreground_variance: 0.0,
+                    background_variance: var,
                     background_share: (var > 0.0).then_some(1.0),
                 }
             })
