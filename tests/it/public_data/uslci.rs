@@ -264,17 +264,16 @@ fn distributions_are_kept_or_explained_as_an_independent_count_says() {
     assert_eq!(n("all"), 5539);
     assert_eq!(n("lognormal_gsd_below_1"), 4811);
     assert_eq!(n("triangular_mode_outside"), 10);
-    let dropped: Vec<&str> = imp
-        .notes
-        .iter()
-        .filter(|x| x.kind == NoteKind::UncertaintyDropped)
-        .map(|x| x.message.as_str())
-        .collect();
+    let dropped: Vec<&str> =
+        imp.notes.iter().filter(|x| x.kind == NoteKind::UncertaintyDropped).map(|x| x.message.as_str()).collect();
     assert_eq!(dropped.len(), 4821);
     let with = |s: &str| dropped.iter().filter(|m| m.contains(s)).count();
     assert_eq!(with("geometric standard deviation"), n("lognormal_gsd_below_1"));
     assert_eq!(with("triangular mode"), n("triangular_mode_outside"));
-    assert_eq!(dropped.len(), n("all") - n("lognormal_kept") - n("triangular_kept") - n("uniform_kept") - n("normal_kept"));
+    assert_eq!(
+        dropped.len(),
+        n("all") - n("lognormal_kept") - n("triangular_kept") - n("uniform_kept") - n("normal_kept")
+    );
     assert_eq!(imp.count(NoteKind::UncertaintyRepaired), n("triangular_bounds_swapped"));
     // Every kept one is in the database, with its type.
     let mut kept: std::collections::HashMap<&str, usize> = Default::default();
