@@ -156,3 +156,18 @@ fn fixed_background_is_reported() {
     assert!(err.contains("warning: the background has no distributions"), "{err}");
     assert!(err.contains("the background carries 0 % of the variance"), "{err}");
 }
+
+/// A bad score is refused with the file, the line and the fix, exit code 2 and no output.
+#[test]
+fn a_bad_pedigree_score_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    common::copy_dir(&common::root().join("datasets/db"), &db);
+    common::edit(&db.join("pedigree.csv"), "steel_crude_wsa,2,2,1,2,2", "steel_crude_wsa,2,2,7,2,2");
+    let e = read_database(&db).unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("pedigree.csv") && text.contains("steel_crude_wsa"), "{text}");
+    assert!(text.contains("`temporal` is 7, not a score from 1 to 5"), "{text}");
+    let model = steel_model(dir.path(), &db);
+    common::assert_error(&["mc", &model, "-n", "10"], &["pedigree.csv", "not a score from 1 to 5"]);
+}
