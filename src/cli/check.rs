@@ -58,6 +58,11 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     };
     let mut report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
     report.linking = Some(greenlca::report::Linking::of(&study.system.links));
+    if let Some(n) = args.mc {
+        let spread = greenlca::uncertainty::Spread::of_study(&study, &chosen, &args.opts.sets, args.seed, n)?;
+        super::spread::tell(&spread);
+        report.spread = Some(spread);
+    }
     args.output.emit(&report)?;
     Ok(if report.all_pass() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -56,6 +56,9 @@ pub fn run(args: CompareArgs) -> Result<ExitCode> {
     if let Some(n) = args.mc {
         let (paired, d) = paired_draws(&study, &chosen, &baseline, n, args.seed, &args.opts.sets)?;
         report.paired = Some(paired);
+        let spread = greenlca::uncertainty::Spread::of_study(&study, &chosen, &args.opts.sets, args.seed, n)?;
+        super::spread::tell(&spread);
+        report.spread = Some(spread);
         draws = Some(d);
     }
     let mut extra = Extra::default();

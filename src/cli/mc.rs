@@ -113,6 +113,10 @@ pub fn finish(
         return Ok(ExitCode::SUCCESS);
     }
     let report = McReport::with_units(&draws, units);
+    super::spread::tell(
+        &greenlca::uncertainty::Spread::from_meta(&draws.meta)
+            .unwrap_or_else(|| greenlca::uncertainty::Spread::of_draws(&draws)),
+    );
     plot.add(&mut extra, |o| greenlca::report::mc_charts(&draws, &report, o))?;
     output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)

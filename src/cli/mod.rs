@@ -15,6 +15,7 @@ mod progress;
 mod report;
 mod scores;
 mod sensitivity;
+mod spread;
 mod validate;
 
 use std::process::ExitCode;

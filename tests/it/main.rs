@@ -3,6 +3,7 @@
 
 mod common;
 
+mod background_uncertainty;
 mod careless;
 mod check;
 mod cli_bad_input;

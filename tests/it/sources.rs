@@ -94,7 +94,7 @@ fn the_binary_finds_the_embedded_database_and_methods_from_anywhere() {
     let in_repo = calc_json(&root(), None, "datasets/products/kettle.toml");
     assert_eq!(outside["variants"], in_repo["variants"], "same totals, stages and contributions");
     let db = inputs(&outside, "database");
-    assert_eq!(db.len(), 6, "{db:?}");
+    assert_eq!(db.len(), 8, "{db:?}");
     assert!(db.iter().all(|(p, _)| p.starts_with("datasets/db/")), "{db:?}");
     assert_eq!(hashes(&db), hashes(&inputs(&in_repo, "database")), "the embedded bytes are the folder's");
     let methods = inputs(&outside, "method");

@@ -18,6 +18,24 @@ pub enum Warning {
         /// The flow's name.
         flow_name: String,
     },
+    /// Monte Carlo: the coefficient of variation of every total is below `threshold` (nothing or
+    /// almost nothing varies).
+    LittleVariation {
+        /// Totals checked.
+        outputs: usize,
+        /// Largest coefficient of variation found.
+        max_cv: f64,
+        /// The threshold.
+        threshold: f64,
+    },
+    /// Monte Carlo: no background entry has a distribution, so only the foreground varies.
+    FixedBackground,
+}
+
+impl serde::Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
 }
 
 impl Warning {
@@ -44,6 +62,20 @@ impl fmt::Display for Warning {
             Warning::Unlinked { process, flow, flow_name } => {
                 write!(f, "process `{process}`: input of `{flow}` ({flow_name}) has no provider and is left out")
             }
+            Warning::LittleVariation { outputs, max_cv, threshold: _ } if *max_cv == 0.0 => write!(
+                f,
+                "nothing varies: all {outputs} totals have zero spread (no distribution reaches them; add uncertainty to the model, or use a database with distributions, see docs/uncertainty.md)"
+            ),
+            Warning::LittleVariation { outputs, max_cv, threshold } => write!(
+                f,
+                "almost nothing varies: the largest coefficient of variation of the {outputs} totals is {:.3} %, below {:.1} % (see docs/uncertainty.md)",
+                max_cv * 100.0,
+                threshold * 100.0
+            ),
+            Warning::FixedBackground => write!(
+                f,
+                "the background has no distributions: only the foreground varies, so the spread understates the uncertainty (see docs/uncertainty.md)"
+            ),
         }
     }
 }

@@ -253,3 +253,44 @@ fn uptakes_are_negative_and_methane_without_a_compartment_matches() {
     let gwp100 = ch.category("gwp100").unwrap();
     assert_eq!(ch.matrix().get(gwp100, methane).copied(), Some(27.0));
 }
+
+/// Every distribution USLCI holds is kept or left out with a note, counted against an independent
+/// Python count of the zip (tests/it/public_data/uslci_distributions.py, run here with python3).
+#[test]
+fn distributions_are_kept_or_explained_as_an_independent_count_says() {
+    let Some(imp) = uslci() else { return };
+    let zip = common::shared(ZIP).unwrap();
+    let script = common::root().join("tests/it/public_data/uslci_distributions.py");
+    let out = std::process::Command::new("python3").arg(&script).arg(&zip).output().expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let want: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = |k: &str| want[k].as_u64().unwrap_or(0) as usize;
+    // The only classes left out in this release: lognormals with geomSd 0 ("not set") and
+    // triangles whose mode lies outside their range.
+    assert_eq!(n("all"), 5539);
+    assert_eq!(n("lognormal_gsd_below_1"), 4811);
+    assert_eq!(n("triangular_mode_outside"), 10);
+    let dropped: Vec<&str> =
+        imp.notes.iter().filter(|x| x.kind == NoteKind::UncertaintyDropped).map(|x| x.message.as_str()).collect();
+    assert_eq!(dropped.len(), 4821);
+    let with = |s: &str| dropped.iter().filter(|m| m.contains(s)).count();
+    assert_eq!(with("geometric standard deviation"), n("lognormal_gsd_below_1"));
+    assert_eq!(with("triangular mode"), n("triangular_mode_outside"));
+    assert_eq!(
+        dropped.len(),
+        n("all") - n("lognormal_kept") - n("triangular_kept") - n("uniform_kept") - n("normal_kept")
+    );
+    assert_eq!(imp.count(NoteKind::UncertaintyRepaired), n("triangular_bounds_swapped"));
+    // Every kept one is in the database, with its type.
+    let mut kept: std::collections::HashMap<&str, usize> = Default::default();
+    for e in imp.database.processes.iter().flat_map(|p| &p.exchanges) {
+        if let Some(d) = &e.uncertainty {
+            *kept.entry(d.name()).or_default() += 1;
+        }
+    }
+    let got = |k: &str| kept.get(k).copied().unwrap_or(0);
+    assert_eq!(
+        (got("lognormal"), got("triangular"), got("uniform"), got("normal")),
+        (n("lognormal_kept"), n("triangular_kept"), n("uniform_kept"), n("normal_kept"))
+    );
+}

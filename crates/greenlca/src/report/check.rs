@@ -113,6 +113,9 @@ pub struct CheckReport {
     /// How unlinked inputs of the background were treated (absent for matrix folders).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linking: Option<crate::report::Linking>,
+    /// Monte Carlo spread check (with --mc): the background's share of the variance and warnings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread: Option<crate::uncertainty::Spread>,
 }
 
 fn limit_text(c: &Criterion) -> (String, Option<f64>) {
@@ -227,6 +230,7 @@ impl CheckReport {
             .collect();
         CheckReport {
             linking: None,
+            spread: None,
             schema: SCHEMA,
             schema_version: 1,
             greenlca_version: env!("CARGO_PKG_VERSION"),

@@ -59,6 +59,9 @@ pub struct CompareReport {
     /// How unlinked inputs of the background were treated (absent for matrix folders).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linking: Option<crate::report::Linking>,
+    /// Monte Carlo spread check (with --mc): the background's share of the variance and warnings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread: Option<crate::uncertainty::Spread>,
 }
 
 /// Paired Monte Carlo comparison.
@@ -101,6 +104,7 @@ impl CompareReport {
             .collect();
         CompareReport {
             linking: None,
+            spread: None,
             schema: SCHEMA,
             schema_version: 1,
             greenlca_version: env!("CARGO_PKG_VERSION"),

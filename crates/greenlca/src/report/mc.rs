@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::format::{TextTable, csv_line, exact, human};
 use crate::uncertainty::montecarlo::Draws;
+use crate::uncertainty::spread::Spread;
 use crate::uncertainty::stats::Summary;
 
 /// One output's summary, with its label split into parts.
@@ -39,6 +40,10 @@ pub struct McReport {
     pub meta: serde_json::Value,
     /// Summaries.
     pub outputs: Vec<OutputSummary>,
+    /// Nothing or almost nothing varies, or only the foreground does (the `spread` of `meta`
+    /// has the background's share of the variance per total).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::Warning>,
 }
 
 pub use crate::uncertainty::montecarlo::label;
@@ -74,6 +79,7 @@ impl McReport {
             iterations: draws.iterations,
             meta: draws.meta.clone(),
             outputs,
+            warnings: Spread::from_meta(&draws.meta).unwrap_or_else(|| Spread::of_draws(draws)).warnings,
         }
     }
 

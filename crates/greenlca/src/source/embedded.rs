@@ -21,10 +21,12 @@ macro_rules! embed {
 
 static FILES: &[(&str, &[u8])] = embed![
     "README.md",
+    "db/basic_uncertainty.csv",
     "db/database.toml",
     "db/exchanges.csv",
     "db/flows.csv",
     "db/parameters.csv",
+    "db/pedigree.csv",
     "db/processes.csv",
     "db/units.csv",
     "indicators/README.md",

@@ -145,6 +145,8 @@ pub fn model(study: &Study, product: &ProductRun<'_>, mc: &McRun, progress: &dyn
         "uncertain_inputs": { "technosphere": a, "biosphere": b, "characterization": c, "model_parameters": p, "foreground_exchanges": f },
         INPUTS_DIGEST: crate::io::inputs::content_digest(&study.inputs.files),
     });
+    let spread = super::spread::Spread::of_study(study, chosen, product.sets, mc.seed, mc.iterations)?;
+    draws.meta[super::spread::META_KEY] = serde_json::to_value(&spread).expect("plain data");
     Ok((draws, units))
 }
 

@@ -8,6 +8,7 @@ pub(crate) mod paired;
 pub(crate) mod parts;
 pub(crate) mod product;
 pub(crate) mod sample;
+pub(crate) mod spread;
 pub(crate) mod stats;
 pub use draw::BackgroundSampler;
 pub use mc_run::{
@@ -17,3 +18,4 @@ pub use montecarlo::{Draws, Shard};
 pub use paired::paired;
 pub use parts::{Merged, merge_files};
 pub use product::ProductSampler;
+pub use spread::{Spread, SpreadRow};

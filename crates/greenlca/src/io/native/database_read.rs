@@ -80,6 +80,12 @@ pub fn read_database_in(src: &dyn InputSource, dir: &str) -> Result<Database> {
         read_allocation(&t, &flow_ids, &proc_pos, &mut processes, &mut problems);
     }
     evaluate_formulas(&parameters, &mut processes, &mut problems);
+    if src.contains(&file("pedigree.csv")) {
+        let keys: HashSet<&str> = meta.sources.iter().map(|s| s.key.as_str()).collect();
+        let basic = Some(file("basic_uncertainty.csv")).filter(|b| src.contains(b));
+        let ped = file("pedigree.csv");
+        super::pedigree_read::apply(src, &ped, basic.as_deref(), &flows, &keys, &mut processes, &mut problems);
+    }
     check_sources(&meta, &processes, &mut problems);
     let mut meta = meta;
     meta.origin_format.get_or_insert_with(|| "greenlca csv".to_string());

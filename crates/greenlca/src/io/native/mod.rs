@@ -7,6 +7,7 @@ pub(crate) mod database_read;
 pub(crate) mod database_write;
 pub(crate) mod evidence_info;
 pub(crate) mod layer_read;
+pub(crate) mod pedigree_read;
 pub(crate) mod product_toml;
 pub(crate) mod spec_toml;
 pub(crate) mod stage_scheme_toml;
