@@ -5,6 +5,7 @@ mod check;
 mod common;
 mod compare;
 mod contrib;
+mod declaration;
 mod export;
 mod import;
 mod mc;

@@ -36,6 +36,7 @@ fn reference(c: &Criterion, value: f64) -> (f64, bool) {
             let bound = grades.iter().find(|g| &g.0 == required).map(|g| g.1).unwrap_or(f64::NAN);
             (bound, !higher_is_better)
         }
+        Criterion::Yes => (1.0, false),
     }
 }
 
@@ -57,6 +58,7 @@ pub fn judge(c: &Criterion, raw: f64, benchmark: Option<f64>) -> Verdict {
         Criterion::Range(lo, hi) => snap(snap(raw, *lo), *hi),
         Criterion::Equals { target, tolerance } => snap(snap(raw, target - tolerance), target + tolerance),
         Criterion::Grade { grades, .. } => grades.iter().fold(raw, |v, g| snap(v, g.1)),
+        Criterion::Yes => raw,
     };
     let meets = |bound: f64, higher: bool| if higher { value >= bound } else { value <= bound };
     let (pass, margin, grade) = match c {
@@ -77,6 +79,7 @@ pub fn judge(c: &Criterion, raw: f64, benchmark: Option<f64>) -> Verdict {
             let margin = if *higher_is_better { value - bound } else { bound - value };
             (pass, margin, reached)
         }
+        Criterion::Yes => (value == 1.0, value - 1.0, None),
     };
     let (limit, lower_better) = reference(c, value);
     let margin_relative = (limit != 0.0 && limit.is_finite()).then(|| margin / limit.abs());
@@ -85,6 +88,18 @@ pub fn judge(c: &Criterion, raw: f64, benchmark: Option<f64>) -> Verdict {
         (span != 0.0).then(|| if lower_better { (limit - value) / span } else { (value - limit) / span })
     });
     Verdict { pass, margin, margin_relative, grade, benchmark_position }
+}
+
+/// Judges `value` against `c` and, for a compound limit, `also` too: both must hold; the margin
+/// and grade are those of `c` unless only `also` fails, then they are `also`'s.
+pub fn judge_compound(c: &Criterion, also: Option<&Criterion>, raw: f64, benchmark: Option<f64>) -> Verdict {
+    let first = judge(c, raw, benchmark);
+    match also.map(|a| judge(a, raw, None)) {
+        Some(second) if first.pass && !second.pass => {
+            Verdict { benchmark_position: first.benchmark_position, ..second }
+        }
+        _ => first,
+    }
 }
 
 #[cfg(test)]

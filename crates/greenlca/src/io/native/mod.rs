@@ -5,7 +5,9 @@
 pub(crate) mod csv_table;
 pub(crate) mod database_read;
 pub(crate) mod database_write;
+pub(crate) mod product_basis_toml;
 pub(crate) mod product_toml;
+pub(crate) mod spec_limits_toml;
 pub(crate) mod spec_toml;
 pub(crate) mod stage_scheme_toml;
 pub(crate) mod uncertainty_columns;
