@@ -4,9 +4,7 @@
 use std::path::PathBuf;
 
 pub use super::indicator_group::Group;
-pub use super::spec_terms::{
-    Basis, Bilingual, Condition, LimitForm, LimitRow, ModellingRule, PropertyUse, RuleKind,
-};
+pub use super::spec_terms::{Basis, Bilingual, Condition, LimitForm, LimitRow, ModellingRule, PropertyUse, RuleKind};
 use super::stage::Stage;
 use crate::error::Location;
 

@@ -60,10 +60,7 @@ pub enum Condition {
     Is(String),
     /// over < property <= upto (either side open when `None`), in the unit the specification
     /// declares for the property.
-    Within {
-        over: Option<f64>,
-        upto: Option<f64>,
-    },
+    Within { over: Option<f64>, upto: Option<f64> },
 }
 
 impl Condition {

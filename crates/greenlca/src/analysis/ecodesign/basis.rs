@@ -13,9 +13,7 @@ use crate::model::{ProductInfo, ProductQuantity, PropertyValue, UnitRegistry};
 pub fn value_unit(ind: &Indicator, units: &UnitRegistry) -> String {
     match (&ind.basis, ind.unit.rsplit_once('/')) {
         (Basis::Quantity(_), Some((num, _))) => num.trim().to_string(),
-        (Basis::ProductUnit, Some((num, den)))
-            if units.resolve(den.trim()).is_some_and(|(d, _)| d == "count") =>
-        {
+        (Basis::ProductUnit, Some((num, den))) if units.resolve(den.trim()).is_some_and(|(d, _)| d == "count") => {
             num.trim().to_string()
         }
         _ => ind.unit.clone(),
@@ -29,7 +27,10 @@ fn eval(text: &str, parameters: &[(String, f64)], at: &Location) -> Result<f64> 
 
 /// Product units in one functional unit.
 pub fn units_per_fu(product: &ProductInfo, parameters: &[(String, f64)], at: &Location) -> Result<f64> {
-    let text = product.units_per_fu.as_deref().ok_or_else(|| missing(at, "units_per_fu", "units_per_fu = \"fu_years / lifetime_years\""))?;
+    let text = product
+        .units_per_fu
+        .as_deref()
+        .ok_or_else(|| missing(at, "units_per_fu", "units_per_fu = \"fu_years / lifetime_years\""))?;
     let n = eval(text, parameters, at)?;
     if !(n.is_finite() && n > 0.0) {
         return Err(Error::new(
@@ -67,13 +68,29 @@ pub fn check_basis(ind: &Indicator, product: &ProductInfo, units: &UnitRegistry)
     let at = &ind.origin;
     match &ind.basis {
         Basis::FunctionalUnit | Basis::Property => Ok(()),
-        Basis::ProductUnit => {
-            product.units_per_fu.as_ref().map(|_| ()).ok_or_else(|| missing(at, "units_per_fu", "units_per_fu = \"fu_years / lifetime_years\""))
-        }
+        Basis::ProductUnit => product
+            .units_per_fu
+            .as_ref()
+            .map(|_| ())
+            .ok_or_else(|| missing(at, "units_per_fu", "units_per_fu = \"fu_years / lifetime_years\"")),
         Basis::Quantity(dim) => {
-            product.units_per_fu.as_ref().ok_or_else(|| missing(at, "units_per_fu", "units_per_fu = \"fu_years / lifetime_years\""))?;
+            product
+                .units_per_fu
+                .as_ref()
+                .ok_or_else(|| missing(at, "units_per_fu", "units_per_fu = \"fu_years / lifetime_years\""))?;
             let q = quantity(product, dim).ok_or_else(|| {
-                missing(at, dim, &format!("{dim} = {{ formula = \"...\", unit = \"{}\" }}", match dim.as_str() { "mass" => "kg", "volume" => "l", _ => "m2" }))
+                missing(
+                    at,
+                    dim,
+                    &format!(
+                        "{dim} = {{ formula = \"...\", unit = \"{}\" }}",
+                        match dim.as_str() {
+                            "mass" => "kg",
+                            "volume" => "l",
+                            _ => "m2",
+                        }
+                    ),
+                )
             })?;
             let den = ind.unit.rsplit_once('/').map(|(_, d)| d.trim()).unwrap_or("");
             match units.resolve(den) {
@@ -81,8 +98,14 @@ pub fn check_basis(ind: &Indicator, product: &ProductInfo, units: &UnitRegistry)
                 _ => Err(Error::new(
                     ErrorKind::Unit,
                     at.clone(),
-                    format!("the indicator is per {dim} of product, but its unit `{}` is not per a unit of {dim}", ind.unit),
-                    format!("write the unit as a quotient, e.g. `kgce/t` or `m3/t` for per mass (the model declares {dim} in {})", q.unit),
+                    format!(
+                        "the indicator is per {dim} of product, but its unit `{}` is not per a unit of {dim}",
+                        ind.unit
+                    ),
+                    format!(
+                        "write the unit as a quotient, e.g. `kgce/t` or `m3/t` for per mass (the model declares {dim} in {})",
+                        q.unit
+                    ),
                 )),
             }
         }
@@ -133,11 +156,15 @@ pub fn property_value(
             ErrorKind::UnknownId,
             at.clone(),
             format!("the specification uses the product property `{name}`, which the model does not declare"),
-            format!("declare it under [product.properties], e.g. {name} = {{ value = 1.7, unit = \"l\" }} or {name} = \"plastic\""),
+            format!(
+                "declare it under [product.properties], e.g. {name} = {{ value = 1.7, unit = \"l\" }} or {name} = \"plastic\""
+            ),
         ));
     };
     match (v, unit) {
-        (PropertyValue::Number(x, u), Some(to)) => Ok(PropertyValue::Number(units.convert(*x, u, to, at)?, to.to_string())),
+        (PropertyValue::Number(x, u), Some(to)) => {
+            Ok(PropertyValue::Number(units.convert(*x, u, to, at)?, to.to_string()))
+        }
         (PropertyValue::Text(t), None) => Ok(PropertyValue::Text(t.clone())),
         (PropertyValue::Number(..), None) => Err(Error::new(
             ErrorKind::Value,

@@ -116,7 +116,11 @@ pub fn decide(
     }
     for (ind, share) in spec.indicators.iter().zip(indicative) {
         if *share > policy.max_indicative {
-            reasons.push(Withheld::IndicativeData { indicator: ind.id.clone(), share: *share, max: policy.max_indicative });
+            reasons.push(Withheld::IndicativeData {
+                indicator: ind.id.clone(),
+                share: *share,
+                max: policy.max_indicative,
+            });
         }
     }
     if let Some((p, n)) = p_all

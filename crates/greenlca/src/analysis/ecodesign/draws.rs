@@ -57,10 +57,9 @@ pub fn indicator_draws(
         progress,
     )?;
     let values: Vec<Vec<f64>> = (0..k).map(|j| draws.values.iter().map(|row| row[j]).collect()).collect();
-    let p_pass: Vec<f64> =
-        (0..k).map(|j| draws.values.iter().map(|row| row[k + j]).sum::<f64>() / n as f64).collect();
-    let fixed_ok = central.requirements.iter().all(|r| r.status == RequirementStatus::Met)
-        && central.rules.iter().all(|r| r.kept);
+    let p_pass: Vec<f64> = (0..k).map(|j| draws.values.iter().map(|row| row[k + j]).sum::<f64>() / n as f64).collect();
+    let fixed_ok =
+        central.requirements.iter().all(|r| r.status == RequirementStatus::Met) && central.rules.iter().all(|r| r.kept);
     let p_all = if fixed_ok {
         draws.values.iter().filter(|row| (0..k).all(|j| row[k + j] == 1.0)).count() as f64 / n as f64
     } else {

@@ -35,7 +35,8 @@ pub fn indicative_shares(study: &Study, engine: &Engine, fg: &Foreground, spec: 
                 Some(k) => {
                     let s = engine.lca.supply(&d)?;
                     let c = engine.lca.c();
-                    let own: f64 = direct.iter().enumerate().map(|(f, v)| v * c.get(k, f).copied().unwrap_or(0.0)).sum();
+                    let own: f64 =
+                        direct.iter().enumerate().map(|(f, v)| v * c.get(k, f).copied().unwrap_or(0.0)).sum();
                     Some((s.iter().enumerate().map(|(j, x)| x * engine.intensities.direct[k][j]).collect(), own))
                 }
                 None => None,
@@ -44,7 +45,10 @@ pub fn indicative_shares(study: &Study, engine: &Engine, fg: &Foreground, spec: 
                 Some(row) => {
                     let s = engine.lca.supply(&d)?;
                     let b = engine.lca.b();
-                    Some((s.iter().enumerate().map(|(j, x)| x * b.get(row, j).copied().unwrap_or(0.0)).collect(), direct[row]))
+                    Some((
+                        s.iter().enumerate().map(|(j, x)| x * b.get(row, j).copied().unwrap_or(0.0)).collect(),
+                        direct[row],
+                    ))
                 }
                 None => None,
             },

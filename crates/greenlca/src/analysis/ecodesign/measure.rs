@@ -84,7 +84,11 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
         }
         Measure::Declared(key) => {
             let Some((_, d)) = x.evidence.declared.iter().find(|(k, _)| k == key) else { return Ok(None) };
-            let v = if d.unit.is_empty() && unit.is_empty() { d.value } else { x.units.convert(d.value, &d.unit, &unit, &d.origin)? };
+            let v = if d.unit.is_empty() && unit.is_empty() {
+                d.value
+            } else {
+                x.units.convert(d.value, &d.unit, &unit, &d.origin)?
+            };
             Ok(Some(MeasuredValue { value: v, breakdown: Vec::new(), evidence: Some(d.evidence.clone()) }))
         }
         Measure::Foreground(m) => {
@@ -101,7 +105,8 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
         }
         Measure::Tagged(tag) => {
             let mut breakdown = Vec::new();
-            for e in x.foreground.entries.iter().filter(|e| in_scope(scope, e.stage) && e.tags.iter().any(|t| t == tag)) {
+            for e in x.foreground.entries.iter().filter(|e| in_scope(scope, e.stage) && e.tags.iter().any(|t| t == tag))
+            {
                 let v = x.units.convert(product_amount(e), &entry_unit(e, x), &unit, &e.origin)?;
                 breakdown.push((e.label.clone().unwrap_or_else(|| e.id.clone()), v * scale));
             }
@@ -110,7 +115,9 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
         Measure::Ratio(num, den) => {
             let sum = |tag: &str, common: &mut Option<String>| -> Result<f64> {
                 let mut total = 0.0;
-                for e in x.foreground.entries.iter().filter(|e| in_scope(scope, e.stage) && e.tags.iter().any(|t| t == tag)) {
+                for e in
+                    x.foreground.entries.iter().filter(|e| in_scope(scope, e.stage) && e.tags.iter().any(|t| t == tag))
+                {
                     let u = entry_unit(e, x);
                     let to = common.get_or_insert_with(|| u.clone()).clone();
                     total += x.units.convert(product_amount(e), &u, &to, &e.origin)?;
@@ -148,7 +155,11 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
                     "compare text properties with a limit table's `when`",
                 ));
             };
-            Ok(Some(MeasuredValue { value: x.units.convert(*v, u, &unit, at)? * scale, breakdown: Vec::new(), evidence: None }))
+            Ok(Some(MeasuredValue {
+                value: x.units.convert(*v, u, &unit, at)? * scale,
+                breakdown: Vec::new(),
+                evidence: None,
+            }))
         }
     }
 }

@@ -20,14 +20,14 @@ use crate::matrix::foreground::{Foreground, Target};
 use crate::model::Stage;
 use crate::model::spec::{Basis, Criterion, Evidence, Indicator, Measure, Specification};
 
+pub use basis::units_per_fu;
+pub use declaration::{DEFAULT_CONFIDENCE, DEFAULT_MAX_INDICATIVE, Decision, DeclarationPolicy, Withheld, decide};
+pub use draws::{IndicatorDraws, indicator_draws};
 pub use energy::EnergyTable;
+pub use indicative::indicative_shares;
 pub use inputs::SpecInputs;
 pub use measure::{MeasureInputs, MeasuredValue, measure};
 pub use probabilities::pass_probabilities;
-pub use basis::units_per_fu;
-pub use declaration::{DEFAULT_CONFIDENCE, DEFAULT_MAX_INDICATIVE, DeclarationPolicy, Decision, Withheld, decide};
-pub use draws::{IndicatorDraws, indicator_draws};
-pub use indicative::indicative_shares;
 pub use rules::{RuleOutcome, check_rules};
 pub use verdict::{EQUAL_WITHIN, Verdict, judge, judge_compound};
 
@@ -195,14 +195,16 @@ pub fn check_spec_against(spec: &Specification, study: &Study, energy: &EnergyTa
             },
             Measure::Foreground(m) => units.factor(m.unit(), &basis::value_unit(ind, units), at).map(|_| ()),
             Measure::Ratio(..) => units.factor("fraction", &ind.unit, at).map(|_| ()),
-            Measure::Tagged(_) | Measure::Property(_) => units.resolve(&basis::value_unit(ind, units)).map(|_| ()).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Unit,
-                    at.clone(),
-                    format!("unknown unit `{}`", ind.unit),
-                    "use a unit from docs/formats.md",
-                )
-            }),
+            Measure::Tagged(_) | Measure::Property(_) => {
+                units.resolve(&basis::value_unit(ind, units)).map(|_| ()).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Unit,
+                        at.clone(),
+                        format!("unknown unit `{}`", ind.unit),
+                        "use a unit from docs/formats.md",
+                    )
+                })
+            }
             Measure::Declared(_) if ind.criterion == Criterion::Yes => Ok(()),
             Measure::Declared(_) => units.resolve(&ind.unit).map(|_| ()).ok_or_else(|| {
                 Error::new(

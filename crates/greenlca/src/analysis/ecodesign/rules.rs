@@ -25,10 +25,18 @@ pub fn check_rules(rules: &[ModellingRule], fg: &Foreground, system: &TechSystem
         .iter()
         .map(|r| match &r.kind {
             RuleKind::Parameter { name, min, max } => match fg.parameters.iter().find(|(k, _)| k == name) {
-                None => RuleOutcome { id: r.id.clone(), kept: false, actual: format!("{name}: not a parameter of the model") },
+                None => RuleOutcome {
+                    id: r.id.clone(),
+                    kept: false,
+                    actual: format!("{name}: not a parameter of the model"),
+                },
                 Some((_, v)) => {
                     let tol = EQUAL_WITHIN * v.abs().max(1.0);
-                    RuleOutcome { id: r.id.clone(), kept: *v >= min - tol && *v <= max + tol, actual: format!("{name} = {v}") }
+                    RuleOutcome {
+                        id: r.id.clone(),
+                        kept: *v >= min - tol && *v <= max + tol,
+                        actual: format!("{name} = {v}"),
+                    }
                 }
             },
             RuleKind::Provider { exchange, providers } => {

@@ -55,22 +55,32 @@ fn formula_text(v: &toml::Value, key: &str, parameters: &[&str], at: &Location) 
     Ok(text)
 }
 
-fn quantity(
-    v: &toml::Value,
-    key: &str,
-    parameters: &[&str],
-    at: &Location,
-) -> Result<ProductQuantity> {
-    let hint = format!("write {key} = {{ value = 1.2, unit = \"kg\" }} or {{ formula = \"body_kg + lid_kg\", unit = \"kg\" }}");
+fn quantity(v: &toml::Value, key: &str, parameters: &[&str], at: &Location) -> Result<ProductQuantity> {
+    let hint = format!(
+        "write {key} = {{ value = 1.2, unit = \"kg\" }} or {{ formula = \"body_kg + lid_kg\", unit = \"kg\" }}"
+    );
     let t = v.as_table().ok_or_else(|| {
-        Error::new(ErrorKind::Value, at.clone(), format!("`{key}` must be a table with a value or formula and a unit"), hint.clone())
+        Error::new(
+            ErrorKind::Value,
+            at.clone(),
+            format!("`{key}` must be a table with a value or formula and a unit"),
+            hint.clone(),
+        )
     })?;
-    let unit = t.get("unit").and_then(|u| u.as_str()).ok_or_else(|| {
-        Error::new(ErrorKind::Value, at.clone(), format!("`{key}` has no unit"), hint.clone())
-    })?;
+    let unit = t
+        .get("unit")
+        .and_then(|u| u.as_str())
+        .ok_or_else(|| Error::new(ErrorKind::Value, at.clone(), format!("`{key}` has no unit"), hint.clone()))?;
     let amount = match (t.get("value"), t.get("formula")) {
         (Some(x), None) | (None, Some(x)) => x,
-        _ => return Err(Error::new(ErrorKind::Value, at.clone(), format!("`{key}` needs either `value` or `formula`"), hint)),
+        _ => {
+            return Err(Error::new(
+                ErrorKind::Value,
+                at.clone(),
+                format!("`{key}` needs either `value` or `formula`"),
+                hint,
+            ));
+        }
     };
     Ok(ProductQuantity { formula: formula_text(amount, key, parameters, at)?, unit: unit.to_string() })
 }
@@ -79,24 +89,34 @@ fn property(name: &str, v: &toml::Value, at: &Location) -> Result<PropertyValue>
     let hint = "write e.g. capacity = { value = 1.7, unit = \"l\" } or body = \"plastic\"";
     match v {
         toml::Value::String(s) => Ok(PropertyValue::Text(s.clone())),
-        toml::Value::Table(t) => match (t.get("value").and_then(|x| x.as_float().or(x.as_integer().map(|i| i as f64))), t.get("unit").and_then(|u| u.as_str())) {
+        toml::Value::Table(t) => match (
+            t.get("value").and_then(|x| x.as_float().or(x.as_integer().map(|i| i as f64))),
+            t.get("unit").and_then(|u| u.as_str()),
+        ) {
             (Some(x), Some(u)) if x.is_finite() => Ok(PropertyValue::Number(x, u.to_string())),
-            _ => Err(Error::new(ErrorKind::Value, at.clone(), format!("property `{name}` needs a finite `value` and a `unit`"), hint)),
+            _ => Err(Error::new(
+                ErrorKind::Value,
+                at.clone(),
+                format!("property `{name}` needs a finite `value` and a `unit`"),
+                hint,
+            )),
         },
-        _ => Err(Error::new(ErrorKind::Value, at.clone(), format!("property `{name}` must be a text or a value with a unit"), hint)),
+        _ => Err(Error::new(
+            ErrorKind::Value,
+            at.clone(),
+            format!("property `{name}` must be a text or a value with a unit"),
+            hint,
+        )),
     }
 }
 
 /// Checks the declarations against the model's parameter names.
 pub(crate) fn product_basis(raw: RawProductBasis, parameters: &[&str], at: &Location) -> Result<ProductBasis> {
     let mut problems = Collector::default();
-    let units_per_fu = raw
-        .units_per_fu
-        .as_ref()
-        .and_then(|v| problems.take(formula_text(v, "units_per_fu", parameters, at)));
-    let mut q = |v: &Option<toml::Value>, key: &str| {
-        v.as_ref().and_then(|v| problems.take(quantity(v, key, parameters, at)))
-    };
+    let units_per_fu =
+        raw.units_per_fu.as_ref().and_then(|v| problems.take(formula_text(v, "units_per_fu", parameters, at)));
+    let mut q =
+        |v: &Option<toml::Value>, key: &str| v.as_ref().and_then(|v| problems.take(quantity(v, key, parameters, at)));
     let (mass, volume, area) = (q(&raw.mass, "mass"), q(&raw.volume, "volume"), q(&raw.area, "area"));
     let mut properties = Vec::new();
     for (name, v) in &raw.properties {

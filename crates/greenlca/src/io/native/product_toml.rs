@@ -165,7 +165,9 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
             area: p.area,
             properties: p.properties,
         },
-        &names, &basis_at));
+        &names,
+        &basis_at,
+    ));
     let b = b.unwrap_or(super::product_basis_toml::ProductBasis {
         product_unit: None,
         units_per_fu: None,

@@ -127,7 +127,8 @@ pub(super) fn limit(r: &RawIndicator, at: &Location, properties: &[PropertyUse])
             let mut out = Vec::new();
             for (i, row) in rows.iter().enumerate() {
                 let t = row.as_table().expect("checked");
-                let at = at.clone().with_entity(format!("{} limit row {}", at.entity.clone().unwrap_or_default(), i + 1));
+                let at =
+                    at.clone().with_entity(format!("{} limit row {}", at.entity.clone().unwrap_or_default(), i + 1));
                 if let Some(k) = t.keys().find(|k| !matches!(k.as_str(), "when" | "limit" | "citation")) {
                     return Err(Error::new(
                         ErrorKind::Value,
@@ -199,7 +200,12 @@ pub(super) fn rule(r: &RawRule, at: Location, illustrative: bool) -> Result<Mode
                 }
             };
             if min.is_nan() || max.is_nan() || min > max {
-                return Err(Error::new(ErrorKind::Value, at, format!("the rule's range [{min}, {max}] is empty"), hint));
+                return Err(Error::new(
+                    ErrorKind::Value,
+                    at,
+                    format!("the rule's range [{min}, {max}] is empty"),
+                    hint,
+                ));
             }
             RuleKind::Parameter { name: name.clone(), min, max }
         }
@@ -208,12 +214,7 @@ pub(super) fn rule(r: &RawRule, at: Location, illustrative: bool) -> Result<Mode
             _ => return Err(Error::new(ErrorKind::Value, at, "an exchange rule needs `providers`", hint)),
         },
         _ => {
-            return Err(Error::new(
-                ErrorKind::Value,
-                at,
-                "a rule names either a `parameter` or an `exchange`",
-                hint,
-            ));
+            return Err(Error::new(ErrorKind::Value, at, "a rule names either a `parameter` or an `exchange`", hint));
         }
     };
     if !illustrative && r.citation.as_deref().is_none_or(|c| c.trim().is_empty()) {

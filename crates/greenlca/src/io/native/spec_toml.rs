@@ -10,8 +10,8 @@ use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::io::{Lines, toml_error};
 use crate::model::StageScheme;
 use crate::model::spec::{
-    Basis, Bilingual, Criterion, Declared, Evidence, ForegroundMeasure, Group, Indicator, Measure,
-    PropertyUse, Requirement, RequirementEvidence, Specification,
+    Basis, Bilingual, Criterion, Declared, Evidence, ForegroundMeasure, Group, Indicator, Measure, PropertyUse,
+    Requirement, RequirementEvidence, Specification,
 };
 
 #[derive(Deserialize)]
@@ -133,10 +133,7 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
     let properties: Vec<PropertyUse> = s
         .properties
         .iter()
-        .map(|(name, unit)| PropertyUse {
-            name: name.clone(),
-            unit: (unit != "text").then(|| unit.clone()),
-        })
+        .map(|(name, unit)| PropertyUse { name: name.clone(), unit: (unit != "text").then(|| unit.clone()) })
         .collect();
     let mut requirements = Vec::new();
     let mut ids = HashSet::new();

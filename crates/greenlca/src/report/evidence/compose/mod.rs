@@ -5,6 +5,7 @@ mod closing;
 mod conformity;
 mod results;
 mod study;
+mod uncertainty;
 
 use super::EvidenceReport;
 use super::document::{Block, Col, Document, Figure, Notice, Span, Table};
@@ -121,6 +122,7 @@ pub fn compose(report: &EvidenceReport, lang: Lang) -> Result<Document> {
     results::impacts(&mut b, report)?;
     results::contributions(&mut b, report)?;
     conformity::conformity(&mut b, report);
+    uncertainty::monte_carlo(&mut b, report)?;
     closing::suggestions(&mut b, report)?;
     closing::conclusion(&mut b, report);
     closing::reproduction(&mut b, report);
