@@ -22,4 +22,5 @@ mod solver;
 mod sources;
 mod stage_schemes;
 mod uncertainty;
+mod verdict;
 mod xlsx;

@@ -314,10 +314,13 @@ impl CheckReport {
             title_zh: spec.title_zh.clone(),
             version: spec.version.clone(),
             illustrative: spec.illustrative,
-            basis: spec
-                .basis_text
-                .clone()
-                .unwrap_or_else(|| format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit)),
+            basis: spec.basis_text.clone().unwrap_or_else(|| {
+                if spec.basis_unit.is_empty() {
+                    "the basis each indicator states".to_string()
+                } else {
+                    format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit)
+                }
+            }),
             product: product.into(),
             mc_iterations: probabilities.map(|p| p.0),
             variants,

@@ -82,7 +82,9 @@ pub fn judge(c: &Criterion, raw: f64, benchmark: Option<f64>) -> Verdict {
         Criterion::Yes => (value == 1.0, value - 1.0, None),
     };
     let (limit, lower_better) = reference(c, value);
-    let margin_relative = (limit != 0.0 && limit.is_finite()).then(|| margin / limit.abs());
+    // A yes/no answer has no relative margin (nothing is "tight" about a yes).
+    let margin_relative =
+        (*c != Criterion::Yes && limit != 0.0 && limit.is_finite()).then(|| margin / limit.abs());
     let benchmark_position = benchmark.and_then(|b| {
         let span = if lower_better { limit - b } else { b - limit };
         (span != 0.0).then(|| if lower_better { (limit - value) / span } else { (value - limit) / span })
@@ -130,6 +132,19 @@ mod tests {
         assert!(!v.pass);
         assert_eq!(v.grade.as_deref(), Some("3"));
         assert_eq!(judge(&g, 0.2, None).grade, None);
+    }
+
+    #[test]
+    fn yes_no_and_compound_limits() {
+        assert!(judge(&Criterion::Yes, 1.0, None).pass);
+        assert!(!judge(&Criterion::Yes, 0.0, None).pass);
+        assert_eq!(judge(&Criterion::Yes, 1.0, None).margin_relative, None);
+        let (c, also) = (Criterion::AtLeast(85.0), Criterion::AtMost(100.0));
+        assert!(judge_compound(&c, Some(&also), 90.0, None).pass);
+        let v = judge_compound(&c, Some(&also), 101.0, None);
+        assert!(!v.pass);
+        assert_eq!(v.margin, -1.0, "the margin of the condition that fails");
+        assert!(!judge_compound(&c, Some(&also), 80.0, None).pass);
     }
 
     #[test]

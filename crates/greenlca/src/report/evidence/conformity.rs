@@ -62,7 +62,13 @@ fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
 
 /// The basis of a specification's limits in words.
 pub(super) fn basis_text(spec: &Specification) -> String {
-    spec.basis_text.clone().unwrap_or_else(|| format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit))
+    spec.basis_text.clone().unwrap_or_else(|| {
+        if spec.basis_unit.is_empty() {
+            "the basis each indicator states".to_string()
+        } else {
+            format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit)
+        }
+    })
 }
 
 pub(super) fn section(ctx: &Context<'_>) -> Result<Option<ConformitySection>> {
