@@ -83,8 +83,7 @@ pub fn judge(c: &Criterion, raw: f64, benchmark: Option<f64>) -> Verdict {
     };
     let (limit, lower_better) = reference(c, value);
     // A yes/no answer has no relative margin (nothing is "tight" about a yes).
-    let margin_relative =
-        (*c != Criterion::Yes && limit != 0.0 && limit.is_finite()).then(|| margin / limit.abs());
+    let margin_relative = (*c != Criterion::Yes && limit != 0.0 && limit.is_finite()).then(|| margin / limit.abs());
     let benchmark_position = benchmark.and_then(|b| {
         let span = if lower_better { limit - b } else { b - limit };
         (span != 0.0).then(|| if lower_better { (limit - value) / span } else { (value - limit) / span })
