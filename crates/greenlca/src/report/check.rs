@@ -408,13 +408,14 @@ impl CheckReport {
                     String::new(),
                     r.en.clone(),
                     String::new(),
-                    r.actual.clone(),
+                    // The value column stays numeric (xlsx); what the variant uses goes last.
+                    String::new(),
                     r.requires.clone(),
                     r.status.clone(),
                     String::new(),
                     String::new(),
                     String::new(),
-                    r.citation.clone().unwrap_or_default(),
+                    r.actual.clone(),
                 ]));
             }
             out.push_str(&csv_line(&[
