@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use greenlca::analysis::compare;
-use greenlca::analysis::ecodesign::{SpecInputs, check, pass_probabilities};
+use greenlca::analysis::ecodesign::{
+    DeclarationPolicy, SpecInputs, check, decide, indicative_shares, pass_probabilities,
+};
 use greenlca::analysis::sensitivity::{SobolPart, SobolRun, coefficients, one_at_a_time, product_inputs};
 use greenlca::calc::{Engine, Study};
 use greenlca::io::load_model;
@@ -174,12 +176,14 @@ impl PyStudy {
             let study = &self.study;
             let si = SpecInputs::load(study, spec.as_deref(), evidence.as_deref())?;
             let mut results = Vec::new();
+            let mut shares = Vec::new();
             for v in &variants {
                 let fg = study.resolve(v, &sets)?;
                 let own = study.engine_for(&fg)?;
                 let eng = own.as_ref().unwrap_or(&self.engine);
                 let r = study.assess(eng, &fg)?;
                 results.push(check(&si.setup(), study, eng, &fg, &r)?);
+                shares.push(indicative_shares(study, eng, &fg, &si.spec)?);
             }
             let probabilities = match mc {
                 Some(n_seed) => {
@@ -187,7 +191,17 @@ impl PyStudy {
                 }
                 None => None,
             };
+            // The self-declaration decision with the command line's default thresholds.
+            let decisions: Vec<_> = results
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let p = probabilities.as_ref().map(|(n, p)| (p[i].0, *n));
+                    decide(&si.spec, c, &shares[i], p, &DeclarationPolicy::default())
+                })
+                .collect();
             let mut report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
+            report.set_declarations(&decisions);
             report.linking = Some(Linking::of(&study.system.links));
             Ok((report.json(), report.all_pass()))
         })

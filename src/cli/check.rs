@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 use greenlca::analysis::ecodesign::SpecInputs;
-use greenlca::analysis::ecodesign::check;
+use greenlca::analysis::ecodesign::{check, decide, indicative_shares};
 use greenlca::report::CheckReport;
 
 use super::common::{ModelOptions, VariantArgs};
@@ -31,6 +31,12 @@ pub struct CheckArgs {
     /// Seed for --mc.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Least probability of meeting the specification (with --mc) for a self-declaration.
+    #[arg(long, default_value_t = greenlca::analysis::ecodesign::DEFAULT_CONFIDENCE, value_name = "P")]
+    confidence: f64,
+    /// Largest share of an indicator that data flagged indicative may carry for a self-declaration.
+    #[arg(long, default_value_t = greenlca::analysis::ecodesign::DEFAULT_MAX_INDICATIVE, value_name = "SHARE")]
+    max_indicative: f64,
     #[command(flatten)]
     output: super::common::OutputOptions,
     #[command(flatten)]
@@ -43,7 +49,9 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let si = SpecInputs::load(&study, args.spec.as_deref(), args.evidence.as_deref())?;
     let engine = study.engine()?;
     let chosen = args.variants.chosen(&study)?;
+    let policy = super::declaration::declaration_policy(args.confidence, args.max_indicative)?;
     let mut results = Vec::new();
+    let mut shares = Vec::new();
     for v in &chosen {
         let fg = study.resolve(v, &args.opts.sets)?;
         // A variant that changes database parameters has its own background (flow indicators too).
@@ -51,12 +59,22 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         let eng = own.as_ref().unwrap_or(&engine);
         let r = study.assess(eng, &fg)?;
         results.push(check(&si.setup(), &study, eng, &fg, &r)?);
+        shares.push(indicative_shares(&study, eng, &fg, &si.spec)?);
     }
     let probabilities = match args.mc {
         Some(n) => Some((n, probabilities(&study, &si, &chosen, n, args.seed, &args.opts.sets, &results)?)),
         None => None,
     };
+    let decisions: Vec<_> = results
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let p = probabilities.as_ref().map(|(n, p)| (p[i].0, *n));
+            decide(&si.spec, c, &shares[i], p, &policy)
+        })
+        .collect();
     let mut report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
+    report.set_declarations(&decisions);
     report.linking = Some(greenlca::report::Linking::of(&study.system.links));
     if let Some(n) = args.mc {
         let spread = greenlca::uncertainty::Spread::of_study(&study, &chosen, &args.opts.sets, args.seed, n)?;

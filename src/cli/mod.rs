@@ -6,6 +6,7 @@ mod common;
 mod compare;
 mod contrib;
 mod db;
+mod declaration;
 mod export;
 mod import;
 mod mc;

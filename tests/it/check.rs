@@ -106,7 +106,7 @@ fn bad_specifications_name_the_file_the_indicator_and_the_fix() {
     bad_spec(
         "operator = \"<=\"\nlimit = 2",
         "operator = \"=<\"\nlimit = 2",
-        &["indicator `energy`", "unknown operator `=<`", "<=, >=, <, >, range, equals or grade"],
+        &["indicator `energy`", "unknown operator `=<`", "<=, >=, <, >, range, equals, grade or yes"],
     );
     bad_spec("operator = \"<=\"\nlimit = 2", "operator = \"<=\"", &["indicator `energy`", "no `limit`"]);
     bad_spec(

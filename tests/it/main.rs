@@ -26,4 +26,5 @@ mod solver;
 mod sources;
 mod stage_schemes;
 mod uncertainty;
+mod verdict;
 mod xlsx;

@@ -104,7 +104,8 @@ fn html_is_self_contained_with_every_section() {
     ];
     assert_eq!(h2, expected);
 
-    // The conformity tables: nine basic requirements, all met; eight indicators, two failing.
+    // The conformity tables: nine basic requirements, all met; eleven indicators, one failing (the
+    // production energy per kettle, 0.2238 kgce, now passes: it no longer includes 5/3 kettles).
     let table_after = |heading_id: &str| {
         let h = doc.descendants().find(|n| n.attribute("id") == Some(heading_id)).unwrap();
         let table = h.next_siblings().find(|n| n.is_element() && n.tag_name().name() == "div").unwrap();
@@ -117,11 +118,10 @@ fn html_is_self_contained_with_every_section() {
     assert_eq!(reqs.len(), 9);
     assert!(reqs.iter().all(|r| r.attribute("class") == Some("pass")));
     let inds = table_after("s8-indicators");
-    assert_eq!(inds.len(), 8);
+    assert_eq!(inds.len(), 11);
     let failing: Vec<String> =
         inds.iter().filter(|r| r.attribute("class") == Some("fail")).map(|r| text_of(*r)).collect();
-    assert_eq!(failing.len(), 2);
-    assert!(failing.iter().any(|t| t.contains("单位产品综合能耗") && t.contains("0.3731") && t.contains("≤ 0.3")));
+    assert_eq!(failing.len(), 1);
     assert!(failing.iter().any(|t| t.contains("产品碳足迹") && t.contains("169.7") && t.contains("≤ 166")));
 
     // Inline SVG charts with text, no external resources, no scripts.
@@ -154,18 +154,40 @@ fn self_declaration_only_for_a_passing_variant() {
     let pass = dir.path().join("long_life");
     let (code, err) = report(&pass, &["--variant", "long_life"]);
     assert_eq!(code, 0, "long_life passes: {err}");
-    assert!(err.contains("PASS"), "{err}");
+    assert!(err.contains("PASS") && err.contains("self-declaration withheld"), "{err}");
+    // The kettle passes an illustrative specification: the declaration is withheld, with reasons.
     let md = read(&pass, "report.md");
     assert!(md.contains("## 附件：自我声明 / Annex: Self-declaration of conformity"));
-    assert!(md.contains("本声明仅为格式示例"), "an illustrative specification is said to be one");
+    assert!(md.contains("不予出具自我声明"), "{md}");
+    assert!(md.contains("the specification is illustrative"));
+    assert!(!md.contains("Producer (company seal)"));
+    let json: serde_json::Value = serde_json::from_str(&read(&pass, "report.json")).unwrap();
+    assert!(json["declaration"].is_null());
+    assert_eq!(json["conclusion"]["verdict"], "pass");
+
+    // A product that passes a non-illustrative specification on primary data gets the declaration.
+    let widget = dir.path().join("widget");
+    let (code, _, err) = run(&[
+        "report",
+        "tests/data/verdict/widget.toml",
+        "--spec",
+        "tests/data/verdict/spec.toml",
+        "--evidence",
+        "tests/data/verdict/evidence.toml",
+        "--date",
+        "2026-01-01",
+        "--out",
+        &widget.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let md = read(&widget, "report.md");
     assert!(md.contains("生产者名称（盖章） / Producer (company seal) \\_\\_\\_"));
     assert!(md.contains("声明日期 / Date of the declaration: 2026-01-01"));
-    let html = read(&pass, "report.html");
+    let html = read(&widget, "report.html");
     assert!(html.contains("id=\"annex-declaration\"") && html.contains("class=\"blank\""));
-    let json: serde_json::Value = serde_json::from_str(&read(&pass, "report.json")).unwrap();
-    assert_eq!(json["declaration"]["standard"], "ILLUSTRATIVE-KETTLE-2026");
-    assert_eq!(json["declaration"]["indicators"].as_array().unwrap().len(), 8);
-    assert_eq!(json["conclusion"]["verdict"], "pass");
+    let json: serde_json::Value = serde_json::from_str(&read(&widget, "report.json")).unwrap();
+    assert_eq!(json["declaration"]["standard"], "TEST-VERDICT");
+    assert_eq!(json["declaration"]["indicators"].as_array().unwrap().len(), 9);
 
     let fail = dir.path().join("base");
     let (code, _) = report(&fail, &[]);

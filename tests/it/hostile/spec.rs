@@ -24,7 +24,7 @@ fn refused(from: &str, to: &str, needles: &[&str]) {
 #[test]
 fn limits_that_are_not_finite_are_refused() {
     for bad in ["inf", "-inf", "nan"] {
-        refused("limit = 1.5\n", &format!("limit = {bad}\n"), &["`limit` is"]);
+        refused("limit = 0.5\n", &format!("limit = {bad}\n"), &["`limit` is"]);
     }
     refused("limit = 0.95 }", "limit = inf }", &["grade `1` has the bound inf"]);
 }
@@ -41,8 +41,8 @@ fn unsorted_or_duplicate_grades_are_refused() {
 #[test]
 fn a_negative_tolerance_is_refused() {
     refused(
-        "operator = \"<=\"\nlimit = 1.5\n",
-        "operator = \"equals\"\nlimit = 1.5\ntolerance = -0.1\n",
+        "operator = \"<=\"\nlimit = 0.5\n",
+        "operator = \"equals\"\nlimit = 0.5\ntolerance = -0.1\n",
         &["`tolerance` is -0.1"],
     );
 }

@@ -9,6 +9,7 @@ pub(crate) mod pedigree;
 pub(crate) mod process;
 pub(crate) mod product;
 pub(crate) mod spec;
+pub(crate) mod spec_terms;
 pub(crate) mod stage;
 pub(crate) mod stage_scheme;
 pub(crate) mod uncertainty;
@@ -20,7 +21,10 @@ pub use method::{Category, Factor, Method};
 pub use parameter::{Parameter, Scope};
 pub use pedigree::{added_variance, total_sigma};
 pub use process::{AllocationFactor, AllocationMethod, Direction, Exchange, Process};
-pub use product::{Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, Relink, Swap, Variant};
+pub use product::{
+    Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, ProductQuantity, PropertyValue, Relink, Swap,
+    Variant,
+};
 pub use stage::{Stage, StageDef};
 pub use stage_scheme::StageScheme;
 pub use uncertainty::Distribution;

@@ -182,6 +182,34 @@ pub struct ProductInfo {
     pub unit: String,
     /// Further description.
     pub description: Option<String>,
+    /// The product unit (`piece`, `t`, `l`, `m2`): what one unit of product sold is.
+    pub product_unit: Option<String>,
+    /// Product units per functional unit: a formula of the parameters (`fu_years / lifetime_years`).
+    pub units_per_fu: Option<String>,
+    /// Mass of one product unit (formula and unit).
+    pub mass: Option<ProductQuantity>,
+    /// Volume of one product unit.
+    pub volume: Option<ProductQuantity>,
+    /// Area of one product unit (e.g. the area a litre of paint covers).
+    pub area: Option<ProductQuantity>,
+    /// Declared properties (capacity, sub-type) that limits of a specification may depend on.
+    pub properties: Vec<(String, PropertyValue)>,
+}
+
+/// A quantity of one product unit: a formula of the parameters (or a number) and its unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductQuantity {
+    pub formula: String,
+    pub unit: String,
+}
+
+/// A declared product property.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PropertyValue {
+    /// A number with its unit.
+    Number(f64, String),
+    /// A text (a sub-type).
+    Text(String),
 }
 
 /// What the study includes and leaves out (for the report's system boundary section).

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 pub use super::indicator_group::Group;
+pub use super::spec_terms::{Basis, Bilingual, Condition, LimitForm, LimitRow, ModellingRule, PropertyUse, RuleKind};
 use super::stage::Stage;
 use crate::error::Location;
 
@@ -38,6 +39,8 @@ pub enum Criterion {
         /// True when larger values are better (efficiency), false when smaller are (consumption).
         higher_is_better: bool,
     },
+    /// A qualitative requirement: the applicant declares yes (1) with its evidence.
+    Yes,
 }
 
 impl Criterion {
@@ -51,6 +54,7 @@ impl Criterion {
             Criterion::Range(..) => "range",
             Criterion::Equals { .. } => "equals",
             Criterion::Grade { .. } => "grade",
+            Criterion::Yes => "yes",
         }
     }
 }
@@ -112,6 +116,12 @@ pub enum Measure {
     Foreground(ForegroundMeasure),
     /// A value the applicant declares in the evidence file (key).
     Declared(String),
+    /// Computed: the sum of the foreground exchanges with this tag in the stages in scope.
+    Tagged(String),
+    /// Computed: sum of the exchanges tagged `.0` over the sum of those tagged `.1` (same dimension).
+    Ratio(String, String),
+    /// A declared product property of the model (`[product.properties]`).
+    Property(String),
 }
 
 /// One indicator of a specification.
@@ -127,8 +137,18 @@ pub struct Indicator {
     pub unit: String,
     /// Stages in scope (`None`: the whole life cycle).
     pub stages: Option<Vec<Stage>>,
-    /// The criterion.
+    /// The criterion (for a table or formula limit: the operator, numbers resolved per product).
     pub criterion: Criterion,
+    /// A second condition the value must also meet (a compound limit), if any.
+    pub also: Option<Criterion>,
+    /// How the limit is given.
+    pub limit_form: LimitForm,
+    /// What one value refers to.
+    pub basis: Basis,
+    /// 判定依据: how the indicator is verified.
+    pub verification: Option<Bilingual>,
+    /// 所属阶段: the stage label of the standard's table.
+    pub phase: Option<Bilingual>,
     /// The leaders' value (领跑者), if given.
     pub benchmark: Option<f64>,
     /// Where the value comes from.
@@ -184,11 +204,16 @@ pub struct Specification {
     pub groups: Vec<Group>,
     /// Mapping of energy carriers to GB/T 2589 coefficients (default: the shipped table).
     pub energy_coefficients: Option<PathBuf>,
+    /// Product properties the limits use, with their units.
+    pub properties: Vec<PropertyUse>,
+    /// Modelling rules the model and variant must follow.
+    pub rules: Vec<ModellingRule>,
 }
 
 /// A declared value with its evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Declared {
+    /// The value (a yes/no answer: 1 for yes, 0 for no).
     pub value: f64,
     pub unit: String,
     /// The evidence: test report, certificate.

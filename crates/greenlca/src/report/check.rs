@@ -67,6 +67,47 @@ pub struct IndicatorRow {
     pub citation: Option<String>,
     /// Probability of passing, with uncertainty (`check --mc`).
     pub probability: Option<f64>,
+    /// What a value refers to: `functional_unit`, `product_unit`, `mass`, `volume`, `area`, `property`.
+    pub basis: String,
+    /// 所属阶段 (stage label of the standard's table), Chinese and English.
+    pub phase: Option<crate::model::spec::Bilingual>,
+    /// 判定依据 (how the indicator is verified), Chinese and English.
+    pub verification: Option<crate::model::spec::Bilingual>,
+    /// The table row or formula that gave the limit for this product.
+    pub limit_note: Option<String>,
+}
+
+/// A modelling rule checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleRow {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    /// What the rule requires.
+    pub requires: String,
+    /// What the variant uses.
+    pub actual: String,
+    /// `kept` or `broken`.
+    pub status: String,
+    pub citation: Option<String>,
+}
+
+/// Whether a self-declaration may be issued, with the reasons it is withheld.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclarationRow {
+    pub may_issue: bool,
+    /// Reasons in Chinese.
+    pub reasons_zh: Vec<String>,
+    /// Reasons in English.
+    pub reasons_en: Vec<String>,
+}
+
+impl DeclarationRow {
+    /// From the library's decision.
+    pub fn of(d: &crate::analysis::ecodesign::Decision) -> DeclarationRow {
+        let (zh, en) = d.reasons.iter().map(|r| r.text()).unzip();
+        DeclarationRow { may_issue: d.may_issue, reasons_zh: zh, reasons_en: en }
+    }
 }
 
 /// One variant checked.
@@ -83,6 +124,13 @@ pub struct VariantCheck {
     pub probability: Option<f64>,
     pub requirements: Vec<RequirementRow>,
     pub indicators: Vec<IndicatorRow>,
+    /// The specification's modelling rules.
+    pub rules: Vec<RuleRow>,
+    /// `met at the central values`, `met with probability p`, `not met`.
+    pub verdict_basis: String,
+    /// Whether a self-declaration may be issued (set by the command from the library's decision).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declaration: Option<DeclarationRow>,
 }
 
 /// Monte Carlo probabilities: (draws, per variant (overall, per indicator)).
@@ -118,7 +166,17 @@ pub struct CheckReport {
     pub spread: Option<crate::uncertainty::Spread>,
 }
 
-fn limit_text(c: &Criterion) -> (String, Option<f64>) {
+/// The limit as written, also of a compound limit (`≤ 0.3 and ≥ 0.1`).
+pub fn limit_text_compound(c: &Criterion, also: Option<&Criterion>) -> (String, Option<f64>) {
+    let (t, v) = limit_text(c);
+    match also {
+        Some(a) => (format!("{t} and {}", limit_text(a).0), v),
+        None => (t, v),
+    }
+}
+
+/// The limit as written (`≤ 200`, `grade 2 (≤ 0.12)`, `yes`).
+pub fn limit_text(c: &Criterion) -> (String, Option<f64>) {
     match c {
         Criterion::AtMost(l) => (format!("≤ {}", short(*l, 6)), Some(*l)),
         Criterion::Below(l) => (format!("< {}", short(*l, 6)), Some(*l)),
@@ -139,6 +197,7 @@ fn limit_text(c: &Criterion) -> (String, Option<f64>) {
                 bound,
             )
         }
+        Criterion::Yes => ("yes".into(), None),
     }
 }
 
@@ -198,7 +257,7 @@ impl CheckReport {
                         .zip(&r.indicators)
                         .enumerate()
                         .map(|(ii, (ind, o))| {
-                            let (limit, limit_value) = limit_text(&ind.criterion);
+                            let (limit, limit_value) = limit_text_compound(&o.criterion, ind.also.as_ref());
                             IndicatorRow {
                                 id: ind.id.clone(),
                                 group: ind.group.id().into(),
@@ -208,7 +267,7 @@ impl CheckReport {
                                 en: ind.name_en.clone(),
                                 unit: ind.unit.clone(),
                                 stages: ind.stages.iter().flatten().map(|s| s.id().to_string()).collect(),
-                                operator: ind.criterion.operator().into(),
+                                operator: o.criterion.operator().into(),
                                 limit,
                                 limit_value,
                                 benchmark: ind.benchmark,
@@ -222,9 +281,29 @@ impl CheckReport {
                                 evidence: o.value.as_ref().and_then(|v| v.evidence.clone()),
                                 citation: ind.citation.clone(),
                                 probability: prob.map(|p| p.1[ii]),
+                                basis: ind.basis.id().to_string(),
+                                phase: ind.phase.clone(),
+                                verification: ind.verification.clone(),
+                                limit_note: o.limit_note.clone(),
                             }
                         })
                         .collect(),
+                    rules: spec
+                        .rules
+                        .iter()
+                        .zip(&r.rules)
+                        .map(|(q, o)| RuleRow {
+                            id: q.id.clone(),
+                            zh: q.text.zh.clone(),
+                            en: q.text.en.clone(),
+                            requires: q.kind.requirement(),
+                            actual: o.actual.clone(),
+                            status: if o.kept { "kept".into() } else { "broken".into() },
+                            citation: q.citation.clone(),
+                        })
+                        .collect(),
+                    verdict_basis: verdict_basis(r.pass, prob.map(|p| p.0)),
+                    declaration: None,
                 }
             })
             .collect();
@@ -232,20 +311,30 @@ impl CheckReport {
             linking: None,
             spread: None,
             schema: SCHEMA,
-            schema_version: 1,
+            schema_version: 2,
             greenlca_version: env!("CARGO_PKG_VERSION"),
             standard: spec.standard.clone(),
             title: spec.title.clone(),
             title_zh: spec.title_zh.clone(),
             version: spec.version.clone(),
             illustrative: spec.illustrative,
-            basis: spec
-                .basis_text
-                .clone()
-                .unwrap_or_else(|| format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit)),
+            basis: spec.basis_text.clone().unwrap_or_else(|| {
+                if spec.basis_unit.is_empty() {
+                    "the basis each indicator states".to_string()
+                } else {
+                    format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit)
+                }
+            }),
             product: product.into(),
             mc_iterations: probabilities.map(|p| p.0),
             variants,
+        }
+    }
+
+    /// Sets, per variant in order, whether a self-declaration may be issued.
+    pub fn set_declarations(&mut self, decisions: &[crate::analysis::ecodesign::Decision]) {
+        for (v, d) in self.variants.iter_mut().zip(decisions) {
+            v.declaration = Some(DeclarationRow::of(d));
         }
     }
 
@@ -315,6 +404,24 @@ impl CheckReport {
                     i.evidence.clone().unwrap_or_default(),
                 ]));
             }
+            for r in &v.rules {
+                out.push_str(&csv_line(&[
+                    v.id.clone(),
+                    "rule".into(),
+                    r.id.clone(),
+                    String::new(),
+                    r.en.clone(),
+                    String::new(),
+                    // The value column stays numeric (xlsx); what the variant uses goes last.
+                    String::new(),
+                    r.requires.clone(),
+                    r.status.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    r.actual.clone(),
+                ]));
+            }
             out.push_str(&csv_line(&[
                 v.id.clone(),
                 "verdict".into(),
@@ -354,6 +461,7 @@ impl CheckReport {
                 ));
             }
             out.push('\n');
+            out.push_str(&format!("verdict: {}\n", v.verdict_basis));
             if !v.requirements.is_empty() {
                 let mut t = TextTable::new(vec!["requirement".into(), "status".into(), "evidence".into()]);
                 for r in &v.requirements {
@@ -371,6 +479,7 @@ impl CheckReport {
                 "value".into(),
                 "limit".into(),
                 "unit".into(),
+                "basis".into(),
                 "margin".into(),
                 "status".into(),
             ];
@@ -385,6 +494,7 @@ impl CheckReport {
                     i.value.map(|x| human(x, 4)).unwrap_or_else(|| "-".into()),
                     i.limit.clone(),
                     i.unit.clone(),
+                    i.basis.clone(),
                     match (i.margin, i.margin_percent) {
                         (Some(m), Some(p)) => format!("{} ({:+.1}%)", human(m, 3), p),
                         (Some(m), None) => human(m, 3),
@@ -398,8 +508,44 @@ impl CheckReport {
                 t.row(row);
             }
             out.push_str(&t.render());
+            if !v.rules.is_empty() {
+                let mut t = TextTable::new(vec![
+                    "modelling rule".into(),
+                    "requires".into(),
+                    "variant uses".into(),
+                    "status".into(),
+                ]);
+                for r in &v.rules {
+                    t.row(vec![
+                        format!("{} {}", r.id, super::calc::truncate(&r.en, 40)),
+                        r.requires.clone(),
+                        r.actual.clone(),
+                        r.status.clone(),
+                    ]);
+                }
+                out.push_str(&t.render());
+            }
+            if let Some(d) = &v.declaration {
+                if d.may_issue {
+                    out.push_str("self-declaration: may be issued\n");
+                } else {
+                    out.push_str("self-declaration: withheld\n");
+                    for r in &d.reasons_en {
+                        out.push_str(&format!("  - {r}\n"));
+                    }
+                }
+            }
         }
         out
+    }
+}
+
+/// How the verdict was reached: at the central values only, or with its probability.
+pub fn verdict_basis(pass: bool, p_all: Option<f64>) -> String {
+    match (pass, p_all) {
+        (false, _) => "not met at the central values".into(),
+        (true, None) => "met at the central values (uncertainty not assessed)".into(),
+        (true, Some(p)) => format!("met at the central values; met with probability {:.1}%", p * 100.0),
     }
 }
 
@@ -411,5 +557,8 @@ pub fn source_text(m: &crate::model::spec::Measure) -> String {
         Measure::Flow(f) => format!("inventory flow {f}"),
         Measure::Foreground(f) => format!("foreground indicator {}", f.id()),
         Measure::Declared(k) => format!("declared value {k}"),
+        Measure::Tagged(t) => format!("sum of the exchanges tagged {t}"),
+        Measure::Ratio(n, d) => format!("ratio of the exchanges tagged {n} to those tagged {d}"),
+        Measure::Property(p) => format!("product property {p}"),
     }
 }

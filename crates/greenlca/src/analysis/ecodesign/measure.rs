@@ -5,7 +5,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::TechSystem;
 use crate::matrix::foreground::{Foreground, ForegroundEntry, Target};
 use crate::model::spec::{Evidence, ForegroundMeasure, Indicator, Measure};
-use crate::model::{ForegroundKind, Stage, UnitRegistry};
+use crate::model::{ForegroundKind, ProductInfo, PropertyValue, Stage, UnitRegistry};
 
 use super::energy::EnergyTable;
 use super::units::convert_quantity;
@@ -32,6 +32,8 @@ pub struct MeasureInputs<'a> {
     pub evidence: &'a Evidence,
     /// Specification basis / model reference flow: results per functional unit are multiplied by it.
     pub basis_scale: f64,
+    /// The product's declarations (product unit, mass, properties).
+    pub product: &'a ProductInfo,
 }
 
 /// A value and what it is made of.
@@ -53,15 +55,17 @@ fn in_scope(stages: Option<&[Stage]>, s: Stage) -> bool {
 pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<MeasuredValue>> {
     let at = &ind.origin;
     let scope = ind.stages.as_deref();
+    let unit = super::basis::value_unit(ind, x.units);
+    let scale = super::basis::factor(ind, x.product, &x.foreground.parameters, x.units, x.basis_scale)?;
     match &ind.measure {
         Measure::Lcia(cat) => {
             let k = x.categories.iter().position(|(id, _)| id == cat).ok_or_else(|| unknown_category(cat, x, at))?;
-            let conv = convert_quantity(x.units, 1.0, &x.categories[k].1, &ind.unit, at)?;
+            let conv = convert_quantity(x.units, 1.0, &x.categories[k].1, &unit, at)?;
             let breakdown: Vec<(String, f64)> = x
                 .stages
                 .iter()
                 .filter(|(s, _)| in_scope(scope, *s))
-                .map(|(s, v)| (s.id().to_string(), v[k] * conv * x.basis_scale))
+                .map(|(s, v)| (s.id().to_string(), v[k] * conv * scale))
                 .collect();
             Ok(Some(MeasuredValue { value: breakdown.iter().map(|b| b.1).sum(), breakdown, evidence: None }))
         }
@@ -74,24 +78,86 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
                     "name an elementary flow id of the database (flows.csv)",
                 )
             })?;
-            let conv = x.units.factor(&x.system.flows[row].unit, &ind.unit, at)?;
+            let conv = x.units.factor(&x.system.flows[row].unit, &unit, at)?;
             let g = (x.inventory)(scope)?;
-            Ok(Some(MeasuredValue { value: g[row] * conv * x.basis_scale, breakdown: Vec::new(), evidence: None }))
+            Ok(Some(MeasuredValue { value: g[row] * conv * scale, breakdown: Vec::new(), evidence: None }))
         }
         Measure::Declared(key) => {
             let Some((_, d)) = x.evidence.declared.iter().find(|(k, _)| k == key) else { return Ok(None) };
-            let v = x.units.convert(d.value, &d.unit, &ind.unit, &d.origin)?;
+            let v = if d.unit.is_empty() && unit.is_empty() {
+                d.value
+            } else {
+                x.units.convert(d.value, &d.unit, &unit, &d.origin)?
+            };
             Ok(Some(MeasuredValue { value: v, breakdown: Vec::new(), evidence: Some(d.evidence.clone()) }))
         }
         Measure::Foreground(m) => {
             let entries: Vec<&ForegroundEntry> =
                 x.foreground.entries.iter().filter(|e| in_scope(scope, e.stage)).collect();
             let (value, breakdown) = foreground_measure(*m, &entries, x, at)?;
-            let conv = x.units.factor(m.unit(), &ind.unit, at)?;
-            let scale = if *m == ForegroundMeasure::RecycledContent { conv } else { conv * x.basis_scale };
+            let conv = x.units.factor(m.unit(), &unit, at)?;
+            let scale = conv * scale;
             Ok(Some(MeasuredValue {
                 value: value * scale,
                 breakdown: breakdown.into_iter().map(|(l, v)| (l, v * scale)).collect(),
+                evidence: None,
+            }))
+        }
+        Measure::Tagged(tag) => {
+            let mut breakdown = Vec::new();
+            for e in x.foreground.entries.iter().filter(|e| in_scope(scope, e.stage) && e.tags.iter().any(|t| t == tag))
+            {
+                let v = x.units.convert(product_amount(e), &entry_unit(e, x), &unit, &e.origin)?;
+                breakdown.push((e.label.clone().unwrap_or_else(|| e.id.clone()), v * scale));
+            }
+            Ok(Some(MeasuredValue { value: breakdown.iter().map(|b| b.1).sum(), breakdown, evidence: None }))
+        }
+        Measure::Ratio(num, den) => {
+            let sum = |tag: &str, common: &mut Option<String>| -> Result<f64> {
+                let mut total = 0.0;
+                for e in
+                    x.foreground.entries.iter().filter(|e| in_scope(scope, e.stage) && e.tags.iter().any(|t| t == tag))
+                {
+                    let u = entry_unit(e, x);
+                    let to = common.get_or_insert_with(|| u.clone()).clone();
+                    total += x.units.convert(product_amount(e), &u, &to, &e.origin)?;
+                }
+                Ok(total)
+            };
+            let mut common = None;
+            let d = sum(den, &mut common)?;
+            let n = sum(num, &mut common)?;
+            if d == 0.0 {
+                return Err(Error::new(
+                    ErrorKind::Value,
+                    at.clone(),
+                    format!("no exchange in scope is tagged `{den}`, so the ratio is undefined"),
+                    format!("tag the exchanges of the denominator with tags = [\"{den}\"]"),
+                ));
+            }
+            let conv = x.units.factor("fraction", &unit, at)?;
+            Ok(Some(MeasuredValue { value: n / d * conv * scale, breakdown: Vec::new(), evidence: None }))
+        }
+        Measure::Property(name) => {
+            let Some((_, p)) = x.product.properties.iter().find(|(k, _)| k == name) else {
+                return Err(Error::new(
+                    ErrorKind::UnknownId,
+                    at.clone(),
+                    format!("the model declares no product property `{name}`"),
+                    format!("declare it under [product.properties], e.g. {name} = {{ value = 1.7, unit = \"l\" }}"),
+                ));
+            };
+            let PropertyValue::Number(v, u) = p else {
+                return Err(Error::new(
+                    ErrorKind::Value,
+                    at.clone(),
+                    format!("product property `{name}` is a text, not a number"),
+                    "compare text properties with a limit table's `when`",
+                ));
+            };
+            Ok(Some(MeasuredValue {
+                value: x.units.convert(*v, u, &unit, at)? * scale,
+                breakdown: Vec::new(),
                 evidence: None,
             }))
         }

@@ -1,10 +1,16 @@
 //! Eco-design conformity: a specification's basic requirements and indicators checked for one
 //! product variant, with the overall verdict (a pass needs every requirement and indicator).
 
+pub(crate) mod basis;
+pub(crate) mod declaration;
+pub(crate) mod draws;
 pub(crate) mod energy;
+pub(crate) mod indicative;
 pub(crate) mod inputs;
+pub(crate) mod limits;
 pub(crate) mod measure;
 pub(crate) mod probabilities;
+pub(crate) mod rules;
 pub(crate) mod units;
 pub(crate) mod verdict;
 
@@ -12,13 +18,18 @@ use crate::calc::{Engine, ProductResult, Study};
 use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::matrix::foreground::{Foreground, Target};
 use crate::model::Stage;
-use crate::model::spec::{Evidence, Indicator, Measure, Specification};
+use crate::model::spec::{Basis, Criterion, Evidence, Indicator, Measure, Specification};
 
+pub use basis::units_per_fu;
+pub use declaration::{DEFAULT_CONFIDENCE, DEFAULT_MAX_INDICATIVE, Decision, DeclarationPolicy, Withheld, decide};
+pub use draws::{IndicatorDraws, indicator_draws};
 pub use energy::EnergyTable;
+pub use indicative::indicative_shares;
 pub use inputs::SpecInputs;
 pub use measure::{MeasureInputs, MeasuredValue, measure};
 pub use probabilities::pass_probabilities;
-pub use verdict::{EQUAL_WITHIN, Verdict, judge};
+pub use rules::{RuleOutcome, check_rules};
+pub use verdict::{EQUAL_WITHIN, Verdict, judge, judge_compound};
 
 /// Status of a basic requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +73,10 @@ pub struct IndicatorOutcome {
     pub value: Option<MeasuredValue>,
     /// The comparison (None when evidence is missing).
     pub verdict: Option<Verdict>,
+    /// The criterion that applied to this product (a table row or formula resolved).
+    pub criterion: Criterion,
+    /// The table row or formula that gave the limit, in words.
+    pub limit_note: Option<String>,
 }
 
 /// A specification checked for one variant.
@@ -72,7 +87,10 @@ pub struct CheckResult {
     pub variant_name: String,
     pub requirements: Vec<RequirementOutcome>,
     pub indicators: Vec<IndicatorOutcome>,
-    /// True only when every requirement is met and every indicator passes.
+    /// The specification's modelling rules, checked for the variant.
+    pub rules: Vec<RuleOutcome>,
+    /// True only when every requirement is met, every indicator passes and every modelling rule
+    /// is kept (the LCA report is the evidence report itself).
     pub pass: bool,
 }
 
@@ -92,6 +110,9 @@ pub struct CheckSetup<'a> {
 /// dimension.
 pub fn basis_scale(spec: &Specification, study: &Study) -> Result<f64> {
     let p = &study.inputs.model.product;
+    if spec.basis_unit.is_empty() {
+        return Ok(1.0);
+    }
     let at = Location::file(&spec.path).with_entity("[standard] basis");
     let amount = study.inputs.database.units.convert(spec.basis_amount, &spec.basis_unit, &p.unit, &at).map_err(|e| {
         Error::new(
@@ -111,8 +132,21 @@ pub fn check_spec_against(spec: &Specification, study: &Study, energy: &EnergyTa
     problems.take(basis_scale(spec, study));
     let model_stages = study.inputs.model.stages();
     let units = &study.inputs.database.units;
+    let product = &study.inputs.model.product;
     for ind in &spec.indicators {
         let at = &ind.origin;
+        problems.take(basis::check_basis(ind, product, units));
+        if ind.basis != Basis::Property
+            && matches!(ind.measure, Measure::Declared(_) | Measure::Ratio(..) | Measure::Property(_))
+        {
+            problems.push(Error::new(
+                ErrorKind::Invalid,
+                at.clone(),
+                format!("a declared value, ratio or property is not scaled, but the indicator asks for basis `{}`", ind.basis.id()),
+                "write basis = \"property\" (or leave it out): declared values, ratios and properties are taken as they are",
+            ));
+        }
+        problems.take(limits::resolve(ind, product, &spec.properties, units).map(|_| ()));
         if let Some(stages) = &ind.stages {
             for s in stages {
                 if !model_stages.contains(s) {
@@ -139,10 +173,14 @@ pub fn check_spec_against(spec: &Specification, study: &Study, energy: &EnergyTa
                         study.characterization.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
                     ),
                 )),
-                Some(k) => {
-                    units::convert_quantity(units, 1.0, &study.characterization.categories[k].unit, &ind.unit, at)
-                        .map(|_| ())
-                }
+                Some(k) => units::convert_quantity(
+                    units,
+                    1.0,
+                    &study.characterization.categories[k].unit,
+                    &basis::value_unit(ind, units),
+                    at,
+                )
+                .map(|_| ()),
             },
             Measure::Flow(id) => match study.system.flow_index.get(id) {
                 None => Err(Error::new(
@@ -151,9 +189,23 @@ pub fn check_spec_against(spec: &Specification, study: &Study, energy: &EnergyTa
                     format!("flow `{id}` is not an elementary flow of the database"),
                     "name an elementary flow id of the database (flows.csv)",
                 )),
-                Some(row) => units.factor(&study.system.flows[row].unit, &ind.unit, at).map(|_| ()),
+                Some(row) => {
+                    units.factor(&study.system.flows[row].unit, &basis::value_unit(ind, units), at).map(|_| ())
+                }
             },
-            Measure::Foreground(m) => units.factor(m.unit(), &ind.unit, at).map(|_| ()),
+            Measure::Foreground(m) => units.factor(m.unit(), &basis::value_unit(ind, units), at).map(|_| ()),
+            Measure::Ratio(..) => units.factor("fraction", &ind.unit, at).map(|_| ()),
+            Measure::Tagged(_) | Measure::Property(_) => {
+                units.resolve(&basis::value_unit(ind, units)).map(|_| ()).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Unit,
+                        at.clone(),
+                        format!("unknown unit `{}`", ind.unit),
+                        "use a unit from docs/formats.md",
+                    )
+                })
+            }
+            Measure::Declared(_) if ind.criterion == Criterion::Yes => Ok(()),
             Measure::Declared(_) => units.resolve(&ind.unit).map(|_| ()).ok_or_else(|| {
                 Error::new(
                     ErrorKind::Unit,
@@ -219,8 +271,18 @@ pub fn check(
         energy: setup.energy,
         evidence: setup.evidence,
         basis_scale: setup.basis_scale,
+        product: &study.inputs.model.product,
     };
-    let indicators = setup.spec.indicators.iter().map(|ind| outcome(ind, &inputs)).collect::<Result<Vec<_>>>()?;
+    let indicators = setup
+        .spec
+        .indicators
+        .iter()
+        .map(|ind| {
+            let (criterion, note) = limits::resolve(ind, inputs.product, &setup.spec.properties, inputs.units)?;
+            outcome(ind, &criterion, note, &inputs)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let rules = check_rules(&setup.spec.rules, fg, &study.system);
     let requirements: Vec<RequirementOutcome> = setup
         .spec
         .requirements
@@ -239,8 +301,10 @@ pub fn check(
         })
         .collect();
     let pass = requirements.iter().all(|r| r.status == RequirementStatus::Met)
-        && indicators.iter().all(|i| i.status == IndicatorStatus::Pass);
+        && indicators.iter().all(|i| i.status == IndicatorStatus::Pass)
+        && rules.iter().all(|r| r.kept);
     Ok(CheckResult {
+        rules,
         variant: result.variant.clone(),
         variant_name: result.variant_name.clone(),
         requirements,
@@ -249,22 +313,32 @@ pub fn check(
     })
 }
 
-/// Measures and judges one indicator.
-pub fn outcome(ind: &Indicator, inputs: &MeasureInputs<'_>) -> Result<IndicatorOutcome> {
+/// Measures `ind` and judges it against `criterion` (the limit for this product) and the
+/// indicator's compound condition, if any.
+pub fn outcome(
+    ind: &Indicator,
+    criterion: &Criterion,
+    limit_note: Option<String>,
+    inputs: &MeasureInputs<'_>,
+) -> Result<IndicatorOutcome> {
     Ok(match measure(ind, inputs)? {
         None => IndicatorOutcome {
             id: ind.id.clone(),
             status: IndicatorStatus::EvidenceMissing,
             value: None,
             verdict: None,
+            criterion: criterion.clone(),
+            limit_note,
         },
         Some(v) => {
-            let verdict = judge(&ind.criterion, v.value, ind.benchmark);
+            let verdict = judge_compound(criterion, ind.also.as_ref(), v.value, ind.benchmark);
             IndicatorOutcome {
                 id: ind.id.clone(),
                 status: if verdict.pass { IndicatorStatus::Pass } else { IndicatorStatus::Fail },
                 value: Some(v),
                 verdict: Some(verdict),
+                criterion: criterion.clone(),
+                limit_note,
             }
         }
     })

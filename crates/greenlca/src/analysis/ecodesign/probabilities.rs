@@ -9,7 +9,7 @@ use crate::uncertainty::{Draws, ProductSampler};
 
 /// Per variant of `chosen`: (probability that everything passes, probability per indicator), from
 /// `n` draws with `seed`. `deterministic` are the checks without uncertainty, in the same order: a
-/// basic requirement not met makes the overall probability 0.
+/// basic requirement not met or a modelling rule broken makes the overall probability 0.
 pub fn pass_probabilities(
     study: &Study,
     si: &SpecInputs,
@@ -45,7 +45,8 @@ pub fn pass_probabilities(
         .map(|(v, det)| {
             let per_ind: Vec<f64> =
                 (0..k).map(|j| draws.values.iter().map(|row| row[v * k + j]).sum::<f64>() / n as f64).collect();
-            let requirements_met = det.requirements.iter().all(|r| r.status == RequirementStatus::Met);
+            let requirements_met =
+                det.requirements.iter().all(|r| r.status == RequirementStatus::Met) && det.rules.iter().all(|r| r.kept);
             let all = if requirements_met {
                 draws.values.iter().filter(|row| (0..k).all(|j| row[v * k + j] == 1.0)).count() as f64 / n as f64
             } else {

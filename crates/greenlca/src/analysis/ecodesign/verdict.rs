@@ -36,6 +36,7 @@ fn reference(c: &Criterion, value: f64) -> (f64, bool) {
             let bound = grades.iter().find(|g| &g.0 == required).map(|g| g.1).unwrap_or(f64::NAN);
             (bound, !higher_is_better)
         }
+        Criterion::Yes => (1.0, false),
     }
 }
 
@@ -57,6 +58,7 @@ pub fn judge(c: &Criterion, raw: f64, benchmark: Option<f64>) -> Verdict {
         Criterion::Range(lo, hi) => snap(snap(raw, *lo), *hi),
         Criterion::Equals { target, tolerance } => snap(snap(raw, target - tolerance), target + tolerance),
         Criterion::Grade { grades, .. } => grades.iter().fold(raw, |v, g| snap(v, g.1)),
+        Criterion::Yes => raw,
     };
     let meets = |bound: f64, higher: bool| if higher { value >= bound } else { value <= bound };
     let (pass, margin, grade) = match c {
@@ -77,14 +79,28 @@ pub fn judge(c: &Criterion, raw: f64, benchmark: Option<f64>) -> Verdict {
             let margin = if *higher_is_better { value - bound } else { bound - value };
             (pass, margin, reached)
         }
+        Criterion::Yes => (value == 1.0, value - 1.0, None),
     };
     let (limit, lower_better) = reference(c, value);
-    let margin_relative = (limit != 0.0 && limit.is_finite()).then(|| margin / limit.abs());
+    // A yes/no answer has no relative margin (nothing is "tight" about a yes).
+    let margin_relative = (*c != Criterion::Yes && limit != 0.0 && limit.is_finite()).then(|| margin / limit.abs());
     let benchmark_position = benchmark.and_then(|b| {
         let span = if lower_better { limit - b } else { b - limit };
         (span != 0.0).then(|| if lower_better { (limit - value) / span } else { (value - limit) / span })
     });
     Verdict { pass, margin, margin_relative, grade, benchmark_position }
+}
+
+/// Judges `value` against `c` and, for a compound limit, `also` too: both must hold; the margin
+/// and grade are those of `c` unless only `also` fails, then they are `also`'s.
+pub fn judge_compound(c: &Criterion, also: Option<&Criterion>, raw: f64, benchmark: Option<f64>) -> Verdict {
+    let first = judge(c, raw, benchmark);
+    match also.map(|a| judge(a, raw, None)) {
+        Some(second) if first.pass && !second.pass => {
+            Verdict { benchmark_position: first.benchmark_position, ..second }
+        }
+        _ => first,
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +131,19 @@ mod tests {
         assert!(!v.pass);
         assert_eq!(v.grade.as_deref(), Some("3"));
         assert_eq!(judge(&g, 0.2, None).grade, None);
+    }
+
+    #[test]
+    fn yes_no_and_compound_limits() {
+        assert!(judge(&Criterion::Yes, 1.0, None).pass);
+        assert!(!judge(&Criterion::Yes, 0.0, None).pass);
+        assert_eq!(judge(&Criterion::Yes, 1.0, None).margin_relative, None);
+        let (c, also) = (Criterion::AtLeast(85.0), Criterion::AtMost(100.0));
+        assert!(judge_compound(&c, Some(&also), 90.0, None).pass);
+        let v = judge_compound(&c, Some(&also), 101.0, None);
+        assert!(!v.pass);
+        assert_eq!(v.margin, -1.0, "the margin of the condition that fails");
+        assert!(!judge_compound(&c, Some(&also), 80.0, None).pass);
     }
 
     #[test]

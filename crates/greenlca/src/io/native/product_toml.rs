@@ -71,6 +71,13 @@ struct RawProduct {
     reference_amount: Option<f64>,
     unit: Option<String>,
     description: Option<String>,
+    product_unit: Option<String>,
+    units_per_fu: Option<toml::Value>,
+    mass: Option<toml::Value>,
+    volume: Option<toml::Value>,
+    area: Option<toml::Value>,
+    #[serde(default)]
+    properties: BTreeMap<String, toml::Value>,
 }
 
 /// An exchange as written; also used by scenario files and evidence.
@@ -174,7 +181,35 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
             "give a positive amount",
         ));
     }
+    let names: Vec<&str> = raw.parameters.keys().map(String::as_str).collect();
+    let basis_at = Location::file(path).with_entity("[product]");
+    let b = problems.take(super::product_basis_toml::product_basis(
+        super::product_basis_toml::RawProductBasis {
+            product_unit: p.product_unit,
+            units_per_fu: p.units_per_fu,
+            mass: p.mass,
+            volume: p.volume,
+            area: p.area,
+            properties: p.properties,
+        },
+        &names,
+        &basis_at,
+    ));
+    let b = b.unwrap_or(super::product_basis_toml::ProductBasis {
+        product_unit: None,
+        units_per_fu: None,
+        mass: None,
+        volume: None,
+        area: None,
+        properties: Vec::new(),
+    });
     let product = ProductInfo {
+        product_unit: b.product_unit,
+        units_per_fu: b.units_per_fu,
+        mass: b.mass,
+        volume: b.volume,
+        area: b.area,
+        properties: b.properties,
         id: p.id,
         name: p.name,
         name_zh: p.name_zh,

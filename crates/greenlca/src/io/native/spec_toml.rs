@@ -10,8 +10,8 @@ use crate::error::{Collector, Error, ErrorKind, Location, Result};
 use crate::io::{Lines, toml_error};
 use crate::model::StageScheme;
 use crate::model::spec::{
-    Criterion, Declared, Evidence, ForegroundMeasure, Group, Indicator, Measure, Requirement, RequirementEvidence,
-    Specification,
+    Basis, Bilingual, Criterion, Declared, Evidence, ForegroundMeasure, Group, Indicator, Measure, PropertyUse,
+    Requirement, RequirementEvidence, Specification,
 };
 
 #[derive(Deserialize)]
@@ -24,6 +24,8 @@ struct RawSpec {
     indicator: Vec<Spanned<RawIndicator>>,
     #[serde(default)]
     group: Vec<RawGroup>,
+    #[serde(default)]
+    rule: Vec<Spanned<super::spec_limits_toml::RawRule>>,
 }
 
 #[derive(Deserialize)]
@@ -44,9 +46,10 @@ struct RawStandard {
     title_zh: Option<String>,
     version: Option<String>,
     category: String,
-    basis: RawBasis,
+    basis: Option<RawBasis>,
+    illustrative: Option<bool>,
     #[serde(default)]
-    illustrative: bool,
+    properties: BTreeMap<String, String>,
     citation: Option<String>,
     energy_coefficients: Option<String>,
     stage_scheme: Option<toml::Value>,
@@ -71,22 +74,26 @@ struct RawRequirement {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawIndicator {
-    id: String,
+pub(super) struct RawIndicator {
+    pub(super) id: String,
     group: String,
     zh: String,
     en: String,
     unit: String,
-    source: BTreeMap<String, String>,
+    source: BTreeMap<String, toml::Value>,
+    basis: Option<String>,
+    verification: Option<Bilingual>,
+    phase: Option<Bilingual>,
+    also: Option<super::spec_limits_toml::RawAlso>,
     stages: Option<Vec<String>>,
-    operator: String,
-    limit: Option<toml::Value>,
+    pub(super) operator: String,
+    pub(super) limit: Option<toml::Value>,
     tolerance: Option<f64>,
     grades: Option<Vec<RawGrade>>,
     required: Option<String>,
     better: Option<String>,
     benchmark: Option<f64>,
-    citation: Option<String>,
+    pub(super) citation: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -104,14 +111,30 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
     let lines = Lines::new(&text);
     let mut problems = Collector::default();
     let s = raw.standard;
-    if !(s.basis.amount.is_finite() && s.basis.amount > 0.0) {
+    // Without a basis, functional-unit indicators refer to the model's own functional unit.
+    let basis = s.basis.unwrap_or(RawBasis { amount: 1.0, unit: String::new(), text: None });
+    if !(basis.amount.is_finite() && basis.amount > 0.0) {
         problems.push(Error::new(
             ErrorKind::Value,
             Location::file(path).with_entity("[standard] basis"),
-            format!("basis amount {} is not positive", s.basis.amount),
+            format!("basis amount {} is not positive", basis.amount),
             "give the amount of product the limits refer to, e.g. { amount = 1, unit = \"t\" }",
         ));
     }
+    let illustrative = s.illustrative.unwrap_or_else(|| {
+        problems.push(Error::new(
+            ErrorKind::Invalid,
+            Location::file(path).with_entity("[standard] illustrative"),
+            "the specification does not say whether its limits are illustrative",
+            "write illustrative = true for invented or unverified limits, or illustrative = false for limits transcribed from a standard (every limit then needs its citation)",
+        ));
+        true
+    });
+    let properties: Vec<PropertyUse> = s
+        .properties
+        .iter()
+        .map(|(name, unit)| PropertyUse { name: name.clone(), unit: (unit != "text").then(|| unit.clone()) })
+        .collect();
     let mut requirements = Vec::new();
     let mut ids = HashSet::new();
     for r in &raw.requirement {
@@ -162,8 +185,26 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
                 "give every requirement and indicator its own id",
             ));
         }
-        if let Some(ind) = problems.take(indicator(i.get_ref(), at, &groups, &scheme)) {
+        if let Some(ind) = problems.take(indicator(i.get_ref(), at, &groups, &scheme, &properties)) {
+            if !illustrative {
+                problems.take(super::spec_limits_toml::require_citations(&ind));
+            }
             indicators.push(ind);
+        }
+    }
+    let mut rules = Vec::new();
+    for r in &raw.rule {
+        let at = Location::line(path, lines.line(r.span().start)).with_entity(format!("rule `{}`", r.get_ref().id));
+        if !ids.insert(r.get_ref().id.clone()) {
+            problems.push(Error::new(
+                ErrorKind::DuplicateId,
+                at.clone(),
+                format!("id `{}` is used twice", r.get_ref().id),
+                "give every requirement, indicator and rule its own id",
+            ));
+        }
+        if let Some(rule) = problems.take(super::spec_limits_toml::rule(r.get_ref(), at, illustrative)) {
+            rules.push(rule);
         }
     }
     if indicators.is_empty() && requirements.is_empty() {
@@ -181,10 +222,12 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
         title_zh: s.title_zh,
         version: s.version.unwrap_or_default(),
         category: s.category,
-        basis_amount: s.basis.amount,
-        basis_unit: s.basis.unit,
-        basis_text: s.basis.text,
-        illustrative: s.illustrative,
+        basis_amount: basis.amount,
+        basis_unit: basis.unit,
+        basis_text: basis.text,
+        illustrative,
+        properties,
+        rules,
         citation: s.citation,
         requirements,
         indicators,
@@ -231,26 +274,15 @@ fn check_grades(grades: &[RawGrade], higher_is_better: bool, at: &Location) -> R
     Ok(())
 }
 
-fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageScheme) -> Result<Indicator> {
-    let group = Group::find(groups, &r.group).cloned().ok_or_else(|| {
-        let ids: Vec<&str> = groups.iter().map(|g| g.id()).collect();
-        let list = match ids.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => ids.join(""),
-        };
-        Error::new(ErrorKind::Value, at.clone(), format!("unknown group `{}`", r.group), format!("use {list}"))
-    })?;
-    let measure = measure(&r.source, &at)?;
-    let stages = match &r.stages {
-        None => None,
-        Some(list) => Some(
-            list.iter()
-                .map(|s| scheme.parse(s).ok_or_else(|| scheme.unknown(s, at.clone())))
-                .collect::<Result<Vec<_>>>()?,
-        ),
-    };
+/// The criterion of `operator` with `limit` (a number, or `[lo, hi]` for a range).
+pub(super) fn criterion_of(
+    r: &RawIndicator,
+    operator: &str,
+    limit: Option<&toml::Value>,
+    at: &Location,
+) -> Result<Criterion> {
     let number = |what: &str| -> Result<f64> {
-        match &r.limit {
+        match limit {
             Some(toml::Value::Float(x)) if !x.is_finite() => Err(Error::new(
                 ErrorKind::Value,
                 at.clone(),
@@ -273,7 +305,7 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
             )),
         }
     };
-    let criterion = match r.operator.trim() {
+    let criterion = match operator.trim() {
         "<=" | "≤" => Criterion::AtMost(number("<=")?),
         "<" => Criterion::Below(number("<")?),
         ">=" | "≥" => Criterion::AtLeast(number(">=")?),
@@ -283,7 +315,7 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
             if !(tolerance.is_finite() && tolerance >= 0.0) {
                 return Err(Error::new(
                     ErrorKind::Value,
-                    at,
+                    at.clone(),
                     format!("`tolerance` is {tolerance}"),
                     "give the allowed deviation as a number >= 0, e.g. tolerance = 0.5",
                 ));
@@ -291,7 +323,7 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
             Criterion::Equals { target: number("equals")?, tolerance }
         }
         "range" => {
-            let pair = match &r.limit {
+            let pair = match limit {
                 Some(toml::Value::Array(a)) if a.len() == 2 => a
                     .iter()
                     .map(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
@@ -299,7 +331,7 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
                 None => {
                     return Err(Error::new(
                         ErrorKind::Value,
-                        at,
+                        at.clone(),
                         "the indicator has no `limit`",
                         "a range needs limit = [lowest, highest]",
                     ));
@@ -311,7 +343,7 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
                 _ => {
                     return Err(Error::new(
                         ErrorKind::Value,
-                        at,
+                        at.clone(),
                         "a range needs `limit = [lowest, highest]` with lowest <= highest",
                         "write e.g. limit = [6.5, 8.5]",
                     ));
@@ -338,7 +370,7 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
             if !grades.iter().any(|g| g.grade == required) {
                 return Err(Error::new(
                     ErrorKind::Value,
-                    at,
+                    at.clone(),
                     format!("required grade `{required}` is not among the grades"),
                     "name one of the grades",
                 ));
@@ -349,27 +381,71 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
                 Some(o) => {
                     return Err(Error::new(
                         ErrorKind::Value,
-                        at,
+                        at.clone(),
                         format!("better = `{o}`"),
                         "write better = \"lower\" or \"higher\"",
                     ));
                 }
             };
-            check_grades(grades, higher_is_better, &at)?;
+            check_grades(grades, higher_is_better, at)?;
             Criterion::Grade {
                 grades: grades.iter().map(|g| (g.grade.clone(), g.limit)).collect(),
                 required,
                 higher_is_better,
             }
         }
+        "yes" | "yes/no" | "是/否" => Criterion::Yes,
         other => {
             return Err(Error::new(
                 ErrorKind::Value,
-                at,
+                at.clone(),
                 format!("unknown operator `{other}`"),
-                "use <=, >=, <, >, range, equals or grade",
+                "use <=, >=, <, >, range, equals, grade or yes",
             ));
         }
+    };
+    Ok(criterion)
+}
+
+fn indicator(
+    r: &RawIndicator,
+    at: Location,
+    groups: &[Group],
+    scheme: &StageScheme,
+    properties: &[PropertyUse],
+) -> Result<Indicator> {
+    let group = Group::find(groups, &r.group).cloned().ok_or_else(|| {
+        let ids: Vec<&str> = groups.iter().map(|g| g.id()).collect();
+        let list = match ids.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => ids.join(""),
+        };
+        Error::new(ErrorKind::Value, at.clone(), format!("unknown group `{}`", r.group), format!("use {list}"))
+    })?;
+    let measure = measure(&r.source, &at)?;
+    let stages = match &r.stages {
+        None => None,
+        Some(list) => Some(
+            list.iter()
+                .map(|s| scheme.parse(s).ok_or_else(|| scheme.unknown(s, at.clone())))
+                .collect::<Result<Vec<_>>>()?,
+        ),
+    };
+    let (criterion, limit_form) = super::spec_limits_toml::limit(r, &at, properties)?;
+    let also = match &r.also {
+        None => None,
+        Some(a) => Some(criterion_of(r, &a.operator, Some(&a.limit), &at)?),
+    };
+    let basis = match &r.basis {
+        None => super::spec_limits_toml::default_basis(&measure),
+        Some(b) => Basis::parse(b).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Value,
+                at.clone(),
+                format!("unknown basis `{b}`"),
+                "use functional_unit, product_unit, mass (per t: unit \"kgce/t\"), volume, area or property",
+            )
+        })?,
     };
     Ok(Indicator {
         id: r.id.clone(),
@@ -379,6 +455,11 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
         unit: r.unit.clone(),
         stages,
         criterion,
+        also,
+        limit_form,
+        basis,
+        verification: r.verification.clone(),
+        phase: r.phase.clone(),
         benchmark: r.benchmark,
         measure,
         citation: r.citation.clone(),
@@ -386,22 +467,43 @@ fn indicator(r: &RawIndicator, at: Location, groups: &[Group], scheme: &StageSch
     })
 }
 
-fn measure(source: &BTreeMap<String, String>, at: &Location) -> Result<Measure> {
-    let hint = "write source = { lcia = \"gwp100\" }, { flow = \"so2\" }, { foreground = \"energy_kgce\" } or { declared = \"voc_content\" }";
+fn measure(source: &BTreeMap<String, toml::Value>, at: &Location) -> Result<Measure> {
+    let hint = "write source = { lcia = \"gwp100\" }, { flow = \"so2\" }, { foreground = \"energy_kgce\" }, { declared = \"voc_content\" }, { tagged = \"fresh_water\" }, { ratio = [\"recycled_packaging\", \"packaging\"] } or { property = \"capacity\" }";
     if source.len() != 1 {
         return Err(Error::new(ErrorKind::Value, at.clone(), "`source` must name exactly one kind of source", hint));
     }
     let (kind, value) = source.iter().next().expect("one entry");
+    if kind == "ratio" {
+        let pair: Option<Vec<String>> = value
+            .as_array()
+            .filter(|a| a.len() == 2)
+            .and_then(|a| a.iter().map(|v| v.as_str().map(String::from)).collect());
+        return match pair {
+            Some(p) => Ok(Measure::Ratio(p[0].clone(), p[1].clone())),
+            None => Err(Error::new(
+                ErrorKind::Value,
+                at.clone(),
+                "a ratio needs two tags: the numerator's and the denominator's",
+                "write source = { ratio = [\"recycled_packaging\", \"packaging\"] }",
+            )),
+        };
+    }
+    let Some(value) = value.as_str() else {
+        return Err(Error::new(ErrorKind::Value, at.clone(), format!("`source.{kind}` must be a text"), hint));
+    };
+    let value = value.to_string();
     match kind.as_str() {
-        "lcia" => Ok(Measure::Lcia(value.clone())),
-        "flow" => Ok(Measure::Flow(value.clone())),
-        "declared" => Ok(Measure::Declared(value.clone())),
-        "foreground" => ForegroundMeasure::parse(value).map(Measure::Foreground).ok_or_else(|| {
+        "lcia" => Ok(Measure::Lcia(value)),
+        "flow" => Ok(Measure::Flow(value)),
+        "declared" => Ok(Measure::Declared(value)),
+        "tagged" => Ok(Measure::Tagged(value)),
+        "property" => Ok(Measure::Property(value)),
+        "foreground" => ForegroundMeasure::parse(&value).map(Measure::Foreground).ok_or_else(|| {
             Error::new(
                 ErrorKind::Value,
                 at.clone(),
                 format!("unknown foreground indicator `{value}`"),
-                "use energy_kgce, fresh_water, recycled_content or packaging_mass",
+                "use energy_kgce, fresh_water, recycled_content or packaging_mass (or a computed source: tagged, ratio)",
             )
         }),
         other => Err(Error::new(ErrorKind::Value, at.clone(), format!("unknown source `{other}`"), hint)),
@@ -427,7 +529,9 @@ struct RawEvidence {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDeclared {
-    value: f64,
+    /// A number, or true / false for a yes/no indicator.
+    value: toml::Value,
+    #[serde(default)]
     unit: String,
     evidence: String,
 }
@@ -449,12 +553,18 @@ pub fn read_evidence(path: &Path) -> Result<Evidence> {
     for (k, d) in raw.declared {
         let at = Location::line(path, lines.line(d.span().start)).with_entity(format!("declared `{k}`"));
         let d = d.into_inner();
-        if !d.value.is_finite() {
+        let value = match &d.value {
+            toml::Value::Float(x) => *x,
+            toml::Value::Integer(i) => *i as f64,
+            toml::Value::Boolean(b) => f64::from(u8::from(*b)),
+            _ => f64::NAN,
+        };
+        if !value.is_finite() {
             problems.push(Error::new(
                 ErrorKind::Value,
                 at.clone(),
-                format!("value {} is not finite", d.value),
-                "give the measured value",
+                format!("value {} is not a finite number or yes/no", d.value),
+                "give the measured value, or true / false for a yes/no indicator",
             ));
         }
         if d.evidence.trim().is_empty() {
@@ -465,7 +575,7 @@ pub fn read_evidence(path: &Path) -> Result<Evidence> {
                 "name the test report or certificate (number, laboratory, date)",
             ));
         }
-        declared.push((k, Declared { value: d.value, unit: d.unit, evidence: d.evidence, origin: at }));
+        declared.push((k, Declared { value, unit: d.unit, evidence: d.evidence, origin: at }));
     }
     let requirements = raw
         .requirements

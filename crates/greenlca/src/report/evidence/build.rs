@@ -57,7 +57,7 @@ fn build(ctx: &Context<'_>) -> Result<EvidenceReport> {
     let data_quality = super::data_quality::section(ctx);
     let impacts = impacts(ctx);
     let contributions = super::contributions::section(ctx, &impacts);
-    let conformity = super::conformity::section(ctx);
+    let conformity = super::conformity::section(ctx)?;
     let suggestions = super::suggestions::section(ctx, &impacts, &contributions, conformity.as_ref());
     let conclusion = super::conclusion::conclusion(ctx, &impacts, &data_quality, conformity.as_ref(), &suggestions);
     let declaration = super::conclusion::declaration(ctx, conformity.as_ref());

@@ -156,7 +156,8 @@ pub(super) fn notices(data: &DataQualitySection, conformity: Option<&ConformityS
 }
 
 pub(super) fn declaration(ctx: &Context<'_>, conformity: Option<&ConformitySection>) -> Option<Declaration> {
-    let c = conformity.filter(|c| c.pass)?;
+    // Only a declaration that may be issued (analysis::ecodesign::decide) is written out.
+    let c = conformity.filter(|c| c.pass && c.verdict.declaration.may_issue)?;
     let p = &ctx.study.inputs.model.product;
     Some(Declaration {
         standard: c.standard.clone(),

@@ -1,22 +1,124 @@
 //! Section 8: the conformity table of the variant reported, from the check of `greenlca check`.
 
+use serde::Serialize;
+
 use super::context::Context;
 use super::types::*;
-use crate::analysis::ecodesign::{IndicatorStatus, RequirementStatus};
+use crate::analysis::ecodesign::{IndicatorStatus, RequirementStatus, decide, indicative_shares, indicator_draws};
+use crate::error::Result;
 use crate::model::spec::Specification;
-use crate::report::check::CheckReport;
+use crate::report::check::{CheckReport, DeclarationRow, RuleRow, verdict_basis};
 use crate::report::format::short;
+
+/// The verdict beyond the table: modelling rules, uncertainty, and whether a self-declaration may
+/// be issued.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerdictDetail {
+    /// The specification's modelling rules checked for the variant.
+    pub rules: Vec<RuleRow>,
+    /// `met at the central values`, `met with probability p`, `not met ...`.
+    pub verdict_basis: String,
+    /// Share of each indicator carried by data flagged indicative (spec order).
+    pub indicative_shares: Vec<f64>,
+    /// The Monte Carlo verdict (`report --mc`).
+    pub uncertainty: Option<McVerdict>,
+    /// Whether a self-declaration may be issued, and why not.
+    pub declaration: DeclarationRow,
+}
+
+/// P(pass) per indicator and overall from Monte Carlo draws.
+#[derive(Debug, Clone, Serialize)]
+pub struct McVerdict {
+    pub iterations: usize,
+    pub seed: u64,
+    /// Probability that every indicator passes (0 when a requirement or rule fails).
+    pub p_all: f64,
+    /// The confidence a self-declaration needs.
+    pub confidence: f64,
+    /// Per indicator: id, P(pass), and the 5th, 50th and 95th percentiles of its value.
+    pub indicators: Vec<McIndicator>,
+}
+
+/// One indicator's distribution.
+#[derive(Debug, Clone, Serialize)]
+pub struct McIndicator {
+    pub id: String,
+    pub p_pass: f64,
+    pub p5: Option<f64>,
+    pub p50: Option<f64>,
+    pub p95: Option<f64>,
+    /// The drawn values (for the chart; not in the JSON).
+    #[serde(skip)]
+    pub values: Vec<f64>,
+}
+
+fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let i = ((sorted.len() - 1) as f64 * q).round() as usize;
+    Some(sorted[i])
+}
 
 /// The basis of a specification's limits in words.
 pub(super) fn basis_text(spec: &Specification) -> String {
-    spec.basis_text.clone().unwrap_or_else(|| format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit))
+    spec.basis_text.clone().unwrap_or_else(|| {
+        if spec.basis_unit.is_empty() {
+            "the basis each indicator states".to_string()
+        } else {
+            format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit)
+        }
+    })
 }
 
-pub(super) fn section(ctx: &Context<'_>) -> Option<ConformitySection> {
-    let (si, check) = (ctx.spec?, ctx.check?);
+pub(super) fn section(ctx: &Context<'_>) -> Result<Option<ConformitySection>> {
+    let (Some(si), Some(check)) = (ctx.spec, ctx.check) else { return Ok(None) };
     let spec = &si.spec;
-    let report = CheckReport::new(spec, &ctx.study.inputs.model.product.name, std::slice::from_ref(check), None);
-    let v = report.variants.into_iter().next()?;
+    let mc = match ctx.options.mc {
+        None => None,
+        Some(ns) => {
+            let d = indicator_draws(
+                ctx.study,
+                si,
+                &ctx.result.variant,
+                ns,
+                &ctx.options.sets,
+                check,
+                &crate::progress::Silent,
+            )?;
+            Some(d)
+        }
+    };
+    let probabilities = mc.as_ref().map(|d| (d.n, vec![(d.p_all, d.p_pass.clone())]));
+    let report =
+        CheckReport::new(spec, &ctx.study.inputs.model.product.name, std::slice::from_ref(check), probabilities);
+    let Some(v) = report.variants.into_iter().next() else { return Ok(None) };
+    let shares = indicative_shares(ctx.study, ctx.engine, ctx.fg, spec)?;
+    let decision = decide(spec, check, &shares, mc.as_ref().map(|d| (d.p_all, d.n)), &ctx.options.policy);
+    let uncertainty = mc.map(|d| McVerdict {
+        iterations: d.n,
+        seed: d.seed,
+        p_all: d.p_all,
+        confidence: ctx.options.policy.confidence,
+        indicators: spec
+            .indicators
+            .iter()
+            .zip(d.values)
+            .zip(&d.p_pass)
+            .map(|((ind, values), p)| {
+                let mut sorted: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+                sorted.sort_by(f64::total_cmp);
+                McIndicator {
+                    id: ind.id.clone(),
+                    p_pass: *p,
+                    p5: percentile(&sorted, 0.05),
+                    p50: percentile(&sorted, 0.5),
+                    p95: percentile(&sorted, 0.95),
+                    values,
+                }
+            })
+            .collect(),
+    });
     let mut counts = ConformityCounts::default();
     for r in &check.requirements {
         match r.status {
@@ -32,7 +134,7 @@ pub(super) fn section(ctx: &Context<'_>) -> Option<ConformitySection> {
             IndicatorStatus::EvidenceMissing => counts.indicators_evidence_missing += 1,
         }
     }
-    Some(ConformitySection {
+    Ok(Some(ConformitySection {
         standard: spec.standard.clone(),
         title: spec.title.clone(),
         title_zh: spec.title_zh.clone(),
@@ -43,6 +145,13 @@ pub(super) fn section(ctx: &Context<'_>) -> Option<ConformitySection> {
         basis: basis_text(spec),
         pass: v.pass,
         counts,
+        verdict: VerdictDetail {
+            rules: v.rules,
+            verdict_basis: verdict_basis(check.pass, uncertainty.as_ref().map(|u| u.p_all)),
+            indicative_shares: shares,
+            uncertainty,
+            declaration: DeclarationRow::of(&decision),
+        },
         requirements: v.requirements,
         indicators: v.indicators,
         variants: ctx
@@ -52,5 +161,5 @@ pub(super) fn section(ctx: &Context<'_>) -> Option<ConformitySection> {
                 c.as_ref().map(|c| VariantVerdict { id: r.variant.clone(), name: r.variant_name.clone(), pass: c.pass })
             })
             .collect(),
-    })
+    }))
 }

@@ -86,6 +86,10 @@ pub struct EvidenceOptions {
     pub top: usize,
     /// Paths inside this folder are shown relative to it (normally the working directory).
     pub base_dir: Option<PathBuf>,
+    /// Monte Carlo draws and seed for the probability of meeting the specification (`--mc`).
+    pub mc: Option<(usize, u64)>,
+    /// What a self-declaration needs (`--confidence`, `--max-indicative`).
+    pub policy: crate::analysis::ecodesign::DeclarationPolicy,
 }
 
 impl Default for EvidenceOptions {
@@ -97,6 +101,8 @@ impl Default for EvidenceOptions {
             command: String::new(),
             top: DEFAULT_TOP,
             base_dir: None,
+            mc: None,
+            policy: Default::default(),
         }
     }
 }

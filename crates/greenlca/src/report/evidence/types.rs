@@ -380,6 +380,10 @@ pub struct ConformitySection {
     pub indicators: Vec<IndicatorRow>,
     /// The verdict of every variant of the model.
     pub variants: Vec<VariantVerdict>,
+    /// Verdict items of the specification's modelling rules, the Monte Carlo verdict and the
+    /// self-declaration decision (report/evidence/conformity.rs).
+    #[serde(flatten)]
+    pub verdict: super::conformity::VerdictDetail,
 }
 
 /// A rule-based improvement suggestion.

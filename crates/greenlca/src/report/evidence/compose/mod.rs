@@ -12,6 +12,7 @@ mod results;
 mod sensitivity;
 mod signoff;
 mod study;
+mod uncertainty;
 
 use super::EvidenceReport;
 use super::document::{Block, Col, Document, Figure, Notice, Span, Table};
@@ -164,6 +165,7 @@ pub fn compose(report: &EvidenceReport, lang: Lang) -> Result<Document> {
     results::impacts(&mut b, report)?;
     results::contributions(&mut b, report)?;
     sensitivity::sensitivity(&mut b, report);
+    uncertainty::monte_carlo(&mut b, report)?;
     conformity::conformity(&mut b, report);
     closing::suggestions(&mut b, report)?;
     closing::conclusion(&mut b, report);
