@@ -14,6 +14,7 @@ mod progress;
 mod report;
 mod scores;
 mod sensitivity;
+mod solver_arg;
 mod validate;
 
 use std::process::ExitCode;

@@ -19,6 +19,7 @@ mod properties;
 mod public_data;
 mod report;
 mod solver;
+mod solver_iterative;
 mod sources;
 mod stage_schemes;
 mod uncertainty;

@@ -18,6 +18,12 @@ pub enum Warning {
         /// The flow's name.
         flow_name: String,
     },
+    /// The iterative solver did not converge (or its preconditioner broke down) and the direct
+    /// LU solved instead: the result is checked and exact, only slower.
+    SolverFallback {
+        /// What happened.
+        note: String,
+    },
 }
 
 impl Warning {
@@ -44,6 +50,7 @@ impl fmt::Display for Warning {
             Warning::Unlinked { process, flow, flow_name } => {
                 write!(f, "process `{process}`: input of `{flow}` ({flow_name}) has no provider and is left out")
             }
+            Warning::SolverFallback { note } => write!(f, "solver: {note}"),
         }
     }
 }
