@@ -90,7 +90,9 @@ fn bench_greenlca(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case) {
 /// (new values, the base's preconditioner kept, one solve).
 fn bench_iterative(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case) {
     let opts = SolverOptions { kind: SolverKind::Iterative, ..SolverOptions::default() };
-    for (what, a, t) in [("solve", &case.a, false), ("solve_transpose", &case.a, true), ("draw solve", &case.a_pert, false)] {
+    for (what, a, t) in
+        [("solve", &case.a, false), ("solve_transpose", &case.a, true), ("draw solve", &case.a_pert, false)]
+    {
         let steps = if what == "draw solve" {
             // The draw keeps the base's preconditioner: count through a kept-preconditioner solve.
             let base = analyze(case.a.view(), &opts).unwrap().factorize(case.a.view()).unwrap();

@@ -179,9 +179,11 @@ fn scores_and_solves_equal_scipy_and_brightway_on_the_three_families() {
         assert!(rel_diff(&y, &ys) < 1e-10, "{structure}: transposed solve differs from SciPy");
         assert!(f.notes().is_empty(), "{structure}: {:?}", f.notes());
 
-        let bw: serde_json::Value =
-            serde_json::from_slice(&py(&python, &[peers.join("peer_brightway.py").to_str().unwrap(), csv.to_str().unwrap(), "--threads", "1"]))
-                .unwrap();
+        let bw: serde_json::Value = serde_json::from_slice(&py(
+            &python,
+            &[peers.join("peer_brightway.py").to_str().unwrap(), csv.to_str().unwrap(), "--threads", "1"],
+        ))
+        .unwrap();
         let lca = Lca::with_options(ms.system.clone(), ms.characterization.clone(), &iterative()).unwrap();
         let r = lca.lcia(lca.lci(&demand).unwrap());
         for (k, v) in bw["scores"].as_object().unwrap() {
@@ -199,7 +201,8 @@ fn monte_carlo_with_the_iterative_draw_path_is_the_same_at_any_thread_count_and_
     let (_, csv) = generate(&python, &peers, tmp.path(), "local", 2500, true);
     let dir = csv.display().to_string();
     let run = |threads: &str, extra: &[&str]| {
-        let mut args = vec!["--threads", threads, "mc", "--matrices", &dir, "-n", "12", "--seed", "4", "--format", "json"];
+        let mut args =
+            vec!["--threads", threads, "mc", "--matrices", &dir, "-n", "12", "--seed", "4", "--format", "json"];
         args.extend_from_slice(extra);
         let (code, out, err) = common::run(&args);
         assert_eq!(code, 0, "{err}");

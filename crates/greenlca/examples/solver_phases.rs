@@ -15,11 +15,15 @@ fn median(mut t: Vec<f64>) -> f64 {
 }
 
 fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> f64 {
-    median((0..reps).map(|_| {
-        let s = Instant::now();
-        std::hint::black_box(f());
-        s.elapsed().as_secs_f64() * 1e3
-    }).collect())
+    median(
+        (0..reps)
+            .map(|_| {
+                let s = Instant::now();
+                std::hint::black_box(f());
+                s.elapsed().as_secs_f64() * 1e3
+            })
+            .collect(),
+    )
 }
 
 fn main() {
@@ -35,7 +39,8 @@ fn main() {
             b[i] += v;
         }
     }
-    let kinds: Vec<&str> = if args.len() > 1 { args[1..].iter().map(String::as_str).collect() } else { vec!["lu", "iterative"] };
+    let kinds: Vec<&str> =
+        if args.len() > 1 { args[1..].iter().map(String::as_str).collect() } else { vec!["lu", "iterative"] };
     println!("{}: n {} nnz {}", dir.display(), a.rows(), a.nnz());
     for k in kinds {
         let kind = if k == "lu" { SolverKind::BtfLu } else { SolverKind::Iterative };
@@ -54,7 +59,9 @@ fn main() {
         let mut d = f.clone();
         d.refactorize(ap.view()).unwrap();
         d.solve_checked(ap.view(), &b).unwrap();
-        print!("{k}: analyze {t_an:.1} ms, factorize {t_f:.1} ms, solve {t_s:.1} ms, transposed solve {t_t:.1} ms, draw (refactorize + solve) {t_d:.1} ms");
+        print!(
+            "{k}: analyze {t_an:.1} ms, factorize {t_f:.1} ms, solve {t_s:.1} ms, transposed solve {t_t:.1} ms, draw (refactorize + solve) {t_d:.1} ms"
+        );
         if kind == SolverKind::Iterative {
             let s = krylov_steps(a.view(), &o, &b, false).unwrap();
             let st = krylov_steps(a.view(), &o, &b, true).unwrap();

@@ -53,7 +53,11 @@ struct Inner {
 impl IterativeAnalysis {
     /// Analyzes `a` with the block triangular form `btf` of its pattern (Tarjan), computed here
     /// when not given.
-    pub(crate) fn analyze(a: CsMatView<'_, f64>, options: &SolverOptions, btf: Option<Btf>) -> Result<Self, SolveError> {
+    pub(crate) fn analyze(
+        a: CsMatView<'_, f64>,
+        options: &SolverOptions,
+        btf: Option<Btf>,
+    ) -> Result<Self, SolveError> {
         let a = Csc::new(a);
         if a.nrows != a.ncols {
             return Err(SolveError::NotSquare { rows: a.nrows, cols: a.ncols });
@@ -318,7 +322,9 @@ impl Factorization for IterativeLu {
         let count = self.fallbacks.load(Ordering::Relaxed);
         let mut notes = Vec::new();
         if self.ilu.is_none() {
-            notes.push("the ILU(0) preconditioner broke down (a vanishing pivot): solved by the direct sparse LU".to_string());
+            notes.push(
+                "the ILU(0) preconditioner broke down (a vanishing pivot): solved by the direct sparse LU".to_string(),
+            );
         }
         if count > 0 {
             notes.push(format!(
