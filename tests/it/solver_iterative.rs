@@ -221,3 +221,26 @@ fn monte_carlo_with_the_iterative_draw_path_is_the_same_at_any_thread_count_and_
     assert_eq!(code, 0, "{err}");
     assert_eq!(merged, one);
 }
+
+#[test]
+fn the_command_line_solver_choice_gives_the_same_scores() {
+    let Some(case) = shared("peers/cases/bw2calc_multiple_cf") else { return };
+    let dir = case.display().to_string();
+    let scores = |solver: &str| {
+        let (code, out, err) = common::run(&["calc", "--matrices", &dir, "--solver", solver, "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!err.contains("solver:"), "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["scores"].as_array().unwrap().iter().map(|s| s["total"].as_f64().unwrap()).collect::<Vec<_>>()
+    };
+    let lu = scores("lu");
+    assert!(!lu.is_empty());
+    for solver in ["iterative", "auto"] {
+        for (a, b) in scores(solver).iter().zip(&lu) {
+            assert_close(*a, *b, 1e-12);
+        }
+    }
+    let (code, _, err) = common::run(&["calc", "--matrices", &dir, "--solver", "fast"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--solver"), "{err}");
+}
