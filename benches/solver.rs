@@ -19,7 +19,7 @@ use faer::sparse::linalg::solvers::{Lu as FaerLu, SymbolicLu as FaerSymbolic};
 use faer::sparse::{SparseColMatRef, SymbolicSparseColMatRef};
 use greenlca::io::matrices::read_csc;
 use greenlca::io::matrices::read_triplets;
-use greenlca::solve::{NumericLu, SymbolicLu};
+use greenlca::solve::{NumericLu, SolverKind, SolverOptions, SymbolicLu, analyze, krylov_steps};
 use sprs::{CsMat, TriMat};
 
 /// One benchmark system: base values, perturbed values (same pattern), a demand vector.
@@ -46,6 +46,7 @@ fn main() {
         eprintln!("case {}: n {} nnz {}", case.name, case.a.rows(), case.a.nnz());
         let mut g = c.benchmark_group(&case.name);
         bench_greenlca(&mut g, &case);
+        bench_iterative(&mut g, &case);
         if finishes("rlu", &case, dir.as_deref()) {
             bench_rlu(&mut g, &case);
         }
@@ -81,6 +82,52 @@ fn bench_greenlca(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case) {
         bn.iter(|| {
             x.copy_from_slice(&case.b);
             lu.solve_transpose_in_place(&mut x)
+        })
+    });
+}
+
+/// The Krylov family (BiCGSTAB + ILU(0)): analysis, ILU(0), solves, and a Monte Carlo draw
+/// (new values, the base's preconditioner kept, one solve).
+fn bench_iterative(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case) {
+    let opts = SolverOptions { kind: SolverKind::Iterative, ..SolverOptions::default() };
+    for (what, a, t) in
+        [("solve", &case.a, false), ("solve_transpose", &case.a, true), ("draw solve", &case.a_pert, false)]
+    {
+        let steps = if what == "draw solve" {
+            // The draw keeps the base's preconditioner: count through a kept-preconditioner solve.
+            let base = analyze(case.a.view(), &opts).unwrap().factorize(case.a.view()).unwrap();
+            let mut f = base.clone();
+            f.refactorize(a.view()).unwrap();
+            let x = f.solve_checked(a.view(), &case.b).unwrap();
+            format!("notes {:?}, first entry {}", f.notes(), x[0])
+        } else {
+            format!("{:?}", krylov_steps(a.view(), &opts, &case.b, t).unwrap())
+        };
+        eprintln!("  iterative {what}: (steps, backward error) {steps}");
+    }
+    g.bench_function("iterative/analyze", |bn| bn.iter(|| analyze(case.a.view(), &opts).unwrap()));
+    let an = analyze(case.a.view(), &opts).unwrap();
+    g.bench_function("iterative/factorize (ILU(0))", |bn| bn.iter(|| an.factorize(case.a.view()).unwrap()));
+    let f = an.factorize(case.a.view()).unwrap();
+    let mut x = case.b.clone();
+    g.bench_function("iterative/solve", |bn| {
+        bn.iter(|| {
+            x.copy_from_slice(&case.b);
+            f.solve_in_place(&mut x)
+        })
+    });
+    g.bench_function("iterative/solve_transpose", |bn| {
+        bn.iter(|| {
+            x.copy_from_slice(&case.b);
+            f.solve_transpose_in_place(&mut x)
+        })
+    });
+    g.bench_function("iterative/draw (refactorize + solve)", |bn| {
+        bn.iter(|| {
+            let mut d = f.clone();
+            d.refactorize(case.a_pert.view()).unwrap();
+            x.copy_from_slice(&case.b);
+            d.solve_in_place(&mut x)
         })
     });
 }

@@ -19,6 +19,9 @@ pub struct CalcArgs {
     /// A matrix exchange folder (technosphere.csv, biosphere.csv, cf.csv, demand.csv) instead of a model.
     #[arg(long, value_name = "DIR")]
     matrices: Option<PathBuf>,
+    /// Sparse solver for --matrices: auto (iterative for a loop of 2,000+ processes), lu or iterative.
+    #[arg(long, value_enum, default_value_t, requires = "matrices")]
+    solver: super::solver_arg::SolverArg,
     #[command(flatten)]
     variants: VariantArgs,
     /// Scenario file: CSV with one parameter set per row (columns `scenario`, `variant`, then parameters).
@@ -61,7 +64,9 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
     if !args.variants.is_empty() || !args.opts.sets.is_empty() {
         bail!("--variant, --all-variants and --set apply to product models, not to --matrices");
     }
-    args.output.emit(&MatrixCalcReport::compute(dir)?)?;
+    let report = MatrixCalcReport::compute_with(dir, &args.solver.options())?;
+    super::common::warn(&report.warnings);
+    args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -17,6 +17,7 @@ mod report;
 mod scores;
 mod sensitivity;
 mod spread;
+mod solver_arg;
 mod validate;
 
 use std::process::ExitCode;

@@ -23,6 +23,7 @@ mod public_data;
 mod report;
 mod report_evaluation;
 mod solver;
+mod solver_iterative;
 mod sources;
 mod stage_schemes;
 mod uncertainty;

@@ -30,6 +30,12 @@ pub enum Warning {
     },
     /// Monte Carlo: no background entry has a distribution, so only the foreground varies.
     FixedBackground,
+    /// The iterative solver did not converge (or its preconditioner broke down) and the direct
+    /// LU solved instead: the result is checked and exact, only slower.
+    SolverFallback {
+        /// What happened.
+        note: String,
+    },
 }
 
 impl serde::Serialize for Warning {
@@ -76,6 +82,7 @@ impl fmt::Display for Warning {
                 f,
                 "the background has no distributions: only the foreground varies, so the spread understates the uncertainty (see docs/uncertainty.md)"
             ),
+            Warning::SolverFallback { note } => write!(f, "solver: {note}"),
         }
     }
 }

@@ -146,6 +146,12 @@ impl Lca {
         self.lu.as_ref()
     }
 
+    /// What the solver has to report about the solves made so far: an iterative solve that fell
+    /// back to the direct LU (the results are still checked by their residual).
+    pub fn solver_warnings(&self) -> Vec<crate::Warning> {
+        self.lu.notes().into_iter().map(|note| crate::Warning::SolverFallback { note }).collect()
+    }
+
     /// Solves A s = demand and checks the residual.
     pub fn supply(&self, demand: &[f64]) -> Result<Vec<f64>> {
         self.lu.solve_checked(self.a.view(), demand).map_err(|e| solve_error(e, &self.system))

@@ -8,6 +8,7 @@ use crate::calc::Lca;
 use crate::error::Result;
 use crate::io::matrices::read_matrix_folder;
 use crate::matrix::CategoryRow;
+use crate::solve::SolverOptions;
 
 /// Scores of a matrix folder's demand.
 #[derive(Debug, Clone)]
@@ -24,13 +25,20 @@ pub struct MatrixCalcReport {
     pub scores: Vec<f64>,
     /// Sum of the supply vector, a quick check against other tools.
     pub supply_sum: f64,
+    /// What the solver reported (a fallback to the direct LU).
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl MatrixCalcReport {
     /// Reads the folder (triplet CSV or Matrix Market) and solves for its demand.
     pub fn compute(dir: &Path) -> Result<MatrixCalcReport> {
+        Self::compute_with(dir, &SolverOptions::default())
+    }
+
+    /// As [`compute`](Self::compute) with the solver chosen by `options`.
+    pub fn compute_with(dir: &Path, options: &SolverOptions) -> Result<MatrixCalcReport> {
         let ms = read_matrix_folder(dir)?;
-        let lca = Lca::new(ms.system, ms.characterization)?;
+        let lca = Lca::with_options(ms.system, ms.characterization, options)?;
         let result = lca.lcia(lca.lci(&ms.demand)?);
         Ok(MatrixCalcReport {
             folder: dir.display().to_string(),
@@ -39,6 +47,7 @@ impl MatrixCalcReport {
             categories: lca.characterization().categories.clone(),
             supply_sum: result.lci.supply.iter().sum::<f64>(),
             scores: result.scores,
+            warnings: lca.solver_warnings(),
         })
     }
 

@@ -45,6 +45,12 @@ pub trait Factorization: Debug + Send + Sync {
     /// Solves `A^T x = b`, overwriting `b` with `x`. Panics if `b.len()` is not the dimension.
     fn solve_transpose_in_place(&self, b: &mut [f64]);
 
+    /// What the user should hear about the solves made so far (a fallback from an iterative
+    /// method to the direct LU); empty for the direct family.
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// A copy to refactorize independently of this one.
     fn boxed_clone(&self) -> Box<dyn Factorization>;
 

@@ -55,6 +55,9 @@ mod error;
 mod factorization;
 mod factors;
 mod gp_lu;
+mod ilu0;
+mod iterative;
+mod krylov;
 mod matching;
 mod numeric;
 mod options;
@@ -68,6 +71,7 @@ mod symbolic;
 
 pub use error::SolveError;
 pub use factorization::{Analysis, Factorization};
+pub use iterative::krylov_steps;
 pub use numeric::NumericLu;
 pub use options::{SolverKind, SolverOptions};
 pub use residual::{relative_residual, relative_residual_transpose};

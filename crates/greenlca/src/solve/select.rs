@@ -4,8 +4,11 @@ use std::sync::Arc;
 
 use sprs::CsMatView;
 
+use super::btf::tarjan;
+use super::csc::Csc;
 use super::error::SolveError;
 use super::factorization::Analysis;
+use super::iterative::IterativeAnalysis;
 use super::options::{SolverKind, SolverOptions};
 use super::symbolic::SymbolicLu;
 
@@ -13,6 +16,18 @@ use super::symbolic::SymbolicLu;
 pub fn analyze(a: CsMatView<'_, f64>, options: &SolverOptions) -> Result<Arc<dyn Analysis>, SolveError> {
     match options.kind {
         SolverKind::BtfLu => Ok(Arc::new(SymbolicLu::analyze_with(a, options)?)),
+        SolverKind::Iterative => Ok(Arc::new(IterativeAnalysis::analyze(a, options, None)?)),
+        SolverKind::Auto => {
+            // Tarjan is one cheap pass; the direct LU redoes it within its own analysis.
+            let c = Csc::new(a);
+            let btf = (c.nrows == c.ncols).then(|| tarjan(c.ncols, &c.indptr, &c.indices));
+            let largest = btf.as_ref().map_or(0, |b| b.starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0));
+            if largest >= options.iterative_min_block {
+                Ok(Arc::new(IterativeAnalysis::analyze(a, options, btf)?))
+            } else {
+                Ok(Arc::new(SymbolicLu::analyze_with(a, options)?))
+            }
+        }
     }
 }
 

@@ -212,7 +212,7 @@ fn prefers_dense(nb: usize, lnz: usize, options: &SolverOptions) -> bool {
 }
 
 /// Refuses a column without a diagonal entry, telling apart a structurally singular pattern.
-fn check_diagonal(a: &Csc<'_>) -> Result<(), SolveError> {
+pub(crate) fn check_diagonal(a: &Csc<'_>) -> Result<(), SolveError> {
     let missing = (0..a.ncols).find(|&j| !a.indices[a.col_range(j)].contains(&j));
     let Some(col) = missing else {
         return Ok(());
