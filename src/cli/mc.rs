@@ -113,10 +113,11 @@ pub fn finish(
         return Ok(ExitCode::SUCCESS);
     }
     let report = McReport::with_units(&draws, units);
-    super::spread::tell(
-        &greenlca::uncertainty::Spread::from_meta(&draws.meta)
-            .unwrap_or_else(|| greenlca::uncertainty::Spread::of_draws(&draws)),
-    );
+    match greenlca::uncertainty::Spread::from_meta(&draws.meta) {
+        Some(spread) => super::spread::tell(&spread),
+        // A matrix system has no foreground: only whether anything varies is worth saying.
+        None => super::common::warn(&greenlca::uncertainty::Spread::of_draws(&draws).warnings),
+    }
     plot.add(&mut extra, |o| greenlca::report::mc_charts(&draws, &report, o))?;
     output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)
