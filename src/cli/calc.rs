@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::Args;
+use greenlca::io::compiled::CacheMode;
 use greenlca::report::CalcReport;
 use greenlca::report::MatrixCalcReport;
 use std::process::ExitCode;
@@ -19,6 +20,9 @@ pub struct CalcArgs {
     /// A matrix exchange folder (technosphere.csv, biosphere.csv, cf.csv, demand.csv) instead of a model.
     #[arg(long, value_name = "DIR")]
     matrices: Option<PathBuf>,
+    /// Read the matrix folder's sources, not its compiled form in the cache (see docs/cache.md).
+    #[arg(long, requires = "matrices")]
+    no_cache: bool,
     #[command(flatten)]
     variants: VariantArgs,
     /// Scenario file: CSV with one parameter set per row (columns `scenario`, `variant`, then parameters).
@@ -61,7 +65,12 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
     if !args.variants.is_empty() || !args.opts.sets.is_empty() {
         bail!("--variant, --all-variants and --set apply to product models, not to --matrices");
     }
-    args.output.emit(&MatrixCalcReport::compute(dir)?)?;
+    let cache = if args.no_cache { CacheMode::Off } else { CacheMode::Use };
+    let report = MatrixCalcReport::compute_with(dir, cache)?;
+    if let Some(note) = report.compiled.note() {
+        eprintln!("{note}");
+    }
+    args.output.emit(&report)?;
     Ok(ExitCode::SUCCESS)
 }
 

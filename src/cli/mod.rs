@@ -1,5 +1,6 @@
 //! Command-line interface: one module per command.
 
+mod cache;
 mod calc;
 mod check;
 mod common;
@@ -59,6 +60,8 @@ enum Command {
     Scores(scores::ScoresArgs),
     /// Impact methods and their categories; `methods match METHOD --db DB` for the match rates.
     Methods(methods::MethodsArgs),
+    /// Compiled forms of inputs: `cache dir`, `cache list`, `cache clear`.
+    Cache(cache::CacheArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -84,5 +87,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Methods(a) => methods::run(a),
         Command::Import(a) => import::run(a),
         Command::Scores(a) => scores::run(a),
+        Command::Cache(a) => cache::run(a),
     }
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod cache;
 mod careless;
 mod check;
 mod cli_bad_input;

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::format::{TextTable, csv_line, exact, human};
 use crate::calc::Lca;
 use crate::error::Result;
-use crate::io::matrices::read_matrix_folder;
+use crate::io::compiled::{CacheMode, Compiled, read_matrix_folder_cached};
 use crate::matrix::CategoryRow;
 
 /// Scores of a matrix folder's demand.
@@ -24,12 +24,20 @@ pub struct MatrixCalcReport {
     pub scores: Vec<f64>,
     /// Sum of the supply vector, a quick check against other tools.
     pub supply_sum: f64,
+    /// Whether the folder's compiled form was used, and the inputs' content hash.
+    pub compiled: Compiled,
 }
 
 impl MatrixCalcReport {
-    /// Reads the folder (triplet CSV or Matrix Market) and solves for its demand.
+    /// Reads the folder (triplet CSV or Matrix Market) through its compiled form and solves for
+    /// its demand.
     pub fn compute(dir: &Path) -> Result<MatrixCalcReport> {
-        let ms = read_matrix_folder(dir)?;
+        Self::compute_with(dir, CacheMode::Use)
+    }
+
+    /// [`compute`](Self::compute), with or without the compiled form.
+    pub fn compute_with(dir: &Path, cache: CacheMode) -> Result<MatrixCalcReport> {
+        let (ms, compiled) = read_matrix_folder_cached(dir, cache)?;
         let lca = Lca::new(ms.system, ms.characterization)?;
         let result = lca.lcia(lca.lci(&ms.demand)?);
         Ok(MatrixCalcReport {
@@ -39,6 +47,7 @@ impl MatrixCalcReport {
             categories: lca.characterization().categories.clone(),
             supply_sum: result.lci.supply.iter().sum::<f64>(),
             scores: result.scores,
+            compiled,
         })
     }
 
@@ -63,6 +72,8 @@ impl MatrixCalcReport {
             "flows": self.flows,
             "scores": cats.iter().zip(&self.scores).map(|(c, v)| serde_json::json!({"category": c.id, "name": c.name, "unit": c.unit, "total": v})).collect::<Vec<_>>(),
             "supply_sum": self.supply_sum,
+            "inputs_sha256": self.compiled.inputs_sha256,
+            "compiled_form": self.compiled.as_str(),
         });
         serde_json::to_string_pretty(&v).expect("plain data") + "\n"
     }
