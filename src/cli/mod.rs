@@ -1,5 +1,6 @@
 //! Command-line interface: one module per command.
 
+mod cache;
 mod calc;
 mod check;
 mod common;
@@ -16,8 +17,8 @@ mod progress;
 mod report;
 mod scores;
 mod sensitivity;
-mod spread;
 mod solver_arg;
+mod spread;
 mod validate;
 
 use std::process::ExitCode;
@@ -65,6 +66,8 @@ enum Command {
     Methods(methods::MethodsArgs),
     /// Find processes and flows in a database and its layers (`list`, `search TEXT`, `show ID`).
     Db(db::DbArgs),
+    /// Compiled forms of inputs: `cache dir`, `cache list`, `cache clear`.
+    Cache(cache::CacheArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -91,5 +94,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Import(a) => import::run(a),
         Command::Scores(a) => scores::run(a),
         Command::Db(a) => db::run(a),
+        Command::Cache(a) => cache::run(a),
     }
 }

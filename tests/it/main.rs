@@ -4,6 +4,7 @@
 mod common;
 
 mod background_uncertainty;
+mod cache;
 mod careless;
 mod check;
 mod cli_bad_input;

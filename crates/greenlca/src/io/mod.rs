@@ -3,6 +3,7 @@
 //! matrix exchange folder, Matrix Market, USEEIO). `detect` tells every input format apart.
 
 pub(crate) mod archive;
+pub mod compiled;
 pub(crate) mod detect;
 pub mod import;
 pub(crate) mod inputs;

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::format::{TextTable, csv_line, exact, human};
 use crate::calc::Lca;
 use crate::error::Result;
-use crate::io::matrices::read_matrix_folder;
+use crate::io::compiled::{CacheMode, Compiled, read_matrix_folder_cached};
 use crate::matrix::CategoryRow;
 use crate::solve::SolverOptions;
 
@@ -27,17 +27,21 @@ pub struct MatrixCalcReport {
     pub supply_sum: f64,
     /// What the solver reported (a fallback to the direct LU).
     pub warnings: Vec<crate::Warning>,
+    /// Whether the folder's compiled form was used, and the inputs' content hash.
+    pub compiled: Compiled,
 }
 
 impl MatrixCalcReport {
-    /// Reads the folder (triplet CSV or Matrix Market) and solves for its demand.
+    /// Reads the folder (triplet CSV or Matrix Market) through its compiled form and solves for
+    /// its demand.
     pub fn compute(dir: &Path) -> Result<MatrixCalcReport> {
-        Self::compute_with(dir, &SolverOptions::default())
+        Self::compute_with(dir, &SolverOptions::default(), CacheMode::Use)
     }
 
-    /// As [`compute`](Self::compute) with the solver chosen by `options`.
-    pub fn compute_with(dir: &Path, options: &SolverOptions) -> Result<MatrixCalcReport> {
-        let ms = read_matrix_folder(dir)?;
+    /// [`compute`](Self::compute) with the solver chosen by `options`, with or without the
+    /// compiled form.
+    pub fn compute_with(dir: &Path, options: &SolverOptions, cache: CacheMode) -> Result<MatrixCalcReport> {
+        let (ms, compiled) = read_matrix_folder_cached(dir, cache)?;
         let lca = Lca::with_options(ms.system, ms.characterization, options)?;
         let result = lca.lcia(lca.lci(&ms.demand)?);
         Ok(MatrixCalcReport {
@@ -48,6 +52,7 @@ impl MatrixCalcReport {
             supply_sum: result.lci.supply.iter().sum::<f64>(),
             scores: result.scores,
             warnings: lca.solver_warnings(),
+            compiled,
         })
     }
 
@@ -72,6 +77,8 @@ impl MatrixCalcReport {
             "flows": self.flows,
             "scores": cats.iter().zip(&self.scores).map(|(c, v)| serde_json::json!({"category": c.id, "name": c.name, "unit": c.unit, "total": v})).collect::<Vec<_>>(),
             "supply_sum": self.supply_sum,
+            "inputs_sha256": self.compiled.inputs_sha256,
+            "compiled_form": self.compiled.as_str(),
         });
         serde_json::to_string_pretty(&v).expect("plain data") + "\n"
     }

@@ -6,6 +6,7 @@ pub(crate) mod from_arrays;
 pub(crate) mod mtx;
 pub(crate) mod mtx_folder;
 pub(crate) mod numbered;
+pub(crate) mod triplet_fast;
 pub(crate) mod triplet_read;
 pub(crate) mod triplet_write;
 pub(crate) mod useeio;

@@ -24,24 +24,30 @@ pub struct MatrixSystem {
 /// Reads a triplet-CSV exchange folder.
 pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
     let mut problems = Collector::default();
-    let tech = CsvTable::read(&dir.join("technosphere.csv"))?;
-    let bio = CsvTable::read(&dir.join("biosphere.csv"))?;
-    let cf = CsvTable::read(&dir.join("cf.csv"))?;
-    let dem = CsvTable::read(&dir.join("demand.csv"))?;
-    tech.require_columns(&["row", "col", "amount"])?;
-    bio.require_columns(&["row", "col", "amount"])?;
-    cf.require_columns(&["flow", "category", "factor"])?;
-    dem.require_columns(&["process", "amount"])?;
-
-    // Sizes come from the data, so that a corrupt index cannot ask for an absurd allocation: every
-    // process has its diagonal entry, so no process index reaches the number of technosphere
-    // entries; flow and category indices may leave gaps, but not of more than GAP rows per entry.
-    let n_max = tech.len();
-    let m_max = (bio.len() + cf.len()).saturating_mul(GAP).saturating_add(GAP);
-    let k_max = cf.len().saturating_mul(GAP).saturating_add(GAP);
-    let a = triplets(&tech, ("row", n_max), ("col", n_max), "amount", "the technosphere entries", &mut problems);
-    let b = triplets(&bio, ("row", m_max), ("col", n_max), "amount", "the biosphere and cf entries", &mut problems);
-    let c = triplets(&cf, ("category", k_max), ("flow", m_max), "factor", "the cf entries", &mut problems);
+    let (a, b, c, dem) = match fast_entries(dir) {
+        Some((a, b, c)) => {
+            let dem = CsvTable::read(&dir.join("demand.csv"))?;
+            dem.require_columns(&["process", "amount"])?;
+            (a, b, c, dem)
+        }
+        None => {
+            let tech = CsvTable::read(&dir.join("technosphere.csv"))?;
+            let bio = CsvTable::read(&dir.join("biosphere.csv"))?;
+            let cf = CsvTable::read(&dir.join("cf.csv"))?;
+            let dem = CsvTable::read(&dir.join("demand.csv"))?;
+            tech.require_columns(&["row", "col", "amount"])?;
+            bio.require_columns(&["row", "col", "amount"])?;
+            cf.require_columns(&["flow", "category", "factor"])?;
+            dem.require_columns(&["process", "amount"])?;
+            let (n_max, m_max, k_max) = bounds(tech.len(), bio.len(), cf.len());
+            let a =
+                triplets(&tech, ("row", n_max), ("col", n_max), "amount", "the technosphere entries", &mut problems);
+            let b =
+                triplets(&bio, ("row", m_max), ("col", n_max), "amount", "the biosphere and cf entries", &mut problems);
+            let c = triplets(&cf, ("category", k_max), ("flow", m_max), "factor", "the cf entries", &mut problems);
+            (a, b, c, dem)
+        }
+    };
     let n = a.rows.iter().chain(&a.cols).map(|&i| i + 1).max().unwrap_or(0);
     let m = b.rows.iter().chain(&c.cols).map(|&i| i + 1).max().unwrap_or(0);
     for (k, &j) in b.cols.iter().enumerate() {
@@ -125,6 +131,32 @@ pub fn read_exchange_folder(dir: &Path) -> Result<MatrixSystem> {
 
 /// Unused flow or category rows allowed per entry of the files that name them.
 const GAP: usize = 64;
+
+/// The bounds of the process, flow and category indices for files of these numbers of rows.
+///
+/// Sizes come from the data, so that a corrupt index cannot ask for an absurd allocation: every
+/// process has its diagonal entry, so no process index reaches the number of technosphere
+/// entries; flow and category indices may leave gaps, but not of more than GAP rows per entry.
+fn bounds(tech: usize, bio: usize, cf: usize) -> (usize, usize, usize) {
+    let m_max = (bio + cf).saturating_mul(GAP).saturating_add(GAP);
+    let k_max = cf.saturating_mul(GAP).saturating_add(GAP);
+    (tech, m_max, k_max)
+}
+
+/// A, B and C read by the fast path, or `None` when a file is missing, not plain or out of
+/// bounds: the reader on [`CsvTable`] then reads the folder and names every problem.
+fn fast_entries(dir: &Path) -> Option<(Entries, Entries, Entries)> {
+    use super::triplet_fast::{Columns, parse};
+    let read = |name: &str, columns| parse(&std::fs::read(dir.join(name)).ok()?, columns);
+    let tech = read("technosphere.csv", Columns { row: "row", col: "col", value: "amount" })?;
+    let bio = read("biosphere.csv", Columns { row: "row", col: "col", value: "amount" })?;
+    let cf = read("cf.csv", Columns { row: "category", col: "flow", value: "factor" })?;
+    let (n_max, m_max, k_max) = bounds(tech.rows, bio.rows, cf.rows);
+    let within =
+        |e: &Entries, rows: usize, cols: usize| e.rows.iter().all(|&i| i < rows) && e.cols.iter().all(|&j| j < cols);
+    (within(&tech.entries, n_max, n_max) && within(&bio.entries, m_max, n_max) && within(&cf.entries, k_max, m_max))
+        .then_some((tech.entries, bio.entries, cf.entries))
+}
 
 /// The entries of a triplet file; `(column, bound)` for the row and column index, `what` names
 /// what the bound derives from for the message.
