@@ -35,8 +35,9 @@ fn family(structure: &str, n: usize) -> Option<PathBuf> {
             .is_ok_and(|s| s.success());
     let conv_ok = gen_ok
         && Command::new(python())
-            .arg(root.join("benches/data/mtx_to_exchange.py"))
+            .arg(root.join("benches/mtx_to_folder.py"))
             .args([&mtx, &out])
+            .arg("--no-uncertainty")
             .status()
             .is_ok_and(|s| s.success());
     if !conv_ok {

@@ -3,6 +3,11 @@
 
 mod cli;
 
+// Large matrices are built and dropped in quick succession; mimalloc reuses their pages where the
+// system allocator hands each one back to the kernel and faults it in again (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

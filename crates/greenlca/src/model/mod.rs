@@ -22,8 +22,8 @@ pub use parameter::{Parameter, Scope};
 pub use pedigree::{added_variance, total_sigma};
 pub use process::{AllocationFactor, AllocationMethod, Direction, Exchange, Process};
 pub use product::{
-    Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, ProductQuantity, PropertyValue, Relink, Swap,
-    Variant,
+    Boundary, ForegroundExchange, ForegroundKind, ProductInfo, ProductModel, ProductQuantity, PropertyValue, Relink,
+    Swap, Variant,
 };
 pub use stage::{Stage, StageDef};
 pub use stage_scheme::StageScheme;

@@ -10,7 +10,8 @@ use super::montecarlo::{Draws, label};
 use super::product::ProductSampler;
 use crate::calc::{Lca, Study};
 use crate::error::Result;
-use crate::io::matrices::{MatrixSystem, read_matrix_folder};
+use crate::io::compiled::{CacheMode, read_matrix_folder_cached};
+use crate::io::matrices::MatrixSystem;
 use crate::model::Stage;
 use crate::progress::Progress;
 use crate::solve::SolverOptions;
@@ -48,14 +49,14 @@ pub const INPUTS_DIGEST: &str = "inputs_sha256";
 
 /// Draws the scores of a matrix folder.
 pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
-    let ms = read_matrix_folder(dir)?;
+    // Through the compiled form (docs/cache.md): its key is the same digest of the inputs.
+    let (ms, compiled) = read_matrix_folder_cached(dir, CacheMode::Use)?;
     let run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
     let (mut draws, units) = matrix_system(&ms, &run, mc, progress)?;
-    let inputs = crate::io::inputs::hash_folder("matrices", dir)?;
     draws.meta = serde_json::json!({
         "matrices": dir.display().to_string(),
         "units": units,
-        INPUTS_DIGEST: crate::io::inputs::content_digest(&inputs),
+        INPUTS_DIGEST: compiled.inputs_sha256,
     });
     Ok((draws, units))
 }
