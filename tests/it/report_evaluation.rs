@@ -328,3 +328,27 @@ fn bad_report_tables_in_the_evidence_file_write_nothing() {
     assert!(err.contains("modell") && err.contains("evidence.toml"), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn charts_speak_the_language_of_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut texts = Vec::new();
+    for lang in ["zh", "en"] {
+        report(&dir.path().join(lang), lang);
+        let charts = dir.path().join(lang).join("charts");
+        let mut all = String::new();
+        let mut n = 0;
+        for e in std::fs::read_dir(&charts).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "svg") {
+                all.push_str(&std::fs::read_to_string(&p).unwrap());
+                n += 1;
+            }
+        }
+        assert!(n >= 3, "{lang}: {n} charts");
+        texts.push(all);
+    }
+    // The stage charts' legend names the net total; its words follow the report's language.
+    assert!(texts[0].contains("净合计") && !texts[0].contains("net total"));
+    assert!(texts[1].contains("net total") && !texts[1].contains("净合计"));
+}

@@ -35,9 +35,9 @@ pub(crate) fn scene(title: &str, y_label: &str, groups: &[(String, Vec<f64>)], o
     let hi = data.iter().map(|s| s[s.len() - 1]).fold(f64::NEG_INFINITY, f64::max);
     let names: Vec<String> = groups.iter().map(|(n, _)| n.clone()).collect();
     let legend = vec![
-        Entry::new("median", Swatch::Dot(ink::WHITE)),
-        Entry::new("interquartile range", Swatch::Fill(ink::AXIS)),
-        Entry::new("95% interval", Swatch::Whisker),
+        Entry::new(opts.word("median", "中位数"), Swatch::Dot(ink::WHITE)),
+        Entry::new(opts.word("interquartile range", "四分位距"), Swatch::Fill(ink::AXIS)),
+        Entry::new(opts.word("95% interval", "95%区间"), Swatch::Whisker),
     ];
     let mut scene = Scene::new(opts.width as f64, opts.height as f64, title);
     let spec = ColumnSpec { title, y_label, categories: &names, extent: (lo, hi), pad_px: (0.0, 0.0), legend };

@@ -78,7 +78,14 @@ pub(crate) fn scene(
     let x_extent = (ref_v.map_or(lo, |r| r.min(lo)), ref_v.map_or(hi, |r| r.max(hi)));
     let top = *counts.iter().max().unwrap_or(&1) as f64;
     let mut scene = Scene::new(opts.width as f64, opts.height as f64, title);
-    let spec = XySpec { title, x_label, y_label: "number of samples", x_extent, y_extent: (0.0, top), legend };
+    let spec = XySpec {
+        title,
+        x_label,
+        y_label: opts.word("number of samples", "样本数"),
+        x_extent,
+        y_extent: (0.0, top),
+        legend,
+    };
     let f = xy(&mut scene, &spec);
     let fill = colors::SKY.tint(0.35);
     for (i, c) in counts.iter().enumerate() {

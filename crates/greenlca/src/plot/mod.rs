@@ -98,11 +98,14 @@ pub struct PlotOptions {
     pub width: u32,
     /// Height in pixels (150 to 8000).
     pub height: u32,
+    /// The charts' own words (legends, axis titles) in Chinese instead of English; the caller's
+    /// titles and labels are drawn as given.
+    pub chinese: bool,
 }
 
 impl Default for PlotOptions {
     fn default() -> Self {
-        PlotOptions { format: ImageFormat::Svg, width: 960, height: 540 }
+        PlotOptions { format: ImageFormat::Svg, width: 960, height: 540, chinese: false }
     }
 }
 
@@ -118,6 +121,14 @@ impl PlotOptions {
     /// The same options with another size.
     pub fn with_size(self, width: u32, height: u32) -> Self {
         PlotOptions { width, height, ..self }
+    }
+    /// The same options with the charts' own words in Chinese (or English).
+    pub fn in_chinese(self, chinese: bool) -> Self {
+        PlotOptions { chinese, ..self }
+    }
+    /// A chart's own word in the language of these options.
+    pub(crate) fn word(&self, en: &'static str, zh: &'static str) -> &'static str {
+        if self.chinese { zh } else { en }
     }
     fn check(&self) -> Result<()> {
         if !(200..=8000).contains(&self.width) || !(150..=8000).contains(&self.height) {

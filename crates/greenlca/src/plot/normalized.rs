@@ -55,10 +55,10 @@ pub(crate) fn scene(
     let reference = Stroke::dashed(ink::TEXT, 1.5, 6.0, 4.0);
     let mut legend: Vec<Entry> =
         variants.iter().enumerate().map(|(i, v)| Entry::new(v.clone(), Swatch::Fill(palette(i)))).collect();
-    legend.push(Entry::new("baseline = 100%", Swatch::Line(reference)));
+    legend.push(Entry::new(opts.word("baseline = 100%", "基准方案 = 100%"), Swatch::Line(reference)));
     let spec = ColumnSpec {
         title,
-        y_label: "relative to baseline [%]",
+        y_label: opts.word("relative to baseline [%]", "相对于基准方案 [%]"),
         categories,
         extent: (lo, hi),
         pad_px: (if lo < 0.0 { room } else { 0.0 }, room),

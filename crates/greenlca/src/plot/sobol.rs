@@ -47,13 +47,19 @@ pub(crate) fn scene(
     let lo = all.clone().fold(0.0, f64::min);
     let hi = all.fold(0.0, f64::max);
     let legend = vec![
-        Entry::new("first order (S1)", Swatch::Fill(colors::BLUE)),
-        Entry::new("total effect (ST)", Swatch::Fill(colors::ORANGE)),
-        Entry::new("confidence interval", Swatch::Whisker),
+        Entry::new(opts.word("first order (S1)", "一阶指数 (S1)"), Swatch::Fill(colors::BLUE)),
+        Entry::new(opts.word("total effect (ST)", "总效应指数 (ST)"), Swatch::Fill(colors::ORANGE)),
+        Entry::new(opts.word("confidence interval", "置信区间"), Swatch::Whisker),
     ];
     let mut scene = Scene::new(opts.width as f64, opts.height as f64, title);
-    let spec =
-        ColumnSpec { title, y_label: "Sobol index", categories: params, extent: (lo, hi), pad_px: (0.0, 0.0), legend };
+    let spec = ColumnSpec {
+        title,
+        y_label: opts.word("Sobol index", "Sobol指数"),
+        categories: params,
+        extent: (lo, hi),
+        pad_px: (0.0, 0.0),
+        legend,
+    };
     let f = columns(&mut scene, &spec);
     let bar_w = (f.slot() * 0.36).min(f.sz.pad * 3.5);
     let cap = (bar_w * 0.25).max(2.0);

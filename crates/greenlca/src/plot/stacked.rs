@@ -68,7 +68,7 @@ pub(crate) fn scene(
     let hi = pos.iter().copied().fold(0.0, f64::max);
     let mut legend: Vec<Entry> =
         series.iter().enumerate().map(|(i, s)| Entry::new(s.name.clone(), Swatch::Fill(palette(i)))).collect();
-    legend.push(Entry::new("net total", Swatch::Diamond(colors::BLACK)));
+    legend.push(Entry::new(opts.word("net total", "净合计"), Swatch::Diamond(colors::BLACK)));
     let spec = ColumnSpec { title, y_label, categories: groups, extent: (lo, hi), pad_px: (pad_lo, pad_hi), legend };
     let f = columns(&mut scene, &spec);
     let bar_w = (f.slot() * 0.6).min(f.sz.pad * 7.0);

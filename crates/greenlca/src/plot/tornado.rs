@@ -58,8 +58,8 @@ pub(crate) fn scene(title: &str, x_label: &str, base: f64, bars: &[TornadoBar], 
     };
     let labels: Vec<String> = sorted.iter().map(|b| b.label.clone()).collect();
     let legend = vec![
-        Entry::new("low value", Swatch::Fill(colors::BLUE)),
-        Entry::new("high value", Swatch::Fill(colors::ORANGE)),
+        Entry::new(opts.word("low value", "低值"), Swatch::Fill(colors::BLUE)),
+        Entry::new(opts.word("high value", "高值"), Swatch::Fill(colors::ORANGE)),
         Entry::new(format!("base {}", compact(base)), Swatch::Line(Stroke::solid(ink::TEXT, 1.5))),
     ];
     let spec = RowSpec { title, x_label, labels: &labels, extent: (lo, hi), pad_px: (0.0, 0.0), legend };

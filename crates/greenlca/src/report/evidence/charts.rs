@@ -7,7 +7,7 @@ use super::lang::Lang;
 use super::terms::stage;
 use super::{CategoryImpact, EvidenceReport};
 use crate::error::Result;
-use crate::plot::{PlotOptions, Series, horizontal_bars, normalized_bars, stacked_bars};
+use crate::plot::{Series, horizontal_bars, normalized_bars, stacked_bars};
 use crate::report::format::short;
 
 fn svg(bytes: Vec<u8>) -> String {
@@ -65,7 +65,7 @@ pub(super) fn stage_charts(r: &EvidenceReport, lang: Lang) -> Result<Vec<Figure>
             cat_name(c, lang),
             per_fu(r, lang)
         );
-        let bytes = stacked_bars(&title, &format!("{} [{}]", c.id, c.unit), &groups, &series, &PlotOptions::svg())?;
+        let bytes = stacked_bars(&title, &format!("{} [{}]", c.id, c.unit), &groups, &series, &lang.chart_options())?;
         out.push(Figure {
             id: format!("fig-stages-{}", c.id),
             file: format!("charts/stages_{}.svg", c.id),
@@ -100,7 +100,7 @@ pub(super) fn share_chart(r: &EvidenceReport, lang: Lang) -> Result<Figure> {
         per_fu(r, lang)
     );
     let y = lang.pick("占合计的比例 [%]", "share of the total [%]");
-    let bytes = stacked_bars(&title, &y, &groups, &series, &PlotOptions::svg())?;
+    let bytes = stacked_bars(&title, &y, &groups, &series, &lang.chart_options())?;
     Ok(Figure {
         id: "fig-stage-shares".into(),
         file: "charts/stage_shares.svg".into(),
@@ -130,7 +130,7 @@ pub(super) fn first_tier_chart(r: &EvidenceReport, lang: Lang) -> Result<Option<
         cat_name(c, lang),
         per_fu(r, lang)
     );
-    let bytes = horizontal_bars(&title, &format!("{} [{}]", c.id, c.unit), &items, &PlotOptions::svg())?;
+    let bytes = horizontal_bars(&title, &format!("{} [{}]", c.id, c.unit), &items, &lang.chart_options())?;
     Ok(Some(Figure {
         id: format!("fig-first-tier-{}", c.id),
         file: format!("charts/first_tier_{}.svg", c.id),
@@ -160,7 +160,7 @@ pub(super) fn variant_chart(r: &EvidenceReport, lang: Lang) -> Result<Option<Fig
         lang.pick("各方案相对于本报告方案的结果", "Variants relative to the variant reported"),
         per_fu(r, lang)
     );
-    let bytes = normalized_bars(&title, &cats, &names, &percent, &PlotOptions::svg())?;
+    let bytes = normalized_bars(&title, &cats, &names, &percent, &lang.chart_options())?;
     Ok(Some(Figure {
         id: "fig-variants".into(),
         file: "charts/variants.svg".into(),

@@ -50,6 +50,12 @@ impl Lang {
     }
 
     /// A short label (heading, table header, term): one language, or `zh / en`.
+    /// Chart options whose own words (legends, axis titles) follow this language: Chinese for
+    /// `zh` and `both` (their charts are drawn once, with Chinese text first).
+    pub fn chart_options(self) -> crate::plot::PlotOptions {
+        crate::plot::PlotOptions::svg().in_chinese(self != Lang::En)
+    }
+
     pub fn pick(self, zh: &str, en: &str) -> String {
         match self {
             Lang::Zh => zh.to_string(),

@@ -4,7 +4,7 @@
 
 use super::Builder;
 use crate::error::Result;
-use crate::plot::{PlotOptions, histogram};
+use crate::plot::histogram;
 use crate::report::evidence::EvidenceReport;
 use crate::report::evidence::document::{Col, Figure, Notice, Table};
 use crate::report::evidence::lang::Bi;
@@ -94,7 +94,7 @@ pub(super) fn monte_carlo(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
         let name = b.lang.pick(&i.zh, &i.en);
         let title = format!("{name}\n{} {}", b.l("符合概率", "P(pass)"), pct(m.p_pass));
         let x = format!("{} [{}]", name, i.unit);
-        let bytes = histogram(&title, &x, &values, 0, Some((b.l("基准值", "limit"), limit)), &PlotOptions::svg())?;
+        let bytes = histogram(&title, &x, &values, 0, Some((b.l("基准值", "limit"), limit)), &b.lang.chart_options())?;
         b.figure(Figure {
             id: format!("fig-mc-{}", i.id),
             file: format!("charts/mc_{}.svg", i.id),
