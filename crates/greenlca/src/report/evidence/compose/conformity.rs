@@ -336,11 +336,11 @@ pub(super) fn declaration(b: &mut Builder, r: &EvidenceReport) {
     let title_zh = d.title_zh.clone().unwrap_or_else(|| d.title.clone());
     b.bi(&Bi::new(
         format!(
-            "{producer_zh}声明：产品“{product_zh}”（方案 {}）满足《{title_zh}》（{} {}）的全部{}项基本要求和全部评价指标要求。评价依据 GB/T 32161《生态设计产品评价通则》；生命周期评价依据 GB/T 24040 和 GB/T 24044，见本报告。各项指标的数值与限值如下：",
+            "{producer_zh}声明：产品“{product_zh}”（方案 {}）满足《{title_zh}》（{} {}）的全部{}项基本要求和全部评价指标要求。评价依据 GB/T 32161-2015《生态设计产品评价通则》；生命周期评价依据 GB/T 24040-2008 和 GB/T 24044-2008，见本报告。各项指标的数值与限值如下：",
             d.variant, d.standard, d.version, d.requirements_met
         ),
         format!(
-            "We, {producer_en}, declare that the product “{}” (variant {}) meets all {} basic requirements and all indicator requirements of {} {}, {}. The evaluation follows GB/T 32161 (General principles for eco-design product assessment); the life-cycle assessment follows GB/T 24040 and GB/T 24044 and is documented in this report. The values of the indicators and their limits:",
+            "We, {producer_en}, declare that the product “{}” (variant {}) meets all {} basic requirements and all indicator requirements of {} {}, {}. The evaluation follows GB/T 32161-2015 (General principles for eco-design product assessment); the life-cycle assessment follows GB/T 24040-2008 and GB/T 24044-2008 and is documented in this report. The values of the indicators and their limits:",
             d.product, d.variant, d.requirements_met, d.standard, d.version, d.title
         ),
     ));
