@@ -38,7 +38,7 @@ fn base_result(path: &Path) -> ProductResult {
 
 fn assert_stages_sum_to_total(r: &ProductResult) {
     for (k, total) in r.totals.iter().enumerate() {
-        let sum: f64 = r.stages.iter().map(|(_, v)| v[k]).sum();
+        let sum: f64 = r.stages.iter().filter(|(s, _)| !s.is_separate()).map(|(_, v)| v[k]).sum();
         assert!((sum - total).abs() <= 1e-9 * total.abs().max(1.0), "category {k}: stages {sum} vs total {total}");
     }
 }
@@ -166,4 +166,37 @@ fn a_stage_outside_the_scheme_is_refused_with_the_line_and_the_ids() {
         &["calc", &en.display().to_string()],
         &["unknown stage `usage`", "use raw_materials, production, distribution, use or end_of_life"],
     );
+}
+
+/// EN 15804+A2 module D is reported beside the total, not in it. The kettle with its end of life
+/// declared as module D: the total is the GB/T total without end of life, and D shows the end of
+/// life's value. Known answers: datasets/products/expected_results.csv (written by the independent
+/// NumPy script), kettle base GWP100: total 169.7412470958568, end of life 3.128886645675064.
+#[test]
+fn module_d_is_reported_separately_and_left_out_of_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en.toml");
+    let map = [
+        ("raw_materials", "A1-A3"),
+        ("production", "a1_a3"),
+        ("distribution", "A4"),
+        ("use", "B6"),
+        ("end_of_life", "D"),
+    ];
+    std::fs::write(&en, restaged(&kettle_text(), "stage_scheme = \"en15804\"", &map)).unwrap();
+    let e = base_result(&en);
+    let (total, eol) = (169.7412470958568, 3.128886645675064);
+    let d = e.stages.iter().find(|(s, _)| s.id() == "d").unwrap();
+    assert!(d.0.is_separate());
+    assert!((d.1[0] - eol).abs() <= 1e-12 * eol, "D {}", d.1[0]);
+    assert!((e.totals[0] - (total - eol)).abs() <= 1e-12 * total, "total {}", e.totals[0]);
+    assert_stages_sum_to_total(&e);
+    // The command line shows D in its own column and leaves it out of the total.
+    let (code, out, err) = run(&["calc", &en.display().to_string(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let r = &v["variants"][0]["results"][0];
+    assert_eq!(r["category"], "gwp100");
+    assert!((r["total"].as_f64().unwrap() - (total - eol)).abs() <= 1e-12 * total);
+    assert!((r["stages"]["d"].as_f64().unwrap() - eol).abs() <= 1e-12 * eol);
 }

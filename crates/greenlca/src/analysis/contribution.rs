@@ -87,10 +87,12 @@ pub fn by_flow(lca: &Lca, inventory: &[f64], k: usize) -> Vec<(String, String, f
 }
 
 /// Contribution of each foreground exchange to category `k` (the first tier with upstream totals).
+/// Exchanges of a stage reported separately (module D) are not part of the total and not listed.
 pub fn by_exchange(result: &ProductResult, k: usize) -> Vec<(String, String, f64)> {
     result
         .exchanges
         .iter()
+        .filter(|e| !e.stage.is_separate())
         .map(|e| (e.id.clone(), e.label.clone().unwrap_or_else(|| e.target_name.clone()), e.values[k]))
         .collect()
 }

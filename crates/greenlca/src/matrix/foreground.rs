@@ -74,19 +74,20 @@ pub struct Foreground {
 
 impl Foreground {
     /// The final demand on the background: `d[i] = -(entry of the product column in row i)`.
+    /// Exchanges of a stage reported separately (module D) are left out: the total excludes them.
     pub fn demand(&self, n: usize) -> Vec<f64> {
         let mut d = vec![0.0; n];
-        for e in &self.entries {
+        for e in self.entries.iter().filter(|e| !e.stage.is_separate()) {
             if let Target::Column(c) = e.target {
                 d[c] -= e.value;
             }
         }
         d
     }
-    /// Direct elementary flows of the product, by row of B.
+    /// Direct elementary flows of the product, by row of B (module D left out, as in [`Foreground::demand`]).
     pub fn direct_flows(&self, m: usize) -> Vec<f64> {
         let mut g = vec![0.0; m];
-        for e in &self.entries {
+        for e in self.entries.iter().filter(|e| !e.stage.is_separate()) {
             if let Target::Flow(f) = e.target {
                 g[f] += e.value;
             }

@@ -20,6 +20,9 @@ pub struct StageDef {
     pub name_zh: String,
     /// Other spellings that read as this stage (`transport` for `distribution`).
     pub aliases: Vec<String>,
+    /// Reported beside the total, not in it (EN 15804+A2 module D: benefits and loads beyond the
+    /// system boundary).
+    pub separate: bool,
 }
 
 /// A life-cycle stage: a copyable reference to an interned [`StageDef`]. Two stages are equal when
@@ -51,6 +54,10 @@ impl Stage {
     /// Chinese name.
     pub fn name_zh(self) -> &'static str {
         &self.0.name_zh
+    }
+    /// True when the stage is reported beside the total, not in it (module D).
+    pub fn is_separate(self) -> bool {
+        self.0.separate
     }
     /// The whole definition.
     pub fn def(self) -> &'static StageDef {
@@ -109,7 +116,13 @@ impl<'de> Deserialize<'de> for Stage {
         let id = String::deserialize(d)?;
         let gbt = super::StageScheme::gbt();
         Ok(gbt.stages().iter().copied().find(|s| s.id() == id).unwrap_or_else(|| {
-            Stage::new(StageDef { id: id.clone(), name_en: id.clone(), name_zh: id, aliases: Vec::new() })
+            Stage::new(StageDef {
+                id: id.clone(),
+                name_en: id.clone(),
+                name_zh: id,
+                aliases: Vec::new(),
+                separate: false,
+            })
         }))
     }
 }

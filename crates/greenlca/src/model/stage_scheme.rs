@@ -80,6 +80,7 @@ impl StageScheme {
                         name_en: en.to_string(),
                         name_zh: zh.to_string(),
                         aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                        separate: false,
                     })
                     .collect();
                 StageScheme::new(DEFAULT_SCHEME, "GB/T 24040 life-cycle stages", defs, &Location::default())

@@ -121,7 +121,8 @@ pub fn coefficients(engine: &Engine, fg: &Foreground, result: &ProductResult, k:
             variance: var(&cc.dists[e], x, coef),
         });
     }
-    for e in &fg.entries {
+    // Module D is not in the total: its exchanges do not move it.
+    for e in fg.entries.iter().filter(|e| !e.stage.is_separate()) {
         let coef = match e.target {
             Target::Column(i) => -lambda[i],
             Target::Flow(f) => c.get(k, f).copied().unwrap_or(0.0),

@@ -29,6 +29,8 @@ struct RawStage {
     name_zh: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    separate: bool,
 }
 
 /// Reads a stage scheme file; its id defaults to the file stem.
@@ -114,7 +116,13 @@ fn build(raw: RawScheme, default_id: &str, at: &Location) -> Result<StageScheme>
         .into_iter()
         .map(|s| {
             let name_en = s.name.unwrap_or_else(|| s.id.clone());
-            StageDef { name_zh: s.name_zh.unwrap_or_else(|| name_en.clone()), name_en, id: s.id, aliases: s.aliases }
+            StageDef {
+                name_zh: s.name_zh.unwrap_or_else(|| name_en.clone()),
+                name_en,
+                id: s.id,
+                aliases: s.aliases,
+                separate: s.separate,
+            }
         })
         .collect();
     StageScheme::new(&id, &name, defs, at)
