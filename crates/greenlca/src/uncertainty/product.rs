@@ -1,12 +1,18 @@
 //! Monte Carlo draws of a product study: the background drawn once per iteration and shared by all
 //! variants (paired draws), model parameters drawn by name and foreground exchanges by id, so that
-//! the same quantity gets the same draw in every variant.
+//! the same quantity gets the same draw in every variant. A variant that relinks providers has a
+//! background of its own, drawn from the same streams (its entries are the shared background's,
+//! some in other rows), so that its draws stay paired with the other variants'.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use super::draw::{BackgroundSampler, uncertain_db_parameters};
 use super::sample::{Stream, draw, key_hash, rng};
 use crate::calc::{Engine, ProductResult, Study};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::matrix::foreground::{self, Foreground};
+use crate::matrix::relink::relinked_system;
 use crate::model::Distribution;
 
 /// Draws of a product study.
@@ -16,6 +22,8 @@ pub struct ProductSampler<'s> {
     /// The background part.
     pub background: BackgroundSampler<'s>,
     model_parameters: Vec<(String, Distribution, f64)>,
+    /// Backgrounds of relinking variants, built on first use, by variant.
+    relinked: Mutex<HashMap<String, Arc<BackgroundSampler<'s>>>>,
 }
 
 impl<'s> ProductSampler<'s> {
@@ -35,7 +43,7 @@ impl<'s> ProductSampler<'s> {
             .filter(|p| p.formula.is_none())
             .filter_map(|p| p.uncertainty.map(|d| (p.name.clone(), d, p.value.unwrap_or(0.0))))
             .collect();
-        Ok(ProductSampler { study, background, model_parameters })
+        Ok(ProductSampler { study, background, model_parameters, relinked: Mutex::new(HashMap::new()) })
     }
 
     /// Number of uncertain inputs: (A, B, C entries, model parameters, foreground exchanges of the base).
@@ -68,15 +76,6 @@ impl<'s> ProductSampler<'s> {
             &self.study.formulas,
             &self.study.system,
         )?;
-        // Draws sample the shared background; a relinked variant has its own.
-        if let Some(r) = fg.relinked.first() {
-            return Err(Error::new(
-                ErrorKind::Invalid,
-                Location::file(&model.path).with_entity(format!("variant `{variant}`")),
-                format!("Monte Carlo does not yet draw a relinked background (relink `{}` -> `{}`)", r.from, r.to),
-                "run Monte Carlo on a variant without relinks, or make the change in a database layer that overrides the processes (docs/formats.md, Database layers)",
-            ));
-        }
         for e in fg.entries.iter_mut() {
             if let Some(d) = &e.dist {
                 let mut r = rng(seed, iteration, Stream::Foreground, key_hash(&e.id));
@@ -102,9 +101,44 @@ impl<'s> ProductSampler<'s> {
             .iter()
             .map(|v| {
                 let fg = self.foreground(v, sets, seed, iteration)?;
-                let r = crate::calc::assess(&engine.lca, &engine.intensities, &fg)?;
-                f(&engine, &fg, &r)
+                if fg.relinked.is_empty() {
+                    let r = crate::calc::assess(&engine.lca, &engine.intensities, &fg)?;
+                    return f(&engine, &fg, &r);
+                }
+                let (lca, intensities) = self.relinked_background(v, &fg)?.engine(seed, iteration)?;
+                let own = Engine { lca, intensities };
+                let r = crate::calc::assess(&own.lca, &own.intensities, &fg)?;
+                f(&own, &fg, &r)
             })
             .collect()
+    }
+
+    /// The background of a relinking variant: the database with its relinks, its entries drawn
+    /// from the shared background's streams.
+    fn relinked_background(&self, variant: &str, fg: &Foreground) -> Result<Arc<BackgroundSampler<'s>>> {
+        if let Some(s) = self.relinked.lock().unwrap_or_else(|e| e.into_inner()).get(variant) {
+            return Ok(s.clone());
+        }
+        let study = self.study;
+        let db_params = uncertain_db_parameters(&study.inputs.database);
+        if !db_params.is_empty() && !study.formulas.is_empty() {
+            // Database formulas would have to be drawn on the relinked database too.
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                Location::file(&study.inputs.model.path).with_entity(format!("variant `{variant}`")),
+                "Monte Carlo of a relinking variant over a database whose formulas use uncertain parameters is not supported",
+                "make the change in a database layer that overrides the processes (docs/formats.md, Database layers), or fix the database parameters",
+            ));
+        }
+        let in_db = |e: Error| e.in_file(&study.inputs.database_dir);
+        let (_, system) =
+            relinked_system(&study.inputs.database, &fg.relinked, study.system.links.policy).map_err(in_db)?;
+        let symbolic =
+            crate::calc::lca::analyze(&system, system.a_matrix().view(), &crate::solve::SolverOptions::default())
+                .map_err(in_db)?;
+        let sampler =
+            Arc::new(BackgroundSampler::new(Arc::new(system), study.characterization.clone(), symbolic, None)?);
+        self.relinked.lock().unwrap_or_else(|e| e.into_inner()).insert(variant.to_string(), sampler.clone());
+        Ok(sampler)
     }
 }

@@ -104,7 +104,8 @@ impl Spread {
             let totals = sampler.draw(seed, i, variants, sets, &|_, _, r| Ok(r.totals.clone()))?;
             for (vi, v) in variants.iter().enumerate() {
                 let fg = sampler.foreground(v, sets, seed, i)?;
-                let r = crate::calc::assess(&fixed.lca, &fixed.intensities, &fg)?;
+                // A relinking variant's own background, fixed.
+                let r = study.assess(&fixed, &fg)?;
                 for c in 0..k {
                     all[vi * k + c].push(totals[vi][c]);
                     fg_only[vi * k + c].push(r.totals[c]);
