@@ -34,9 +34,12 @@ fn stage_name(s: Stage, opts: &PlotOptions) -> String {
     }
 }
 
+/// One series per stage with a value; stages reported separately (module D) are not stacked onto
+/// the total they are not part of.
 fn stage_series(stages: &[Stage], stage_values: impl Fn(Stage) -> Vec<f64>, opts: &PlotOptions) -> Vec<Series> {
     stages
         .iter()
+        .filter(|s| !s.is_separate())
         .map(|&s| Series { name: stage_name(s, opts), values: stage_values(s) })
         .filter(|s| s.values.iter().any(|v| *v != 0.0))
         .collect()
