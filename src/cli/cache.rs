@@ -1,6 +1,7 @@
 //! `greenlca cache`: where compiled forms are kept (`dir`), what is there (`list`), and removing
 //! them (`clear`). See docs/cache.md.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
@@ -31,31 +32,36 @@ pub fn run(args: CacheArgs) -> Result<ExitCode> {
             compiled::CACHE_ENV
         )
     })?;
+    // Written, not printed: a closed pipe (`greenlca cache list | head`) ends the command quietly.
+    let mut out = std::io::stdout().lock();
     match args.command {
-        CacheCommand::Dir => println!("{}", dir.display()),
+        CacheCommand::Dir => writeln!(out, "{}", dir.display())?,
         CacheCommand::List => {
             let entries = compiled::list(&dir)?;
             if entries.is_empty() {
-                println!("no compiled forms in {}", dir.display());
+                writeln!(out, "no compiled forms in {}", dir.display())?;
             }
             for e in entries {
                 let name = e.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 match e.header {
-                    Ok(h) => println!(
+                    Ok(h) => writeln!(
+                        out,
                         "{name}  {}  {}  from {}  (greenlca {}, format {})",
                         size(e.bytes),
                         h.kind,
                         h.source,
                         h.greenlca,
                         h.format
-                    ),
-                    Err(why) => println!("{name}  {}  unreadable: {why} (rebuilt when next needed)", size(e.bytes)),
+                    )?,
+                    Err(why) => {
+                        writeln!(out, "{name}  {}  unreadable: {why} (rebuilt when next needed)", size(e.bytes))?
+                    }
                 }
             }
         }
         CacheCommand::Clear => {
             let (files, bytes) = compiled::clear(&dir)?;
-            println!("removed {files} compiled form(s), {} from {}", size(bytes), dir.display());
+            writeln!(out, "removed {files} compiled form(s), {} from {}", size(bytes), dir.display())?;
         }
     }
     Ok(ExitCode::SUCCESS)

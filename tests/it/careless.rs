@@ -10,7 +10,12 @@ use crate::common::{self, bin, root, shared};
 const KETTLE: &str = "datasets/products/kettle.toml";
 
 fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(bin()).args(args).current_dir(dir).output().unwrap();
+    let out = Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env("GREENLCA_CACHE", crate::common::test_cache())
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -78,7 +78,12 @@ pub fn edit(path: &Path, from: &str, to: &str) {
 
 /// Runs greenlca with `args`; returns (exit code, stdout, stderr).
 pub fn run(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(bin()).args(args).current_dir(root()).output().unwrap();
+    let out = std::process::Command::new(bin())
+        .args(args)
+        .current_dir(root())
+        .env("GREENLCA_CACHE", test_cache())
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -118,4 +123,11 @@ pub fn peer_python() -> Option<PathBuf> {
             None
         }
     }
+}
+
+/// The compiled forms of the tests' inputs go to the target directory, not the user's cache.
+pub fn test_cache() -> PathBuf {
+    std::env::var_os("GREENLCA_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("greenlca-cache"))
 }
