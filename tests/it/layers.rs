@@ -190,8 +190,12 @@ fn relink_errors_name_where_and_why() {
     // In the model: the error names the file and line of the variant.
     crate::common::edit(&model, "within = [\"steel_mill\"]", "within = [\"grid_b\"]");
     assert_error(&["calc", m, "--variant", "mill_only"], &["model.toml:", "changes nothing", "of grid_b"]);
-    // Monte Carlo refuses a relinked variant rather than drawing the wrong background.
-    assert_error(&["mc", m, "--variant", "tianjin", "-n", "5"], &["relinked background"]);
+    // Monte Carlo draws the relinked background: without distributions every draw is the
+    // relinked result by hand, 9.5 (not the base's 16).
+    let (code, out, err) = run(&["mc", m, "--variant", "tianjin", "-n", "5", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let row = out.lines().find(|l| l.starts_with("tianjin,gwp100,total,")).unwrap();
+    assert_eq!(row.split(',').nth(5), Some("9.5"), "{row}");
 }
 
 #[test]
