@@ -25,18 +25,8 @@ pub struct CheckArgs {
     evidence: Option<PathBuf>,
     #[command(flatten)]
     variants: VariantArgs,
-    /// Also run N Monte Carlo draws: the probability of meeting each indicator and all of them.
-    #[arg(long, value_name = "N")]
-    mc: Option<usize>,
-    /// Seed for --mc.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
-    /// Least probability of meeting the specification (with --mc) for a self-declaration.
-    #[arg(long, default_value_t = greenlca::analysis::ecodesign::DEFAULT_CONFIDENCE, value_name = "P")]
-    confidence: f64,
-    /// Largest share of an indicator that data flagged indicative may carry for a self-declaration.
-    #[arg(long, default_value_t = greenlca::analysis::ecodesign::DEFAULT_MAX_INDICATIVE, value_name = "SHARE")]
-    max_indicative: f64,
+    #[command(flatten)]
+    verdict: super::declaration::VerdictArgs,
     #[command(flatten)]
     output: super::common::OutputOptions,
     #[command(flatten)]
@@ -49,7 +39,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let si = SpecInputs::load(&study, args.spec.as_deref(), args.evidence.as_deref())?;
     let engine = study.engine()?;
     let chosen = args.variants.chosen(&study)?;
-    let policy = super::declaration::declaration_policy(args.confidence, args.max_indicative)?;
+    let policy = args.verdict.policy()?;
     let mut results = Vec::new();
     let mut shares = Vec::new();
     for v in &chosen {
@@ -61,8 +51,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         results.push(check(&si.setup(), &study, eng, &fg, &r)?);
         shares.push(indicative_shares(&study, eng, &fg, &si.spec)?);
     }
-    let probabilities = match args.mc {
-        Some(n) => Some((n, probabilities(&study, &si, &chosen, n, args.seed, &args.opts.sets, &results)?)),
+    let probabilities = match args.verdict.mc {
+        Some(n) => Some((n, probabilities(&study, &si, &chosen, n, args.verdict.seed, &args.opts.sets, &results)?)),
         None => None,
     };
     let decisions: Vec<_> = results
@@ -76,8 +66,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     let mut report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
     report.set_declarations(&decisions);
     report.linking = Some(greenlca::report::Linking::of(&study.system.links));
-    if let Some(n) = args.mc {
-        let spread = greenlca::uncertainty::Spread::of_study(&study, &chosen, &args.opts.sets, args.seed, n)?;
+    if let Some(n) = args.verdict.mc {
+        let spread = greenlca::uncertainty::Spread::of_study(&study, &chosen, &args.opts.sets, args.verdict.seed, n)?;
         super::spread::tell(&spread);
         report.spread = Some(spread);
     }

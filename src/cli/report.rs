@@ -39,18 +39,8 @@ pub struct ReportArgs {
     /// Items per contribution listing.
     #[arg(long, default_value_t = greenlca::report::evidence::DEFAULT_TOP, value_name = "N")]
     top: usize,
-    /// Run N Monte Carlo draws: the probability of meeting each indicator and all of them.
-    #[arg(long, value_name = "N")]
-    mc: Option<usize>,
-    /// Seed for --mc.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
-    /// Least probability of meeting the specification (with --mc) for a self-declaration.
-    #[arg(long, default_value_t = greenlca::analysis::ecodesign::DEFAULT_CONFIDENCE, value_name = "P")]
-    confidence: f64,
-    /// Largest share of an indicator that data flagged indicative may carry for a self-declaration.
-    #[arg(long, default_value_t = greenlca::analysis::ecodesign::DEFAULT_MAX_INDICATIVE, value_name = "SHARE")]
-    max_indicative: f64,
+    #[command(flatten)]
+    verdict: super::declaration::VerdictArgs,
     #[command(flatten)]
     opts: ModelOptions,
 }
@@ -80,8 +70,8 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
     if args.top == 0 {
         bail!("--top 0 lists nothing\n  hint: give at least 1 (default {})", greenlca::report::evidence::DEFAULT_TOP);
     }
-    let policy = super::declaration::declaration_policy(args.confidence, args.max_indicative)?;
-    if let Some(n) = args.mc
+    let policy = args.verdict.policy()?;
+    if let Some(n) = args.verdict.mc
         && n < 2
     {
         bail!("--mc {n} is too few draws\n  hint: use a few hundred or more");
@@ -102,7 +92,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         command: command_line(&date, args.date.is_some()),
         top: args.top,
         base_dir: std::env::current_dir().ok(),
-        mc: args.mc.map(|n| (n, args.seed)),
+        mc: args.verdict.mc.map(|n| (n, args.verdict.seed)),
         policy,
     };
     let report = EvidenceReport::compute(&study, spec.as_ref(), &options)?;
