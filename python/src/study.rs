@@ -18,6 +18,7 @@ use greenlca::report::{
     AnalyticCategory, AnalyticReport, CalcReport, CategorySummary, CheckReport, CompareReport, ContribOptions,
     ContribReport, McReport, OatReport, PairedReport, Render, SobolReport,
 };
+use greenlca::uncertainty::Spread;
 use greenlca::uncertainty::{McRun, ProductRun, run_model};
 use numpy::{PyArray1, PyArray2};
 use pyo3::prelude::*;
@@ -156,6 +157,8 @@ impl PyStudy {
             report.linking = Some(Linking::of(&self.study.system.links));
             if let Some(n_seed) = mc {
                 report.paired = Some(PairedReport::run(&self.study, &variants, &baseline, n_seed, &sets, progress)?.0);
+                // The same spread check as the command line's (the background's share of the variance).
+                report.spread = Some(Spread::of_study(&self.study, &variants, &sets, n_seed.1, n_seed.0)?);
             }
             Ok(report.json())
         })
@@ -203,6 +206,9 @@ impl PyStudy {
             let mut report = CheckReport::new(&si.spec, &study.inputs.model.product.name, &results, probabilities);
             report.set_declarations(&decisions);
             report.linking = Some(Linking::of(&study.system.links));
+            if let Some((n, seed)) = mc {
+                report.spread = Some(Spread::of_study(study, &variants, &sets, seed, n)?);
+            }
             Ok((report.json(), report.all_pass()))
         })
     }
