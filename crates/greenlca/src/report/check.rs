@@ -61,6 +61,8 @@ pub struct IndicatorRow {
     pub benchmark_position: Option<f64>,
     /// Source of the value, in words.
     pub source: String,
+    /// The same in Chinese.
+    pub source_zh: String,
     /// Evidence of a declared value.
     pub evidence: Option<String>,
     /// Citation of the limit.
@@ -278,6 +280,7 @@ impl CheckReport {
                                 grade: o.verdict.as_ref().and_then(|v| v.grade.clone()),
                                 benchmark_position: o.verdict.as_ref().and_then(|v| v.benchmark_position),
                                 source: source_text(&ind.measure),
+                                source_zh: source_text_zh(&ind.measure),
                                 evidence: o.value.as_ref().and_then(|v| v.evidence.clone()),
                                 citation: ind.citation.clone(),
                                 probability: prob.map(|p| p.1[ii]),
@@ -546,6 +549,20 @@ pub fn verdict_basis(pass: bool, p_all: Option<f64>) -> String {
         (false, _) => "not met at the central values".into(),
         (true, None) => "met at the central values (uncertainty not assessed)".into(),
         (true, Some(p)) => format!("met at the central values; met with probability {:.1}%", p * 100.0),
+    }
+}
+
+/// The source of an indicator in Chinese words.
+pub fn source_text_zh(m: &crate::model::spec::Measure) -> String {
+    use crate::model::spec::Measure;
+    match m {
+        Measure::Lcia(c) => format!("影响类别 {c}"),
+        Measure::Flow(f) => format!("清单物质流 {f}"),
+        Measure::Foreground(f) => format!("产品系统指标 {}", f.id()),
+        Measure::Declared(k) => format!("申报值 {k}"),
+        Measure::Tagged(t) => format!("标记为 {t} 的输入输出之和"),
+        Measure::Ratio(n, d) => format!("标记为 {n} 与标记为 {d} 的输入输出之比"),
+        Measure::Property(p) => format!("产品属性 {p}"),
     }
 }
 

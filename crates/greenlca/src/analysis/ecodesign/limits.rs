@@ -32,7 +32,8 @@ pub fn resolve(
             let bound = f.eval(|n| values.iter().find(|(k, _)| k == n).map(|(_, x)| *x), at)?;
             let c = with_bound(&ind.criterion, bound);
             let shown: Vec<String> = values.iter().map(|(k, x)| format!("{k} = {x}")).collect();
-            Ok((c, Some(format!("{text} with {}", shown.join(", ")))))
+            // Symbols only, so that it reads the same in the Chinese and the English report.
+            Ok((c, Some(format!("{text}; {}", shown.join(", ")))))
         }
         LimitForm::Table(rows) => {
             for row in rows {

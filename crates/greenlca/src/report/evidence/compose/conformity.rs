@@ -193,7 +193,7 @@ pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
         .indicators
         .iter()
         .map(|i| {
-            let mut s = format!("{}: {}", i.id, i.source);
+            let mut s = format!("{}: {}", i.id, b.l(&i.source_zh, &i.source));
             if !i.stages.is_empty() {
                 s.push_str(&format!("; {}: {}", b.l("阶段", "stages"), i.stages.join(", ")));
             }
