@@ -110,12 +110,24 @@ pub(super) fn section(ctx: &Context<'_>, impacts: &ImpactSection) -> Contributio
         .collect();
     let limits = TreeLimits { cutoff: TREE_CUTOFF, max_depth: 4, max_nodes: 60 };
     let tree = supply_chain_tree(lca, intensities, ctx.fg, 0, &ctx.study.inputs.model.product.name, limits);
+    let tree = TreeNode::from(&tree);
+    let mut tree_names_zh = std::collections::BTreeMap::new();
+    let mut stack = vec![&tree];
+    while let Some(n) = stack.pop() {
+        let zh =
+            if std::ptr::eq(n, &tree) { ctx.study.inputs.model.product.name_zh.clone() } else { ctx.process_zh(&n.id) };
+        if let Some(zh) = zh {
+            tree_names_zh.insert(n.id.clone(), zh);
+        }
+        stack.extend(n.children.iter());
+    }
     ContributionSection {
         top: ctx.options.top,
         hotspot_share: HOTSPOT_SHARE,
         categories,
         tree_category: impacts.categories[0].id.clone(),
         tree_cutoff: TREE_CUTOFF,
-        tree: TreeNode::from(&tree),
+        tree,
+        tree_names_zh,
     }
 }

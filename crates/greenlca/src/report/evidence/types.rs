@@ -328,6 +328,8 @@ pub struct ContributionSection {
     pub tree_cutoff: f64,
     /// Supply-chain tree of the first category.
     pub tree: TreeNode,
+    /// Chinese names of the tree's nodes, by node id (where the database has one).
+    pub tree_names_zh: std::collections::BTreeMap<String, String>,
 }
 
 /// Counts of a conformity table.

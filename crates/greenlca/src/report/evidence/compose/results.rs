@@ -1,5 +1,7 @@
 //! Sections 12 and 13: impact results per stage and category, contributions and key issues.
 
+use std::collections::BTreeMap;
+
 use super::Builder;
 use crate::error::Result;
 use crate::report::contrib::TreeNode;
@@ -89,12 +91,13 @@ fn listing_table(b: &Builder, l: &ContribListing, name_header: String, flag_indi
     t
 }
 
-fn tree_rows(b: &Builder, n: &TreeNode, depth: usize, root: f64, t: &mut Table) {
+fn tree_rows(b: &Builder, names_zh: &BTreeMap<String, String>, n: &TreeNode, depth: usize, root: f64, t: &mut Table) {
     let indent = "\u{3000}".repeat(depth);
     let amount = if depth == 0 { String::new() } else { format!("{} {}", num(n.amount), n.unit) };
-    t.row(vec![format!("{indent}{}", n.name), amount, num(n.total), pct_opt((root != 0.0).then(|| n.total / root))]);
+    let name = b.l(names_zh.get(&n.id).unwrap_or(&n.name), &n.name);
+    t.row(vec![format!("{indent}{name}"), amount, num(n.total), pct_opt((root != 0.0).then(|| n.total / root))]);
     for c in &n.children {
-        tree_rows(b, c, depth + 1, root, t);
+        tree_rows(b, names_zh, c, depth + 1, root, t);
     }
     if n.rest_count > 0 {
         t.row(vec![
@@ -189,7 +192,7 @@ pub(super) fn contributions(b: &mut Builder, r: &EvidenceReport) -> Result<()> {
         (b.l("影响", "Impact"), Col::Num),
         (b.l("占比", "Share"), Col::Num),
     ]);
-    tree_rows(b, &con.tree, 0, con.tree.total, &mut t);
+    tree_rows(b, &con.tree_names_zh, &con.tree, 0, con.tree.total, &mut t);
     b.table(t);
     Ok(())
 }
