@@ -26,7 +26,7 @@ use super::ilu0::RowPattern;
 use super::krylov::{Operator, Outcome, solve};
 use super::numeric::NumericLu;
 use super::options::SolverOptions;
-use super::symbolic::{SymbolicLu, check_diagonal};
+use super::symbolic::{SymbolicLu, checked_square};
 
 /// Analysis of a pattern for the Krylov family; cheap to clone (shared).
 #[derive(Debug, Clone)]
@@ -58,15 +58,8 @@ impl IterativeAnalysis {
         options: &SolverOptions,
         btf: Option<Btf>,
     ) -> Result<Self, SolveError> {
-        let a = Csc::new(a);
-        if a.nrows != a.ncols {
-            return Err(SolveError::NotSquare { rows: a.nrows, cols: a.ncols });
-        }
+        let a = checked_square(a)?;
         let n = a.ncols;
-        if u32::try_from(n).is_err() {
-            return Err(SolveError::TooLarge { n });
-        }
-        check_diagonal(&a)?;
         let perm = btf.unwrap_or_else(|| tarjan(n, &a.indptr, &a.indices)).perm;
         let mut pos_of = vec![0usize; n];
         for (pos, &j) in perm.iter().enumerate() {

@@ -76,15 +76,8 @@ impl SymbolicLu {
 
     /// As [`analyze`](Self::analyze) with given options, which its factorizations use as well.
     pub fn analyze_with(a: CsMatView<'_, f64>, options: &SolverOptions) -> Result<SymbolicLu, SolveError> {
-        let a = Csc::new(a);
-        if a.nrows != a.ncols {
-            return Err(SolveError::NotSquare { rows: a.nrows, cols: a.ncols });
-        }
+        let a = checked_square(a)?;
         let n = a.ncols;
-        if u32::try_from(n).is_err() {
-            return Err(SolveError::TooLarge { n });
-        }
-        check_diagonal(&a)?;
 
         let btf = tarjan(n, &a.indptr, &a.indices);
         let nblocks = btf.starts.len() - 1;
@@ -209,6 +202,20 @@ impl SymbolicLu {
 fn prefers_dense(nb: usize, lnz: usize, options: &SolverOptions) -> bool {
     let predicted = (2 * lnz + nb) as f64;
     nb <= options.max_dense && predicted >= options.dense_fill * (nb * nb) as f64
+}
+
+/// The matrix every solver family analyses: square, indexable in u32, a diagonal entry in
+/// every column.
+pub(crate) fn checked_square<'a>(a: CsMatView<'a, f64>) -> Result<Csc<'a>, SolveError> {
+    let a = Csc::new(a);
+    if a.nrows != a.ncols {
+        return Err(SolveError::NotSquare { rows: a.nrows, cols: a.ncols });
+    }
+    if u32::try_from(a.ncols).is_err() {
+        return Err(SolveError::TooLarge { n: a.ncols });
+    }
+    check_diagonal(&a)?;
+    Ok(a)
 }
 
 /// Refuses a column without a diagonal entry, telling apart a structurally singular pattern.
