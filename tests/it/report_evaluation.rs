@@ -352,3 +352,43 @@ fn charts_speak_the_language_of_the_report() {
     assert!(texts[0].contains("净合计") && !texts[0].contains("net total"));
     assert!(texts[1].contains("net total") && !texts[1].contains("净合计"));
 }
+
+/// The Chinese texts the data files give (`*_zh` in the specification, the evidence file, the
+/// model, database.toml and the methods) replace the English ones in a Chinese report, in tables
+/// and the conformity section too; an English report keeps the English.
+#[test]
+fn chinese_report_uses_the_chinese_texts_of_the_data_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("zh");
+    let out_s = out.display().to_string();
+    let (code, _, err) =
+        run(&["report", KETTLE, "--variant", "long_life", "--out", &out_s, "--date", "2026-01-01", "--lang", "zh"]);
+    assert_eq!(code, 0, "{err}");
+    let zh = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let out_en = dir.path().join("en");
+    let out_en_s = out_en.display().to_string();
+    let (code, _, err) =
+        run(&["report", KETTLE, "--variant", "long_life", "--out", &out_en_s, "--date", "2026-01-01", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let en = std::fs::read_to_string(out_en.join("report.md")).unwrap();
+    // (Chinese text in the data files, the English text it stands beside), as written there.
+    let pairs = [
+        ("各指标分别注明其基准：每台水壶（产品单位）", "each indicator states its basis: per kettle (product unit)"),
+        ("| 产品类别 | 家用电热水壶 |", "| Product category | household electric kettle |"),
+        ("限值为 greenlca 示例自拟", "Limits invented for the greenlca example"),
+        ("EXAMPLE-2026-010（虚构）：2025年第一至第四季度监测报告", "EXAMPLE-2026-010 (fictitious): monitoring reports"),
+        ("限值出处: 示例性限值和先进值", "limit: illustrative limit and leaders' value"),
+        ("use_electricity 采用 grid_cn_2023", "use_electricity from grid_cn_2023"),
+        ("更耐用的水壶，寿命 6 年而非 3 年", "A more durable kettle lasting 6 instead of 3 years"),
+        ("用于中国制造产品筛选性生命周期评价的小型背景数据库", "Small background database for screening LCAs"),
+        ("不得用于：经验证或公开发布的生命周期评价声明", "Must not be used for: verified or published LCA claims"),
+        ("IPCC 2021（第六次评估报告）全球变暖潜势", "IPCC 2021 (AR6) global warming potentials"),
+        ("greenlca 默认中国背景数据库", "greenlca default China background"),
+    ];
+    for (z, e) in pairs {
+        assert!(zh.contains(z), "the Chinese report lacks `{z}`");
+        assert!(!zh.contains(e), "the Chinese report still has `{e}`");
+        assert!(en.contains(e), "the English report lacks `{e}`");
+        assert!(!en.contains(z), "the English report has `{z}`");
+    }
+}

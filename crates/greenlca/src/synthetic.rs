@@ -155,6 +155,7 @@ pub fn database(spec: Spec) -> (Database, Method) {
     let method = Method {
         id: "synthetic".into(),
         name: "synthetic".into(),
+        name_zh: None,
         version: "1".into(),
         source: "random".into(),
         notes: None,
@@ -218,6 +219,7 @@ pub fn product(db: &Database, exchanges: usize, seed: u64) -> ProductModel {
             name: "swapped provider".into(),
             name_zh: None,
             description: None,
+            description_zh: None,
             set: Vec::new(),
             swaps: vec![crate::model::Swap { from, to, stage: None, origin: Default::default() }],
             relinks: Vec::new(),

@@ -96,6 +96,7 @@ mod tests {
         let method = crate::model::Method {
             id: "m".into(),
             name: "m".into(),
+            name_zh: None,
             version: "1".into(),
             source: "test".into(),
             notes: None,

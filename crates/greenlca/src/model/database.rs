@@ -24,6 +24,18 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DatabaseMeta {
     pub name: String,
+    /// Name in Chinese (the Chinese texts are for Chinese reports; all are optional).
+    #[serde(default)]
+    pub name_zh: Option<String>,
+    /// Description in Chinese.
+    #[serde(default)]
+    pub description_zh: Option<String>,
+    /// Licence in Chinese words.
+    #[serde(default)]
+    pub license_zh: Option<String>,
+    /// Intended use in Chinese.
+    #[serde(default)]
+    pub intended_use_zh: Option<String>,
     /// Version string.
     pub version: String,
     /// What it covers.

@@ -51,6 +51,8 @@ pub struct Method {
     /// Stable id, e.g. `ipcc2021`.
     pub id: String,
     pub name: String,
+    /// Name in Chinese, for Chinese reports.
+    pub name_zh: Option<String>,
     pub version: String,
     /// Citation(s).
     pub source: String,

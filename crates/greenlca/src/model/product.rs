@@ -146,6 +146,8 @@ pub struct Variant {
     pub name_zh: Option<String>,
     /// What differs, in words.
     pub description: Option<String>,
+    /// The same in Chinese.
+    pub description_zh: Option<String>,
     /// Parameter overrides.
     pub set: Vec<(String, f64)>,
     /// Provider swaps.
@@ -170,6 +172,8 @@ pub struct ProductInfo {
     pub name_zh: Option<String>,
     /// Product category, e.g. `household electric kettle`.
     pub category: Option<String>,
+    /// The same in Chinese.
+    pub category_zh: Option<String>,
     /// Producer (for the report and the self-declaration).
     pub producer: Option<String>,
     /// The functional unit in words.
@@ -182,6 +186,8 @@ pub struct ProductInfo {
     pub unit: String,
     /// Further description.
     pub description: Option<String>,
+    /// The same in Chinese.
+    pub description_zh: Option<String>,
     /// The product unit (`piece`, `t`, `l`, `m2`): what one unit of product sold is.
     pub product_unit: Option<String>,
     /// Product units per functional unit: a formula of the parameters (`fu_years / lifetime_years`).

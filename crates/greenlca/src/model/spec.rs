@@ -155,6 +155,8 @@ pub struct Indicator {
     pub measure: Measure,
     /// Where the limit comes from (standard and clause).
     pub citation: Option<String>,
+    /// The same in Chinese, for Chinese reports.
+    pub citation_zh: Option<String>,
     /// Where it was defined.
     pub origin: Location,
 }
@@ -169,6 +171,8 @@ pub struct Requirement {
     pub text_en: String,
     /// The evidence expected.
     pub evidence: String,
+    /// The evidence expected, in Chinese.
+    pub evidence_zh: Option<String>,
     /// Where it was defined.
     pub origin: Location,
 }
@@ -187,16 +191,22 @@ pub struct Specification {
     pub version: String,
     /// Product category.
     pub category: String,
+    /// Product category in Chinese.
+    pub category_zh: Option<String>,
     /// Basis of the limits: amount and unit of product they refer to.
     pub basis_amount: f64,
     /// Unit of the basis.
     pub basis_unit: String,
     /// The basis in words.
     pub basis_text: Option<String>,
+    /// The basis in Chinese words.
+    pub basis_text_zh: Option<String>,
     /// True when the limits are illustrative rather than transcribed from a standard.
     pub illustrative: bool,
     /// Citation of the standard.
     pub citation: Option<String>,
+    /// The citation, or the note on where the limits come from, in Chinese.
+    pub citation_zh: Option<String>,
     /// Basic requirements.
     pub requirements: Vec<Requirement>,
     pub indicators: Vec<Indicator>,
@@ -210,6 +220,29 @@ pub struct Specification {
     pub rules: Vec<ModellingRule>,
 }
 
+impl Specification {
+    /// The basis of the limits in words: the specification's own text, else the amount and unit.
+    pub fn basis_words(&self) -> String {
+        self.basis_text.clone().unwrap_or_else(|| {
+            if self.basis_unit.is_empty() {
+                "the basis each indicator states".to_string()
+            } else {
+                format!("per {} {}", crate::numfmt::short(self.basis_amount, 6), self.basis_unit)
+            }
+        })
+    }
+
+    /// The same in Chinese (the English text stands in when only that is given).
+    pub fn basis_words_zh(&self) -> String {
+        match (&self.basis_text_zh, &self.basis_text) {
+            (Some(zh), _) => zh.clone(),
+            (None, Some(en)) => en.clone(),
+            (None, None) if self.basis_unit.is_empty() => "各指标按其规定的基准".to_string(),
+            (None, None) => format!("每 {} {}", crate::numfmt::short(self.basis_amount, 6), self.basis_unit),
+        }
+    }
+}
+
 /// A declared value with its evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Declared {
@@ -218,6 +251,8 @@ pub struct Declared {
     pub unit: String,
     /// The evidence: test report, certificate.
     pub evidence: String,
+    /// The evidence described in Chinese.
+    pub evidence_zh: Option<String>,
     /// Where it was defined.
     pub origin: Location,
 }
@@ -229,6 +264,8 @@ pub struct RequirementEvidence {
     pub met: bool,
     /// The evidence (document, number, date); without it the requirement is not met.
     pub evidence: Option<String>,
+    /// The evidence described in Chinese.
+    pub evidence_zh: Option<String>,
 }
 
 /// The evidence file beside a model.

@@ -117,6 +117,8 @@ pub struct ModellingRule {
     pub kind: RuleKind,
     /// Where the rule comes from (standard and clause).
     pub citation: Option<String>,
+    /// The same in Chinese.
+    pub citation_zh: Option<String>,
     /// Where it was defined.
     pub origin: Location,
 }
@@ -140,6 +142,14 @@ impl RuleKind {
             RuleKind::Provider { exchange, providers } => {
                 format!("{exchange} from {}", providers.join(" or "))
             }
+        }
+    }
+
+    /// What the rule requires, in Chinese words (a parameter's range is written in symbols).
+    pub fn requirement_zh(&self) -> String {
+        match self {
+            RuleKind::Provider { exchange, providers } => format!("{exchange} 采用 {}", providers.join(" 或 ")),
+            other => other.requirement(),
         }
     }
 }

@@ -20,8 +20,12 @@ pub struct RequirementRow {
     /// `met`, `not met`, `not met: evidence missing`.
     pub status: String,
     pub evidence_expected: String,
+    /// The evidence expected, in Chinese.
+    pub evidence_expected_zh: Option<String>,
     /// Evidence given.
     pub evidence: Option<String>,
+    /// Evidence given, in Chinese.
+    pub evidence_zh: Option<String>,
 }
 
 /// An indicator row.
@@ -65,8 +69,12 @@ pub struct IndicatorRow {
     pub source_zh: String,
     /// Evidence of a declared value.
     pub evidence: Option<String>,
+    /// The same in Chinese.
+    pub evidence_zh: Option<String>,
     /// Citation of the limit.
     pub citation: Option<String>,
+    /// The same in Chinese.
+    pub citation_zh: Option<String>,
     /// Probability of passing, with uncertainty (`check --mc`).
     pub probability: Option<f64>,
     /// What a value refers to: `functional_unit`, `product_unit`, `mass`, `volume`, `area`, `property`.
@@ -87,11 +95,17 @@ pub struct RuleRow {
     pub en: String,
     /// What the rule requires.
     pub requires: String,
+    /// The same in Chinese.
+    pub requires_zh: String,
     /// What the variant uses.
     pub actual: String,
+    /// The same in Chinese.
+    pub actual_zh: String,
     /// `kept` or `broken`.
     pub status: String,
     pub citation: Option<String>,
+    /// The same in Chinese.
+    pub citation_zh: Option<String>,
 }
 
 /// Whether a self-declaration may be issued, with the reasons it is withheld.
@@ -155,6 +169,16 @@ pub struct CheckReport {
     pub illustrative: bool,
     /// Basis of the limits.
     pub basis: String,
+    /// The same in Chinese, when the specification gives it.
+    pub basis_zh: Option<String>,
+    /// Product category of the specification.
+    pub category: String,
+    /// The same in Chinese.
+    pub category_zh: Option<String>,
+    /// Citation of the specification (or the note on where its limits come from).
+    pub citation: Option<String>,
+    /// The same in Chinese.
+    pub citation_zh: Option<String>,
     /// Product name.
     pub product: String,
     /// Monte Carlo iterations behind the probabilities, if any.
@@ -250,7 +274,9 @@ impl CheckReport {
                             en: q.text_en.clone(),
                             status: requirement_status(o.status).into(),
                             evidence_expected: q.evidence.clone(),
+                            evidence_expected_zh: q.evidence_zh.clone(),
                             evidence: o.evidence.clone(),
+                            evidence_zh: o.evidence_zh.clone(),
                         })
                         .collect(),
                     indicators: spec
@@ -282,7 +308,9 @@ impl CheckReport {
                                 source: source_text(&ind.measure),
                                 source_zh: source_text_zh(&ind.measure),
                                 evidence: o.value.as_ref().and_then(|v| v.evidence.clone()),
+                                evidence_zh: o.value.as_ref().and_then(|v| v.evidence_zh.clone()),
                                 citation: ind.citation.clone(),
+                                citation_zh: ind.citation_zh.clone(),
                                 probability: prob.map(|p| p.1[ii]),
                                 basis: ind.basis.id().to_string(),
                                 phase: ind.phase.clone(),
@@ -300,9 +328,12 @@ impl CheckReport {
                             zh: q.text.zh.clone(),
                             en: q.text.en.clone(),
                             requires: q.kind.requirement(),
+                            requires_zh: q.kind.requirement_zh(),
                             actual: o.actual.clone(),
+                            actual_zh: o.actual_zh.clone(),
                             status: if o.kept { "kept".into() } else { "broken".into() },
                             citation: q.citation.clone(),
+                            citation_zh: q.citation_zh.clone(),
                         })
                         .collect(),
                     verdict_basis: verdict_basis(r.pass, prob.map(|p| p.0)),
@@ -321,13 +352,12 @@ impl CheckReport {
             title_zh: spec.title_zh.clone(),
             version: spec.version.clone(),
             illustrative: spec.illustrative,
-            basis: spec.basis_text.clone().unwrap_or_else(|| {
-                if spec.basis_unit.is_empty() {
-                    "the basis each indicator states".to_string()
-                } else {
-                    format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit)
-                }
-            }),
+            basis: spec.basis_words(),
+            basis_zh: Some(spec.basis_words_zh()),
+            category: spec.category.clone(),
+            category_zh: spec.category_zh.clone(),
+            citation: spec.citation.clone(),
+            citation_zh: spec.citation_zh.clone(),
             product: product.into(),
             mc_iterations: probabilities.map(|p| p.0),
             variants,

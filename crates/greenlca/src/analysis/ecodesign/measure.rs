@@ -45,6 +45,8 @@ pub struct MeasuredValue {
     pub breakdown: Vec<(String, f64)>,
     /// The evidence behind a declared value.
     pub evidence: Option<String>,
+    /// The same in Chinese, when the evidence file gives it.
+    pub evidence_zh: Option<String>,
 }
 
 fn in_scope(stages: Option<&[Stage]>, s: Stage) -> bool {
@@ -67,7 +69,12 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
                 .filter(|(s, _)| in_scope(scope, *s))
                 .map(|(s, v)| (s.id().to_string(), v[k] * conv * scale))
                 .collect();
-            Ok(Some(MeasuredValue { value: breakdown.iter().map(|b| b.1).sum(), breakdown, evidence: None }))
+            Ok(Some(MeasuredValue {
+                value: breakdown.iter().map(|b| b.1).sum(),
+                breakdown,
+                evidence: None,
+                evidence_zh: None,
+            }))
         }
         Measure::Flow(id) => {
             let row = x.system.flow_index.get(id).ok_or_else(|| {
@@ -80,7 +87,12 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
             })?;
             let conv = x.units.factor(&x.system.flows[row].unit, &unit, at)?;
             let g = (x.inventory)(scope)?;
-            Ok(Some(MeasuredValue { value: g[row] * conv * scale, breakdown: Vec::new(), evidence: None }))
+            Ok(Some(MeasuredValue {
+                value: g[row] * conv * scale,
+                breakdown: Vec::new(),
+                evidence: None,
+                evidence_zh: None,
+            }))
         }
         Measure::Declared(key) => {
             let Some((_, d)) = x.evidence.declared.iter().find(|(k, _)| k == key) else { return Ok(None) };
@@ -89,7 +101,12 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
             } else {
                 x.units.convert(d.value, &d.unit, &unit, &d.origin)?
             };
-            Ok(Some(MeasuredValue { value: v, breakdown: Vec::new(), evidence: Some(d.evidence.clone()) }))
+            Ok(Some(MeasuredValue {
+                value: v,
+                breakdown: Vec::new(),
+                evidence: Some(d.evidence.clone()),
+                evidence_zh: d.evidence_zh.clone(),
+            }))
         }
         Measure::Foreground(m) => {
             let entries: Vec<&ForegroundEntry> =
@@ -101,6 +118,7 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
                 value: value * scale,
                 breakdown: breakdown.into_iter().map(|(l, v)| (l, v * scale)).collect(),
                 evidence: None,
+                evidence_zh: None,
             }))
         }
         Measure::Tagged(tag) => {
@@ -110,7 +128,12 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
                 let v = x.units.convert(product_amount(e), &entry_unit(e, x), &unit, &e.origin)?;
                 breakdown.push((e.label.clone().unwrap_or_else(|| e.id.clone()), v * scale));
             }
-            Ok(Some(MeasuredValue { value: breakdown.iter().map(|b| b.1).sum(), breakdown, evidence: None }))
+            Ok(Some(MeasuredValue {
+                value: breakdown.iter().map(|b| b.1).sum(),
+                breakdown,
+                evidence: None,
+                evidence_zh: None,
+            }))
         }
         Measure::Ratio(num, den) => {
             let sum = |tag: &str, common: &mut Option<String>| -> Result<f64> {
@@ -136,7 +159,12 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
                 ));
             }
             let conv = x.units.factor("fraction", &unit, at)?;
-            Ok(Some(MeasuredValue { value: n / d * conv * scale, breakdown: Vec::new(), evidence: None }))
+            Ok(Some(MeasuredValue {
+                value: n / d * conv * scale,
+                breakdown: Vec::new(),
+                evidence: None,
+                evidence_zh: None,
+            }))
         }
         Measure::Property(name) => {
             let Some((_, p)) = x.product.properties.iter().find(|(k, _)| k == name) else {
@@ -159,6 +187,7 @@ pub fn measure(ind: &Indicator, x: &MeasureInputs<'_>) -> Result<Option<Measured
                 value: x.units.convert(*v, u, &unit, at)? * scale,
                 breakdown: Vec::new(),
                 evidence: None,
+                evidence_zh: None,
             }))
         }
     }

@@ -22,7 +22,7 @@ use crate::model::spec::{Basis, Criterion, Evidence, Indicator, Measure, Specifi
 
 pub use basis::units_per_fu;
 pub use declaration::{DEFAULT_CONFIDENCE, DEFAULT_MAX_INDICATIVE, Decision, DeclarationPolicy, Withheld, decide};
-pub use draws::{IndicatorDraws, indicator_draws};
+pub use draws::{IndicatorDraws, indicator_draws, variants_draws};
 pub use energy::EnergyTable;
 pub use indicative::indicative_shares;
 pub use inputs::SpecInputs;
@@ -61,6 +61,8 @@ pub struct RequirementOutcome {
     pub status: RequirementStatus,
     /// The evidence named by the applicant.
     pub evidence: Option<String>,
+    /// The same in Chinese, when the evidence file gives it.
+    pub evidence_zh: Option<String>,
 }
 
 /// One indicator's outcome.
@@ -288,7 +290,12 @@ pub fn check(
         .requirements
         .iter()
         .map(|r| match setup.evidence.requirements.iter().find(|(id, _)| *id == r.id) {
-            None => RequirementOutcome { id: r.id.clone(), status: RequirementStatus::EvidenceMissing, evidence: None },
+            None => RequirementOutcome {
+                id: r.id.clone(),
+                status: RequirementStatus::EvidenceMissing,
+                evidence: None,
+                evidence_zh: None,
+            },
             Some((_, e)) => RequirementOutcome {
                 id: r.id.clone(),
                 status: match (e.met, &e.evidence) {
@@ -297,6 +304,7 @@ pub fn check(
                     (true, Some(_)) => RequirementStatus::Met,
                 },
                 evidence: e.evidence.clone(),
+                evidence_zh: e.evidence_zh.clone(),
             },
         })
         .collect();

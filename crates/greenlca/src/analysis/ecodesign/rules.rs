@@ -15,6 +15,8 @@ pub struct RuleOutcome {
     pub kept: bool,
     /// What the variant uses (`lifetime_years = 6`, `use_electricity from grid_south_2022`).
     pub actual: String,
+    /// The same in Chinese.
+    pub actual_zh: String,
 }
 
 const EQUAL_WITHIN: f64 = 1e-9;
@@ -29,6 +31,7 @@ pub fn check_rules(rules: &[ModellingRule], fg: &Foreground, system: &TechSystem
                     id: r.id.clone(),
                     kept: false,
                     actual: format!("{name}: not a parameter of the model"),
+                    actual_zh: format!("{name}：模型中没有此参数"),
                 },
                 Some((_, v)) => {
                     let tol = EQUAL_WITHIN * v.abs().max(1.0);
@@ -36,6 +39,7 @@ pub fn check_rules(rules: &[ModellingRule], fg: &Foreground, system: &TechSystem
                         id: r.id.clone(),
                         kept: *v >= min - tol && *v <= max + tol,
                         actual: format!("{name} = {v}"),
+                        actual_zh: format!("{name} = {v}"),
                     }
                 }
             },
@@ -50,12 +54,12 @@ pub fn check_rules(rules: &[ModellingRule], fg: &Foreground, system: &TechSystem
                     })
                     .collect();
                 let kept = !used.is_empty() && used.iter().all(|u| providers.contains(u));
-                let actual = if used.is_empty() {
-                    format!("{exchange}: no such exchange in the variant")
+                let (actual, actual_zh) = if used.is_empty() {
+                    (format!("{exchange}: no such exchange in the variant"), format!("{exchange}：该方案中没有此输入"))
                 } else {
-                    format!("{exchange} from {}", used.join(", "))
+                    (format!("{exchange} from {}", used.join(", ")), format!("{exchange} 采用 {}", used.join("、")))
                 };
-                RuleOutcome { id: r.id.clone(), kept, actual }
+                RuleOutcome { id: r.id.clone(), kept, actual, actual_zh }
             }
         })
         .collect()

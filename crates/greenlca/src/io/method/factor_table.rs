@@ -156,6 +156,7 @@ fn read_table(path: &Path) -> Result<(Method, PathBuf)> {
     let method = problems.finish(Method {
         id,
         name,
+        name_zh: None,
         version: "factor table".into(),
         source: file.display().to_string(),
         notes: Some(notes),

@@ -18,6 +18,7 @@ use crate::source::{self, InputSource};
 struct RawMethod {
     id: String,
     name: String,
+    name_zh: Option<String>,
     version: String,
     source: String,
     notes: Option<String>,
@@ -175,6 +176,7 @@ pub fn parse_method(path: &Path, text: &str, csv: &CsvTable) -> Result<Method> {
     problems.finish(Method {
         id: raw.id,
         name: raw.name,
+        name_zh: raw.name_zh,
         version: raw.version,
         source: raw.source,
         notes: raw.notes,

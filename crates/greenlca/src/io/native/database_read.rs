@@ -19,10 +19,14 @@ use crate::source::{self, Folder, InputSource};
 #[serde(deny_unknown_fields)]
 struct MetaFile {
     name: String,
+    name_zh: Option<String>,
     version: Option<String>,
     description: Option<String>,
+    description_zh: Option<String>,
     license: Option<String>,
+    license_zh: Option<String>,
     intended_use: Option<String>,
+    intended_use_zh: Option<String>,
     unlinked: Option<String>,
     #[serde(default)]
     sources: Vec<SourceEntry>,
@@ -113,6 +117,10 @@ pub(super) fn read_meta(src: &dyn InputSource, name: &str) -> Result<DatabaseMet
         sources: m.sources.into_iter().map(|s| Source { key: s.key, citation: s.citation, url: s.url }).collect(),
         origin_format: None,
         unlinked: m.unlinked,
+        name_zh: m.name_zh,
+        description_zh: m.description_zh,
+        license_zh: m.license_zh,
+        intended_use_zh: m.intended_use_zh,
     })
 }
 

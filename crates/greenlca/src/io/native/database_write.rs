@@ -114,13 +114,21 @@ pub fn database_files(db: &Database) -> Result<Vec<(String, Vec<u8>)>> {
 #[derive(Serialize)]
 struct MetaOut<'a> {
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name_zh: Option<&'a str>,
     version: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    description_zh: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     license: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    license_zh: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     intended_use: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    intended_use_zh: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unlinked: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -143,6 +151,10 @@ fn meta_toml(db: &Database) -> Result<String> {
         description: m.description.as_deref(),
         license: m.license.as_deref(),
         intended_use: m.intended_use.as_deref(),
+        name_zh: m.name_zh.as_deref(),
+        description_zh: m.description_zh.as_deref(),
+        license_zh: m.license_zh.as_deref(),
+        intended_use_zh: m.intended_use_zh.as_deref(),
         unlinked: m.unlinked.as_deref(),
         sources: m
             .sources

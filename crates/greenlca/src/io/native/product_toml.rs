@@ -65,12 +65,14 @@ struct RawProduct {
     name: String,
     name_zh: Option<String>,
     category: Option<String>,
+    category_zh: Option<String>,
     producer: Option<String>,
     functional_unit: String,
     functional_unit_zh: Option<String>,
     reference_amount: Option<f64>,
     unit: Option<String>,
     description: Option<String>,
+    description_zh: Option<String>,
     product_unit: Option<String>,
     units_per_fu: Option<toml::Value>,
     mass: Option<toml::Value>,
@@ -124,6 +126,7 @@ struct RawVariant {
     name: Option<String>,
     name_zh: Option<String>,
     description: Option<String>,
+    description_zh: Option<String>,
     #[serde(default)]
     set: BTreeMap<String, f64>,
     #[serde(default)]
@@ -214,12 +217,14 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
         name: p.name,
         name_zh: p.name_zh,
         category: p.category,
+        category_zh: p.category_zh,
         producer: p.producer,
         functional_unit: p.functional_unit,
         functional_unit_zh: p.functional_unit_zh,
         reference_amount,
         unit: p.unit.unwrap_or_else(|| "unit".into()),
         description: p.description,
+        description_zh: p.description_zh,
     };
 
     let scheme = match &raw.stage_scheme {
@@ -304,6 +309,7 @@ pub fn read_product_model(path: &Path) -> Result<ProductModel> {
             name: rv.name.clone().unwrap_or_else(|| rv.id.clone()),
             name_zh: rv.name_zh.clone(),
             description: rv.description.clone(),
+            description_zh: rv.description_zh.clone(),
             set: rv.set.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             swaps,
             relinks: rv.relink.iter().map(|r| r.clone().into_relink(at.clone())).collect(),

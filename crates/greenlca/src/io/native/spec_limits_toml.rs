@@ -33,6 +33,7 @@ pub(super) struct RawRule {
     exchange: Option<String>,
     providers: Option<Vec<String>>,
     citation: Option<String>,
+    citation_zh: Option<String>,
 }
 
 /// The basis of an indicator that does not name one: values the applicant declares, product
@@ -230,6 +231,7 @@ pub(super) fn rule(r: &RawRule, at: Location, illustrative: bool) -> Result<Mode
         text: Bilingual { zh: r.zh.clone(), en: r.en.clone() },
         kind,
         citation: r.citation.clone(),
+        citation_zh: r.citation_zh.clone(),
         origin: at,
     })
 }

@@ -46,11 +46,13 @@ struct RawStandard {
     title_zh: Option<String>,
     version: Option<String>,
     category: String,
+    category_zh: Option<String>,
     basis: Option<RawBasis>,
     illustrative: Option<bool>,
     #[serde(default)]
     properties: BTreeMap<String, String>,
     citation: Option<String>,
+    citation_zh: Option<String>,
     energy_coefficients: Option<String>,
     stage_scheme: Option<toml::Value>,
 }
@@ -61,6 +63,7 @@ struct RawBasis {
     amount: f64,
     unit: String,
     text: Option<String>,
+    text_zh: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +73,7 @@ struct RawRequirement {
     zh: String,
     en: String,
     evidence: String,
+    evidence_zh: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +98,7 @@ pub(super) struct RawIndicator {
     better: Option<String>,
     benchmark: Option<f64>,
     pub(super) citation: Option<String>,
+    citation_zh: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -112,7 +117,7 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
     let mut problems = Collector::default();
     let s = raw.standard;
     // Without a basis, functional-unit indicators refer to the model's own functional unit.
-    let basis = s.basis.unwrap_or(RawBasis { amount: 1.0, unit: String::new(), text: None });
+    let basis = s.basis.unwrap_or(RawBasis { amount: 1.0, unit: String::new(), text: None, text_zh: None });
     if !(basis.amount.is_finite() && basis.amount > 0.0) {
         problems.push(Error::new(
             ErrorKind::Value,
@@ -154,6 +159,7 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
             text_zh: r.zh.clone(),
             text_en: r.en.clone(),
             evidence: r.evidence.clone(),
+            evidence_zh: r.evidence_zh.clone(),
             origin: at,
         });
     }
@@ -222,13 +228,16 @@ pub fn read_spec(path: &Path) -> Result<Specification> {
         title_zh: s.title_zh,
         version: s.version.unwrap_or_default(),
         category: s.category,
+        category_zh: s.category_zh,
         basis_amount: basis.amount,
         basis_unit: basis.unit,
         basis_text: basis.text,
+        basis_text_zh: basis.text_zh,
         illustrative,
         properties,
         rules,
         citation: s.citation,
+        citation_zh: s.citation_zh,
         requirements,
         indicators,
         groups,
@@ -463,6 +472,7 @@ fn indicator(
         benchmark: r.benchmark,
         measure,
         citation: r.citation.clone(),
+        citation_zh: r.citation_zh.clone(),
         origin: at,
     })
 }
@@ -534,6 +544,7 @@ struct RawDeclared {
     #[serde(default)]
     unit: String,
     evidence: String,
+    evidence_zh: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -541,6 +552,7 @@ struct RawDeclared {
 struct RawRequirementEvidence {
     met: bool,
     evidence: Option<String>,
+    evidence_zh: Option<String>,
 }
 
 /// Reads an evidence file: declared values and the producer's statements on basic requirements.
@@ -575,12 +587,16 @@ pub fn read_evidence(path: &Path) -> Result<Evidence> {
                 "name the test report or certificate (number, laboratory, date)",
             ));
         }
-        declared.push((k, Declared { value, unit: d.unit, evidence: d.evidence, origin: at }));
+        declared
+            .push((k, Declared { value, unit: d.unit, evidence: d.evidence, evidence_zh: d.evidence_zh, origin: at }));
     }
     let requirements = raw
         .requirements
         .into_iter()
-        .map(|(k, r)| (k, RequirementEvidence { met: r.met, evidence: r.evidence.filter(|e| !e.trim().is_empty()) }))
+        .map(|(k, r)| {
+            let evidence = r.evidence.filter(|e| !e.trim().is_empty());
+            (k, RequirementEvidence { met: r.met, evidence, evidence_zh: r.evidence_zh })
+        })
         .collect();
     problems.finish(Evidence { path: Some(path.to_path_buf()), declared, requirements })
 }

@@ -94,13 +94,16 @@ fn product(ctx: &Context<'_>) -> ProductSection {
         name: p.name.clone(),
         name_zh: p.name_zh.clone(),
         category: p.category.clone(),
+        category_zh: p.category_zh.clone(),
         producer: p.producer.clone(),
         description: p.description.clone(),
+        description_zh: p.description_zh.clone(),
         variant: VariantInfo {
             id: ctx.result.variant.clone(),
             name: ctx.result.variant_name.clone(),
             name_zh: v.and_then(|v| v.name_zh.clone()).or_else(|| v.is_none().then(|| "基准方案".to_string())),
             description: v.and_then(|v| v.description.clone()),
+            description_zh: v.and_then(|v| v.description_zh.clone()),
         },
         other_variants: m.variants.len(),
     }
@@ -113,7 +116,8 @@ fn functional_unit(ctx: &Context<'_>) -> FunctionalUnitSection {
         functional_unit_zh: p.functional_unit_zh.clone(),
         reference_amount: p.reference_amount,
         unit: p.unit.clone(),
-        spec_basis: ctx.spec.map(|s| super::conformity::basis_text(&s.spec)),
+        spec_basis: ctx.spec.map(|s| s.spec.basis_words()),
+        spec_basis_zh: ctx.spec.map(|s| s.spec.basis_words_zh()),
     }
 }
 

@@ -6,9 +6,7 @@ use super::context::Context;
 use super::types::*;
 use crate::analysis::ecodesign::{IndicatorStatus, RequirementStatus, decide, indicative_shares, indicator_draws};
 use crate::error::Result;
-use crate::model::spec::Specification;
 use crate::report::check::{CheckReport, DeclarationRow, RuleRow, verdict_basis};
-use crate::report::format::short;
 
 /// The verdict beyond the table: modelling rules, uncertainty, and whether a self-declaration may
 /// be issued.
@@ -61,16 +59,6 @@ fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
 }
 
 /// The basis of a specification's limits in words.
-pub(super) fn basis_text(spec: &Specification) -> String {
-    spec.basis_text.clone().unwrap_or_else(|| {
-        if spec.basis_unit.is_empty() {
-            "the basis each indicator states".to_string()
-        } else {
-            format!("per {} {}", short(spec.basis_amount, 6), spec.basis_unit)
-        }
-    })
-}
-
 pub(super) fn section(ctx: &Context<'_>) -> Result<Option<ConformitySection>> {
     let (Some(si), Some(check)) = (ctx.spec, ctx.check) else { return Ok(None) };
     let spec = &si.spec;
@@ -140,9 +128,12 @@ pub(super) fn section(ctx: &Context<'_>) -> Result<Option<ConformitySection>> {
         title_zh: spec.title_zh.clone(),
         version: spec.version.clone(),
         category: spec.category.clone(),
+        category_zh: spec.category_zh.clone(),
         illustrative: spec.illustrative,
         citation: spec.citation.clone(),
-        basis: basis_text(spec),
+        citation_zh: spec.citation_zh.clone(),
+        basis: spec.basis_words(),
+        basis_zh: spec.basis_words_zh(),
         pass: v.pass,
         counts,
         verdict: VerdictDetail {
@@ -158,7 +149,12 @@ pub(super) fn section(ctx: &Context<'_>) -> Result<Option<ConformitySection>> {
             .variants
             .iter()
             .filter_map(|(r, c)| {
-                c.as_ref().map(|c| VariantVerdict { id: r.variant.clone(), name: r.variant_name.clone(), pass: c.pass })
+                c.as_ref().map(|c| VariantVerdict {
+                    id: r.variant.clone(),
+                    name: r.variant_name.clone(),
+                    name_zh: ctx.study.inputs.model.variant(&r.variant).and_then(|v| v.name_zh.clone()),
+                    pass: c.pass,
+                })
             })
             .collect(),
     }))

@@ -107,9 +107,13 @@ pub(super) fn section(ctx: &Context<'_>) -> DataQualitySection {
         database: DatabaseInfo {
             name: meta.name.clone(),
             version: meta.version.clone(),
+            name_zh: meta.name_zh.clone(),
             description: meta.description.as_deref().map(unwrap_lines),
+            description_zh: meta.description_zh.as_deref().map(unwrap_lines),
             license: meta.license.clone(),
+            license_zh: meta.license_zh.clone(),
             intended_use: meta.intended_use.as_deref().map(unwrap_lines),
+            intended_use_zh: meta.intended_use_zh.as_deref().map(unwrap_lines),
             format: meta.origin_format.clone(),
         },
         sources,
@@ -121,6 +125,7 @@ pub(super) fn section(ctx: &Context<'_>) -> DataQualitySection {
             .map(|m| MethodInfo {
                 id: m.id.clone(),
                 name: m.name.clone(),
+                name_zh: m.name_zh.clone(),
                 version: m.version.clone(),
                 source: m.source.clone(),
                 notes: m.notes.as_ref().map(|n| n.trim().to_string()),

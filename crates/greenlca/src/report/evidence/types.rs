@@ -17,8 +17,12 @@ pub struct ProductSection {
     pub name_zh: Option<String>,
     /// Product category.
     pub category: Option<String>,
+    /// The same in Chinese.
+    pub category_zh: Option<String>,
     pub producer: Option<String>,
     pub description: Option<String>,
+    /// The same in Chinese.
+    pub description_zh: Option<String>,
     /// The variant the report is about.
     pub variant: VariantInfo,
     /// Number of variants the model defines besides the base model.
@@ -35,6 +39,8 @@ pub struct VariantInfo {
     pub name_zh: Option<String>,
     /// What differs from the base model.
     pub description: Option<String>,
+    /// The same in Chinese.
+    pub description_zh: Option<String>,
 }
 
 /// Section 2: functional unit and reference flow.
@@ -50,6 +56,8 @@ pub struct FunctionalUnitSection {
     pub unit: String,
     /// The basis of the specification's limits, when one is checked.
     pub spec_basis: Option<String>,
+    /// The same in Chinese.
+    pub spec_basis_zh: Option<String>,
 }
 
 /// One foreground exchange inside the boundary.
@@ -113,11 +121,15 @@ pub struct BoundarySection {
 #[derive(Debug, Clone, Serialize)]
 pub struct DatabaseInfo {
     pub name: String,
+    pub name_zh: Option<String>,
     pub version: String,
     pub description: Option<String>,
+    pub description_zh: Option<String>,
     /// Licence.
     pub license: Option<String>,
+    pub license_zh: Option<String>,
     pub intended_use: Option<String>,
+    pub intended_use_zh: Option<String>,
     /// Format it was read from.
     pub format: Option<String>,
 }
@@ -170,6 +182,7 @@ pub struct IndicativeSummary {
 pub struct MethodInfo {
     pub id: String,
     pub name: String,
+    pub name_zh: Option<String>,
     pub version: String,
     pub source: String,
     pub notes: Option<String>,
@@ -353,6 +366,8 @@ pub struct ConformityCounts {
 pub struct VariantVerdict {
     pub id: String,
     pub name: String,
+    /// Chinese name.
+    pub name_zh: Option<String>,
     /// True when every requirement and indicator holds.
     pub pass: bool,
 }
@@ -368,12 +383,18 @@ pub struct ConformitySection {
     pub version: String,
     /// Product category.
     pub category: String,
+    /// The same in Chinese.
+    pub category_zh: Option<String>,
     /// True when the limits are illustrative, not transcribed from a standard.
     pub illustrative: bool,
     /// Citation of the standard.
     pub citation: Option<String>,
+    /// The same in Chinese.
+    pub citation_zh: Option<String>,
     /// Basis of the limits.
     pub basis: String,
+    /// The same in Chinese.
+    pub basis_zh: String,
     /// The overall verdict of the variant reported.
     pub pass: bool,
     pub counts: ConformityCounts,

@@ -40,6 +40,7 @@ pub(crate) fn read_methods(archive: &mut Archive, prefix: &str) -> Result<Vec<Me
                 source: format!("openLCA JSON-LD LCIA method {}", text(m, "@id").unwrap_or("?")),
                 notes: text(m, "description").map(String::from),
                 name,
+                name_zh: None,
                 categories: cats,
             }
         })

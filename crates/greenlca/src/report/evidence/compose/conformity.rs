@@ -27,8 +27,8 @@ pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
     let mut rows = vec![
         (b.l("规范", "Specification"), format!("{} {}", c.standard, c.version)),
         (b.l("名称", "Title"), b.cell(c.title_zh.as_deref(), &c.title)),
-        (b.l("产品类别", "Product category"), c.category.clone()),
-        (b.l("限值基准", "Basis of the limits"), c.basis.clone()),
+        (b.l("产品类别", "Product category"), b.cell(c.category_zh.as_deref(), &c.category)),
+        (b.l("限值基准", "Basis of the limits"), b.cell(Some(&c.basis_zh), &c.basis)),
         (
             b.l("限值性质", "Status of the limits"),
             if c.illustrative {
@@ -39,7 +39,7 @@ pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
         ),
     ];
     if let Some(cit) = &c.citation {
-        rows.push((b.l("出处", "Citation"), cit.clone()));
+        rows.push((b.l("出处", "Citation"), b.cell(c.citation_zh.as_deref(), cit)));
     }
     b.fields(rows);
     let n = &c.counts;
@@ -94,9 +94,14 @@ pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
                 q.id.clone(),
                 b.cell(Some(&q.zh), &q.en),
                 b.l(szh, sen),
-                q.evidence.clone().unwrap_or_else(|| {
-                    format!("{} {}", b.l("（缺）应提供：", "(missing) expected:"), q.evidence_expected)
-                }),
+                match &q.evidence {
+                    Some(e) => b.cell(q.evidence_zh.as_deref(), e),
+                    None => format!(
+                        "{} {}",
+                        b.l("（缺）应提供：", "(missing) expected:"),
+                        b.cell(q.evidence_expected_zh.as_deref(), &q.evidence_expected)
+                    ),
+                },
             ],
             row_class(&q.status),
         );
@@ -198,10 +203,10 @@ pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
                 s.push_str(&format!("; {}: {}", b.l("阶段", "stages"), i.stages.join(", ")));
             }
             if let Some(e) = &i.evidence {
-                s.push_str(&format!("; {}: {e}", b.l("证据", "evidence")));
+                s.push_str(&format!("; {}: {}", b.l("证据", "evidence"), b.lang.name(i.evidence_zh.as_deref(), e)));
             }
             if let Some(cit) = &i.citation {
-                s.push_str(&format!("; {}: {cit}", b.l("限值出处", "limit")));
+                s.push_str(&format!("; {}: {}", b.l("限值出处", "limit"), b.lang.name(i.citation_zh.as_deref(), cit)));
             }
             s
         })
@@ -225,8 +230,8 @@ pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
                 vec![
                     q.id.clone(),
                     b.cell(Some(&q.zh), &q.en),
-                    q.requires.clone(),
-                    q.actual.clone(),
+                    b.cell(Some(&q.requires_zh), &q.requires),
+                    b.cell(Some(&q.actual_zh), &q.actual),
                     if kept { b.l("遵守", "kept") } else { b.l("违反", "broken") },
                 ],
                 if kept { RowClass::Pass } else { RowClass::Fail },
@@ -272,7 +277,7 @@ pub(super) fn conformity(b: &mut Builder, r: &EvidenceReport) {
         for v in &c.variants {
             let (zh, en) = if v.pass { ("符合", "pass") } else { ("不符合", "not met") };
             t.row_with(
-                vec![v.id.clone(), v.name.clone(), b.l(zh, en)],
+                vec![v.id.clone(), b.cell(v.name_zh.as_deref(), &v.name), b.l(zh, en)],
                 if v.pass { RowClass::Pass } else { RowClass::Fail },
             );
         }

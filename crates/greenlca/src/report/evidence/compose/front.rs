@@ -43,7 +43,8 @@ pub(super) fn basic(b: &mut Builder, r: &EvidenceReport) {
         (None, None) => BLANK.to_string(),
         (zh, en) => b.cell(zh.as_deref(), en.as_deref().unwrap_or_default()),
     };
-    let category = p.category.as_deref().map(|c| b.cell(i.category_zh.as_deref(), c));
+    let category_zh = i.category_zh.as_deref().or(p.category_zh.as_deref());
+    let category = p.category.as_deref().map(|c| b.cell(category_zh, c));
     let rows = vec![
         (b.l("报告编号", "Report number"), or_blank(i.report_number.as_deref())),
         (b.l("申请单位", "Applicant"), applicant),
@@ -208,13 +209,12 @@ pub(super) fn object(b: &mut Builder, r: &EvidenceReport) {
         (b.l("评价工具", "Tool"), format!("greenlca {}", r.greenlca_version)),
         (b.l("评价依据", "Standards followed"), "GB/T 24040-2008, GB/T 24044-2008, GB/T 32161-2015".into()),
     ];
-    if b.lang != Lang::Zh {
-        if let Some(d) = &p.description {
-            rows.insert(2, (b.l("产品描述", "Description"), d.clone()));
-        }
-        if let Some(d) = &v.description {
-            rows.push((b.l("方案说明", "Variant description"), d.clone()));
-        }
+    // In a Chinese report a description without its Chinese text is left out.
+    if let Some(d) = p.description.as_deref().filter(|_| b.lang != Lang::Zh || p.description_zh.is_some()) {
+        rows.insert(2, (b.l("产品描述", "Description"), b.cell(p.description_zh.as_deref(), d)));
+    }
+    if let Some(d) = v.description.as_deref().filter(|_| b.lang != Lang::Zh || v.description_zh.is_some()) {
+        rows.push((b.l("方案说明", "Variant description"), b.cell(v.description_zh.as_deref(), d)));
     }
     b.fields(rows);
     b.text(

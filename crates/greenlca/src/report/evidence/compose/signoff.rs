@@ -63,12 +63,14 @@ pub(super) fn attachments(b: &mut Builder, r: &EvidenceReport) {
     if let Some(c) = &r.conformity {
         for q in &c.requirements {
             if let Some(e) = &q.evidence {
-                add(&mut t, e.clone(), format!("{} {}", b.l("基本要求", "basic requirement"), q.id));
+                let what = b.cell(q.evidence_zh.as_deref(), e);
+                add(&mut t, what, format!("{} {}", b.l("基本要求", "basic requirement"), q.id));
             }
         }
         for i in &c.indicators {
             if let Some(e) = &i.evidence {
-                add(&mut t, e.clone(), format!("{} {}", b.l("申报值", "declared value"), i.id));
+                let what = b.cell(i.evidence_zh.as_deref(), e);
+                add(&mut t, what, format!("{} {}", b.l("申报值", "declared value"), i.id));
             }
         }
     }

@@ -17,7 +17,10 @@ pub(super) fn functional_unit(b: &mut Builder, r: &EvidenceReport) {
         (b.l("基准流", "Reference flow"), format!("{} {}", short(f.reference_amount, 6), unit(b.lang, &f.unit))),
     ];
     if let Some(basis) = &f.spec_basis {
-        rows.push((b.l("规范限值的基准", "Basis of the specification's limits"), basis.clone()));
+        rows.push((
+            b.l("规范限值的基准", "Basis of the specification's limits"),
+            b.cell(f.spec_basis_zh.as_deref(), basis),
+        ));
     }
     b.fields(rows);
     b.text("本报告中的所有结果均以一个功能单位计。", "All results in this report are per functional unit.");
@@ -100,13 +103,19 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
     let db = &d.database;
     b.sub("s-data-database", "背景数据库", "Background database");
     let mut rows = vec![
-        (b.l("名称", "Name"), db.name.clone()),
+        (b.l("名称", "Name"), b.cell(db.name_zh.as_deref(), &db.name)),
         (b.l("版本", "Version"), db.version.clone()),
-        (b.l("许可", "Licence"), db.license.clone().unwrap_or_else(|| "-".into())),
-        (b.l("预期用途", "Intended use"), db.intended_use.clone().unwrap_or_else(|| "-".into())),
+        (
+            b.l("许可", "Licence"),
+            db.license.as_deref().map_or_else(|| "-".into(), |l| b.cell(db.license_zh.as_deref(), l)),
+        ),
+        (
+            b.l("预期用途", "Intended use"),
+            db.intended_use.as_deref().map_or_else(|| "-".into(), |u| b.cell(db.intended_use_zh.as_deref(), u)),
+        ),
     ];
     if let Some(desc) = &db.description {
-        rows.push((b.l("说明", "Description"), desc.clone()));
+        rows.push((b.l("说明", "Description"), b.cell(db.description_zh.as_deref(), desc)));
     }
     if let Some(f) = &db.format {
         rows.push((b.l("格式", "Format"), f.clone()));
@@ -175,7 +184,12 @@ pub(super) fn data_quality(b: &mut Builder, r: &EvidenceReport) {
         (b.l("来源", "Source"), Col::Text),
     ]);
     for m in &d.methods {
-        t.row(vec![format!("{} ({})", m.name, m.id), m.version.clone(), m.categories.join(", "), m.source.clone()]);
+        t.row(vec![
+            format!("{} ({})", b.cell(m.name_zh.as_deref(), &m.name), m.id),
+            m.version.clone(),
+            m.categories.join(", "),
+            m.source.clone(),
+        ]);
     }
     b.table(t);
     let notes: Vec<String> =
