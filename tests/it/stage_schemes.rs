@@ -200,3 +200,40 @@ fn module_d_is_reported_separately_and_left_out_of_the_total() {
     assert!((r["total"].as_f64().unwrap() - (total - eol)).abs() <= 1e-12 * total);
     assert!((r["stages"]["d"].as_f64().unwrap() - eol).abs() <= 1e-12 * eol);
 }
+
+/// The report's stacked stage charts add up to the totals, so module D (reported separately) is
+/// not one of their series; the stage table still shows it.
+#[test]
+fn report_charts_leave_module_d_out_of_the_stacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en.toml");
+    let map = [
+        ("raw_materials", "A1-A3"),
+        ("production", "a1_a3"),
+        ("distribution", "A4"),
+        ("use", "B6"),
+        ("end_of_life", "D"),
+    ];
+    std::fs::write(&en, restaged(&kettle_text(), "stage_scheme = \"en15804\"", &map)).unwrap();
+    let out = dir.path().join("report");
+    let (code, _, err) = run(&[
+        "report",
+        &en.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+        "--lang",
+        "en",
+        "--date",
+        "2026-01-01",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Legends shorten long names, so the charts are searched for the start of D's name.
+    for chart in ["charts/stage_shares.svg", "charts/stages_gwp100.svg"] {
+        let svg = std::fs::read_to_string(out.join(chart)).unwrap();
+        assert!(svg.contains("A4 Transport"), "{chart} lacks the A4 series");
+        assert!(!svg.contains("D Reuse"), "{chart} stacks module D");
+    }
+    let d_name = "D Reuse, recovery and recycling potential";
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains(d_name), "the report's stage table lacks module D");
+}

@@ -35,6 +35,12 @@ fn variant_label(r: &EvidenceReport, id: &str, name: &str, name_zh: Option<&str>
     if id == r.product.variant.id { format!("{label} ({})", lang.pick("本报告", "this report")) } else { label }
 }
 
+/// True for a stage that adds to the total: a stage reported separately (EN 15804 module D) is
+/// left out of the stacked charts, whose bars are the totals.
+fn stacks(r: &EvidenceReport, id: &str) -> bool {
+    r.stage_scheme.parse(id).is_none_or(|s| !s.is_separate())
+}
+
 /// Per category: stacked bars by stage, one bar per variant (the one reported first).
 pub(super) fn stage_charts(r: &EvidenceReport, lang: Lang) -> Result<Vec<Figure>> {
     let mut out = Vec::new();
@@ -57,6 +63,7 @@ pub(super) fn stage_charts(r: &EvidenceReport, lang: Lang) -> Result<Vec<Figure>
         let series: Vec<Series> = stages
             .iter()
             .enumerate()
+            .filter(|(_, s)| stacks(r, s))
             .map(|(i, s)| Series { name: stage_name(r, s, lang), values: values.iter().map(|v| v[i]).collect() })
             .collect();
         let title = format!(
@@ -89,6 +96,7 @@ pub(super) fn share_chart(r: &EvidenceReport, lang: Lang) -> Result<Figure> {
         .stages
         .iter()
         .enumerate()
+        .filter(|(_, s)| stacks(r, s))
         .map(|(i, s)| Series {
             name: stage_name(r, s, lang),
             values: cats.iter().map(|c| c.stages[i].share.map_or(0.0, |x| x * 100.0)).collect(),
