@@ -139,6 +139,15 @@ fn nothing_varies_warning_fires_only_without_distributions() {
     let shares: Vec<f64> =
         v["spread"]["rows"].as_array().unwrap().iter().map(|r| r["background_share"].as_f64().unwrap()).collect();
     assert!(shares.iter().all(|s| *s > 0.0 && *s <= 1.0), "{shares:?}");
+    // The probe's draws run in parallel: the spread is the same at any thread count.
+    let (code, out2, err) = run(&["--threads", "2", "compare", kettle, "--mc", "50", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v2: serde_json::Value = serde_json::from_str(&out2).unwrap();
+    let (code, out1, err) = run(&["--threads", "1", "compare", kettle, "--mc", "50", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v1: serde_json::Value = serde_json::from_str(&out1).unwrap();
+    assert_eq!(v1["spread"], v2["spread"]);
+    assert_eq!(v1["spread"]["rows"].as_array().unwrap().len(), shares.len());
     let (code, _, err) = run(&["check", kettle, "--mc", "50"]);
     assert!(code == 0 || code == 1, "{err}");
     assert!(!err.contains("warning:") && err.contains("the background carries"), "{err}");

@@ -8,6 +8,7 @@
 //! first-order part plus its interactions with the foreground, an estimate with the sampling noise
 //! of the probe (docs/uncertainty.md).
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::montecarlo::Draws;
@@ -98,17 +99,29 @@ impl Spread {
         let sampler = ProductSampler::new(study)?;
         let fixed = study.engine()?;
         let k = study.characterization.categories.len();
+        // Draws depend on (seed, iteration) only, so the probe runs them in parallel and in order.
+        let per_draw: Vec<(Vec<Vec<f64>>, Vec<Vec<f64>>)> = (0..m as u64)
+            .into_par_iter()
+            .map(|i| {
+                let totals = sampler.draw(seed, i, variants, sets, &|_, _, r| Ok(r.totals.clone()))?;
+                let fg_only = variants
+                    .iter()
+                    .map(|v| {
+                        let fg = sampler.foreground(v, sets, seed, i)?;
+                        // A relinking variant's own background, fixed.
+                        Ok(study.assess(&fixed, &fg)?.totals)
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok((totals, fg_only))
+            })
+            .collect::<Result<_>>()?;
         let mut all = vec![Vec::with_capacity(m); variants.len() * k];
         let mut fg_only = vec![Vec::with_capacity(m); variants.len() * k];
-        for i in 0..m as u64 {
-            let totals = sampler.draw(seed, i, variants, sets, &|_, _, r| Ok(r.totals.clone()))?;
-            for (vi, v) in variants.iter().enumerate() {
-                let fg = sampler.foreground(v, sets, seed, i)?;
-                // A relinking variant's own background, fixed.
-                let r = study.assess(&fixed, &fg)?;
+        for (totals, fg) in &per_draw {
+            for vi in 0..variants.len() {
                 for c in 0..k {
                     all[vi * k + c].push(totals[vi][c]);
-                    fg_only[vi * k + c].push(r.totals[c]);
+                    fg_only[vi * k + c].push(fg[vi][c]);
                 }
             }
         }
