@@ -17,6 +17,9 @@ use crate::calc::Study;
 use crate::error::Result;
 use crate::warning::Warning;
 
+/// Category totals per variant of one draw.
+type PerVariant = Vec<Vec<f64>>;
+
 /// Most draws of the probe.
 pub const PROBE_DRAWS: usize = 200;
 
@@ -100,7 +103,7 @@ impl Spread {
         let fixed = study.engine()?;
         let k = study.characterization.categories.len();
         // Draws depend on (seed, iteration) only, so the probe runs them in parallel and in order.
-        let per_draw: Vec<(Vec<Vec<f64>>, Vec<Vec<f64>>)> = (0..m as u64)
+        let per_draw: Vec<(PerVariant, PerVariant)> = (0..m as u64)
             .into_par_iter()
             .map(|i| {
                 let totals = sampler.draw(seed, i, variants, sets, &|_, _, r| Ok(r.totals.clone()))?;
