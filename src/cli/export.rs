@@ -43,15 +43,9 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     if !fg.db_overrides.is_empty() {
         bail!("variant `{}` changes database parameters; export the database with those values first", args.variant);
     }
-    if let Some(r) = fg.relinked.first() {
-        bail!(
-            "variant `{}` relinks `{}` to `{}` in the background; export writes the shared background\n  hint: export a variant without relinks, or make the change in a database layer that overrides the processes (docs/formats.md, Database layers)",
-            args.variant,
-            r.from,
-            r.to
-        );
-    }
-    let system = with_product(&study.system, &fg, &study.inputs.model.product.name);
+    // A variant that relinks providers has its own background (docs/formats.md, Relinking).
+    let background = study.background_for(&fg)?;
+    let system = with_product(&background, &fg, &study.inputs.model.product.name);
     let product = system.n() - 1;
     let mut files = exchange_folder_files(&system, &study.characterization, &[(product, 1.0)]);
     files.extend(greenlca::io::matrices::mtx_files(&system, &study.characterization)?);

@@ -157,6 +157,17 @@ impl Study {
         Ok(Some(Engine { lca, intensities }))
     }
 
+    /// The background system a resolved variant is computed on: the shared one, or, for a variant
+    /// that relinks providers, its own (same rows and columns, another pattern of A).
+    pub fn background_for(&self, fg: &Foreground) -> Result<std::borrow::Cow<'_, TechSystem>> {
+        if fg.relinked.is_empty() {
+            return Ok(std::borrow::Cow::Borrowed(&self.system));
+        }
+        let (_, system) = relinked_system(&self.inputs.database, &fg.relinked, self.system.links.policy)
+            .map_err(|e| e.in_file(&self.inputs.database_dir))?;
+        Ok(std::borrow::Cow::Owned(system))
+    }
+
     /// A background built from the database with the variant's relinks (and its database
     /// parameter values): same rows and columns as the shared one, another pattern of A.
     fn relinked_engine(&self, fg: &Foreground) -> Result<Engine> {
