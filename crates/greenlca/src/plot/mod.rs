@@ -34,6 +34,7 @@ mod check;
 mod columns;
 mod contributions;
 mod distribution;
+mod fonts;
 mod frame;
 mod histogram;
 mod normalized;
