@@ -6,10 +6,12 @@ licence text beside it in LICENSE-NotoSansCJK.txt).
 
 Source: Noto Sans CJK SC Regular, version 2.004, face 2 of
 /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc from the Debian 12 package
-fonts-noto-cjk 1:20220127+repack1-1 (`apt-get install -y fonts-noto-cjk`), subset with
-fontTools 4.68 (`pip install fonttools==4.68.0`). Run from anywhere in the repository:
+fonts-noto-cjk 1:20220127+repack1-1, subset with fontTools 4.68.0 from PyPI. The exact commands,
+from anywhere in the repository (Debian 12, as root):
 
-    python3 scripts/subset_cjk_font.py
+    apt-get install -y fonts-noto-cjk
+    python3 -m venv /tmp/fonttools && /tmp/fonttools/bin/pip install fonttools==4.68.0
+    /tmp/fonttools/bin/python scripts/subset_cjk_font.py
 
 The characters kept, all derived, none listed by hand:
   1. every character in the repository's tracked text files (sources, datasets, translation
@@ -21,11 +23,16 @@ The characters kept, all derived, none listed by hand:
   3. CJK Symbols and Punctuation (U+3000..U+303F) and Halfwidth and Fullwidth Forms
      (U+FF00..U+FFEF), as far as the font has them.
 
-Size (measured 2026-11-30): these sets give about 4,000 glyphs and a file of about 1.6 MB
-(the PNG renderer is compiled into the library, so this adds to the binary). Adding GB 2312
-level 2 (3,008 rarer hanzi) would nearly double it to about 2.9 MB for characters that product
-names seldom use; the full font is 16 MB. Level 1 was chosen; a character outside the subset
-draws a visible replacement box in PNG (SVG charts are not affected: the viewer's fonts draw them).
+Size (measured 2026-11-30, same options): the characters of the repository with the two blocks
+alone give 1,044 characters in 169 kB, which would box most users' own names; with GB 2312 level 1
+(the choice) 4,047 characters in 820 kB (819,632 bytes); adding GB 2312 level 2 (3,008 rarer
+hanzi) 7,052 characters in 1.5 MB; the whole face, unsubset, 16 MB (16,437,340 bytes). The font is compiled into the library,
+so every kilobyte adds to the binary: level 1 covers the hanzi of everyday product, material and
+process names at half the size of levels 1 and 2. A character outside the subset draws a visible
+replacement box in PNG (SVG charts are not affected: the viewer's fonts draw them), and a unit
+test (plot::fonts) fails when greenlca's own sources or datasets use such a character: run this
+script again after adding one.
+
 Only what the PNG rasteriser reads is kept: outlines (CFF), horizontal metrics, cmap, names;
 no hinting, no OpenType layout features, no vertical metrics.
 

@@ -277,6 +277,10 @@ fn prints_on_a4_with_every_section() {
     for (i, t) in ZH.iter().enumerate() {
         assert!(text.contains(&format!("{} {t}", i + 1)), "section {t} missing in the printed text");
     }
+    // The charts print their Chinese words (title, legend) as text.
+    for t in ["各阶段占生命周期合计的比例", "原材料获取", "净合计"] {
+        assert!(text.contains(t), "chart text {t} missing in the printed text");
+    }
     // The warning and the page number on a page in the middle.
     let middle = String::from_utf8(
         Command::new("pdftotext")

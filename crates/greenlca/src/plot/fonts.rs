@@ -133,7 +133,7 @@ mod tests {
             assert_eq!(face(c), Face::Cjk, "{c}");
         }
         // A rare hanzi outside GB 2312 level 1, a private-use character, hangul.
-        for c in ['\u{9F98}', '\u{E000}', '한'] {
+        for c in ['\u{9F98}', '\u{E000}', '\u{D55C}'] {
             assert_eq!(face(c), Face::Missing, "{c}");
         }
     }
@@ -152,6 +152,38 @@ mod tests {
         // Kerning does not cross a hanzi.
         let (_, mixed) = place("A生V", 20.0);
         assert!((mixed - (a + 20.0 + v)).abs() < 0.01, "{mixed}");
+    }
+
+    /// Every character the library writes (its sources with the translation tables, and the
+    /// compiled-in datasets) is drawn from a bundled font, not as a box.
+    #[test]
+    fn the_fonts_cover_every_character_greenlca_writes() {
+        fn walk(dir: &std::path::Path, missing: &mut std::collections::BTreeMap<char, String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else { return };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, missing);
+                } else if let Ok(text) = std::fs::read_to_string(&p) {
+                    for c in text.chars().filter(|c| !c.is_ascii() && !c.is_control() && !c.is_whitespace()) {
+                        if face(c) == Face::Missing {
+                            missing.entry(c).or_insert_with(|| p.display().to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut missing = std::collections::BTreeMap::new();
+        walk(&root.join("src"), &mut missing);
+        walk(&root.join("../../datasets"), &mut missing);
+        // Symbols that only sit in comments and docs (box drawing in diagrams, arrows) may be absent;
+        // any Chinese character must be in the subset.
+        missing.retain(|c, _| crate::plot::text::is_wide(*c));
+        assert!(
+            missing.is_empty(),
+            "characters without a glyph in the bundled fonts (run scripts/subset_cjk_font.py): {missing:?}"
+        );
     }
 
     #[test]
