@@ -349,4 +349,8 @@ fn charts_speak_the_language_of_the_report() {
     // The stage charts' legend names the net total; its words follow the report's language.
     assert!(texts[0].contains("净合计") && !texts[0].contains("net total"));
     assert!(texts[1].contains("net total") && !texts[1].contains("净合计"));
+    // Value axes name the category in the report's language, not by its id.
+    assert!(texts[0].contains("气候变化 [kg CO2-eq]") && texts[0].contains("酸化 [kg SO2-eq]"), "zh axis titles");
+    assert!(!texts[0].contains("gwp100 [") && !texts[0].contains("acidification ["), "ids as zh axis titles");
+    assert!(texts[1].contains("Climate change, GWP100 [kg CO2-eq]"), "en axis titles");
 }
