@@ -234,7 +234,7 @@ pub struct PlotArgs {
     /// Write charts into this folder.
     #[arg(long, value_name = "DIR")]
     pub plot: Option<PathBuf>,
-    /// Chart format: svg (default) or png (Latin labels only: the bundled font has no CJK glyphs).
+    /// Chart format: svg (default) or png (drawn with the bundled fonts, Chinese included).
     #[arg(long, default_value = "svg", value_parser = ["svg", "png"])]
     pub plot_format: String,
 }

@@ -192,10 +192,71 @@ fn chinese_labels_are_utf8_text() {
     let doc = String::from_utf8(svg).unwrap();
     assert!(doc.contains(">\n原材料获取\n<") || doc.contains(">原材料获取<"), "raw UTF-8, not character references");
     assert!(!doc.contains("&#"));
-    // PNG draws them with the bundled font's missing-glyph box, without failing.
-    let png = stacked_bars("各阶段碳足迹", "GWP", &groups, &series, &PlotOptions::png()).unwrap();
-    save("chinese", "png", &png);
-    assert!(png.starts_with(b"\x89PNG"));
+}
+
+/// The RGB pixels of a PNG.
+fn rgb(png: &[u8]) -> (Vec<u8>, usize) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (buf, info.width as usize)
+}
+
+/// Pixels inside `x` by `y` that are not background white, and those that differ between two images.
+fn ink_and_change(
+    a: &(Vec<u8>, usize),
+    b: &(Vec<u8>, usize),
+    x: std::ops::Range<usize>,
+    y: std::ops::Range<usize>,
+) -> (usize, usize) {
+    let (mut ink, mut change) = (0, 0);
+    for yy in y {
+        for xx in x.clone() {
+            let i = (yy * a.1 + xx) * 3;
+            ink += usize::from(a.0[i..i + 3].iter().any(|v| *v < 200));
+            change += usize::from(a.0[i..i + 3] != b.0[i..i + 3]);
+        }
+    }
+    (ink, change)
+}
+
+#[test]
+fn chinese_labels_are_drawn_in_png() {
+    // The same chart twice: in Chinese, and with every hanzi replaced by a character neither bundled
+    // font has (drawn as the replacement box, one em wide like a hanzi, so the layout is the same).
+    let chart = |f: &dyn Fn(&str) -> String| {
+        let groups = vec![f("方案一"), f("轻量化外壳")];
+        let series = vec![
+            Series { name: f("原材料获取"), values: vec![3.0, 2.5] },
+            Series { name: f("生产制造"), values: vec![1.0, 1.2] },
+            Series { name: f("废弃处置"), values: vec![-0.3, -0.2] },
+        ];
+        let opts = PlotOptions::png().in_chinese(true);
+        stacked_bars(&f("各阶段碳足迹\n功能单位：1 台洗衣机"), &f("碳足迹 [kg CO₂-eq]"), &groups, &series, &opts)
+            .unwrap()
+    };
+    let zh = chart(&|t: &str| t.to_string());
+    let boxes = chart(&|t: &str| t.chars().map(|c| if c.is_ascii() || c == '₂' { c } else { '\u{9F98}' }).collect());
+    save("chinese", "png", &zh);
+    save("chinese-boxes", "png", &boxes);
+    let (zh, boxes) = (rgb(&zh), rgb(&boxes));
+    assert_eq!(zh.0.len(), boxes.0.len());
+    // Title (top left), legend (right), category labels (bottom), axis title (left edge): each
+    // carries ink, and it differs from the boxes where the hanzi stand.
+    for (what, x, y) in [
+        ("title", 10..400, 5..60),
+        ("legend", 700..960, 60..300),
+        ("categories", 60..700, 490..540),
+        ("axis title", 0..40, 100..440),
+    ] {
+        let (ink, change) = ink_and_change(&zh, &boxes, x, y);
+        assert!(ink > 150, "{what}: {ink} dark pixels");
+        assert!(change > 100, "{what}: only {change} pixels differ from replacement boxes");
+    }
+    // Nothing else moves: bars and gridlines are the same pixels.
+    let (_, change) = ink_and_change(&zh, &boxes, 120..650, 120..460);
+    assert_eq!(change, 0, "the plot area changed with the glyphs");
 }
 
 #[test]

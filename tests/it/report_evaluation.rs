@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use common::run;
@@ -240,25 +240,17 @@ fn chinese_prose_has_no_english_words() {
     assert!(leaks.is_empty(), "English in the Chinese report:\n{}", leaks.join("\n"));
 }
 
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-        .iter()
-        .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
-        .find(|p| p.is_file())
-}
-
-/// The printed report: A4 pages, a plausible page count, every section heading in the text.
-/// Skipped with a note where Chromium or poppler's pdfinfo/pdftotext are not installed (the CI
-/// script installs neither).
+/// The printed Chinese report: A4 pages, a plausible page count, every section heading in the text,
+/// the warning and page number on every page, and the charts' Chinese words printed. Skipped with
+/// a note where Chromium or poppler-utils is not installed, a failure in CI (`.ci/run` installs both).
 #[test]
 fn prints_on_a4_with_every_section() {
-    let Some(chrome) = chromium() else {
-        eprintln!("note: prints_on_a4_with_every_section skipped: no chromium on PATH");
-        return;
-    };
-    if Command::new("pdfinfo").arg("-v").output().is_err() || Command::new("pdftotext").arg("-v").output().is_err() {
-        eprintln!("note: prints_on_a4_with_every_section skipped: pdfinfo/pdftotext (poppler-utils) not installed");
+    const TEST: &str = "prints_on_a4_with_every_section";
+    let chromium = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    let Some(chrome) = common::tools::find(&chromium, "chromium", TEST) else { return };
+    if common::tools::find(&["pdfinfo"], "poppler-utils", TEST).is_none()
+        || common::tools::find(&["pdftotext"], "poppler-utils", TEST).is_none()
+    {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -267,7 +259,9 @@ fn prints_on_a4_with_every_section() {
     let pdf = dir.path().join("out.pdf");
     let profile = dir.path().join("profile");
     let status = Command::new(chrome)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer"])
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg("--no-pdf-header-footer")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(&html)
@@ -282,6 +276,10 @@ fn prints_on_a4_with_every_section() {
     let text = String::from_utf8(Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
     for (i, t) in ZH.iter().enumerate() {
         assert!(text.contains(&format!("{} {t}", i + 1)), "section {t} missing in the printed text");
+    }
+    // The charts print their Chinese words (title, legend) as text.
+    for t in ["各阶段占生命周期合计的比例", "原材料获取", "净合计"] {
+        assert!(text.contains(t), "chart text {t} missing in the printed text");
     }
     // The warning and the page number on a page in the middle.
     let middle = String::from_utf8(
@@ -351,6 +349,10 @@ fn charts_speak_the_language_of_the_report() {
     // The stage charts' legend names the net total; its words follow the report's language.
     assert!(texts[0].contains("净合计") && !texts[0].contains("net total"));
     assert!(texts[1].contains("net total") && !texts[1].contains("净合计"));
+    // Value axes name the category in the report's language, not by its id.
+    assert!(texts[0].contains("气候变化 [kg CO2-eq]") && texts[0].contains("酸化 [kg SO2-eq]"), "zh axis titles");
+    assert!(!texts[0].contains("gwp100 [") && !texts[0].contains("acidification ["), "ids as zh axis titles");
+    assert!(texts[1].contains("Climate change, GWP100 [kg CO2-eq]"), "en axis titles");
 }
 
 /// The Chinese texts the data files give (`*_zh` in the specification, the evidence file, the

@@ -109,6 +109,9 @@ pub mod matrices;
 /// Fixtures, zips and GWP scores for the importer tests.
 pub mod import;
 
+/// External programs (Chromium, poppler) that tests drive.
+pub mod tools;
+
 /// The Python of the peer environment (bw2calc, NumPy, SciPy): GREENLCA_PEER_PYTHON. Absent, the test
 /// skips with a message, unless GREENLCA_REQUIRE_SHARED_DATA=1 (as in CI), where absence is a failure.
 pub fn peer_python() -> Option<PathBuf> {

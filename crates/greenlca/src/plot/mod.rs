@@ -15,8 +15,10 @@
 //! - series take the Okabe-Ito colours, which stay distinct for colour-blind readers.
 //!
 //! SVG text names the bundled DejaVu Sans first and then CJK-capable families, so Chinese labels
-//! render where such a font is installed. PNG output draws with the bundled DejaVu Sans only,
-//! which has no Chinese glyphs: use PNG for Latin-script labels and SVG otherwise.
+//! render where such a font is installed. PNG output needs no installed font: it draws each
+//! character from the bundled DejaVu Sans when DejaVu has it, else from the bundled Noto Sans CJK SC
+//! subset (the 3,755 common hanzi of GB 2312 level 1, CJK punctuation, full-width forms), else as
+//! a replacement box; both formats show Chinese.
 //!
 //! ```
 //! use greenlca::plot::{PlotOptions, Series, stacked_bars};
@@ -34,6 +36,7 @@ mod check;
 mod columns;
 mod contributions;
 mod distribution;
+mod fonts;
 mod frame;
 mod histogram;
 mod normalized;
@@ -63,11 +66,11 @@ use crate::error::{Error, ErrorKind, Location, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum ImageFormat {
-    /// Scalable vector graphics (UTF-8 XML text); the default, and the one to use for labels in
-    /// Chinese or other scripts the bundled font lacks.
+    /// Scalable vector graphics (UTF-8 XML text, drawn with the viewer's fonts); the default.
     #[default]
     Svg,
-    /// A PNG bitmap drawn with the bundled DejaVu Sans font (Latin, Greek and Cyrillic labels).
+    /// A PNG bitmap drawn with the bundled fonts: DejaVu Sans (Latin, Greek, Cyrillic) and a
+    /// Noto Sans CJK SC subset (common Chinese).
     Png,
 }
 

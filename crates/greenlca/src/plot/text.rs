@@ -1,15 +1,11 @@
-//! Text: the bundled font, measuring, wrapping and shortening labels so that they fit.
+//! Text: measuring, wrapping and shortening labels so that they fit.
 //!
-//! Widths are measured with the bundled DejaVu Sans, which is wide: a label that fits with it also
-//! fits with the narrower sans-serif fonts an SVG viewer may substitute. Characters the font lacks
-//! (Chinese, Japanese, Korean) count one em, as they do in the CJK fonts named in [`FAMILY`].
+//! Widths are measured with the bundled fonts ([`super::fonts`]): DejaVu Sans, which is wide, so a
+//! label that fits with it also fits with the narrower sans-serif fonts an SVG viewer may
+//! substitute; Chinese from the bundled Noto Sans CJK SC subset (one em per hanzi, as in the CJK
+//! fonts named in [`FAMILY`]); a character in neither counts one em, the width of its box in PNG.
 
-use std::sync::OnceLock;
-
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
-
-/// DejaVu Sans 2.37 (Bitstream Vera licence, see `assets/fonts/LICENSE-DejaVu.txt`).
-static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+use super::fonts;
 
 /// The font-family list written into SVG text: the bundled font first (so Latin text looks as it was
 /// measured), then CJK-capable families so Chinese labels render where such a font is installed.
@@ -29,24 +25,8 @@ const BOLD_WIDEN: f64 = 1.08;
 
 const ELLIPSIS: char = '\u{2026}';
 
-/// The bundled font.
-pub(crate) fn font() -> &'static FontRef<'static> {
-    static FONT: OnceLock<FontRef<'static>> = OnceLock::new();
-    FONT.get_or_init(|| match FontRef::try_from_slice(FONT_BYTES) {
-        Ok(f) => f,
-        // The font is compiled in; a broken file is a build defect, not a user error.
-        Err(e) => panic!("bundled font assets/fonts/DejaVuSans.ttf does not parse: {e}"),
-    })
-}
-
-/// The scale at which the bundled font draws `em` pixels per em.
-pub(crate) fn scale(em: f64) -> PxScale {
-    let f = font();
-    let upem = f.units_per_em().unwrap_or(2048.0);
-    PxScale::from((em * f.height_unscaled() as f64 / upem as f64) as f32)
-}
-
-/// True for characters drawn one em wide in CJK fonts (ideographs, kana, hangul, full-width forms).
+/// True for characters set one em wide in CJK text (ideographs, kana, hangul, full-width forms), between
+/// which a line may break.
 pub(crate) fn is_wide(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
@@ -54,30 +34,10 @@ pub(crate) fn is_wide(c: char) -> bool {
         | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
-/// Width in pixels of `text` set at `em` pixels per em.
+/// Width in pixels of `text` set at `em` pixels per em, glyph by glyph from the font that draws it.
 pub(crate) fn width(text: &str, em: f64, bold: bool) -> f64 {
-    let f = font().as_scaled(scale(em));
-    let mut w = 0.0f64;
-    let mut prev = None;
-    for c in text.chars() {
-        let id = f.glyph_id(c);
-        if is_wide(c) || id.0 == 0 {
-            w += em.max(f.h_advance(id) as f64);
-            prev = None;
-            continue;
-        }
-        if let Some(p) = prev {
-            w += f.kern(p, id) as f64;
-        }
-        w += f.h_advance(id) as f64;
-        prev = Some(id);
-    }
+    let w = fonts::place(text, em).1;
     if bold { w * BOLD_WIDEN } else { w }
-}
-
-/// True when the bundled font has a glyph for `c` (PNG output draws a box for the others).
-pub(crate) fn has_glyph(c: char) -> bool {
-    font().glyph_id(c).0 != 0
 }
 
 /// `text` with control characters (which XML cannot carry) replaced by spaces and runs of
@@ -340,8 +300,7 @@ mod tests {
     #[test]
     fn font_has_the_signs_used_on_axes() {
         for c in ['\u{2026}', '\u{00D7}', '\u{2212}', '\u{207B}', '\u{2076}', '\u{00B3}', '%', '\u{2013}'] {
-            assert!(has_glyph(c), "{c}");
+            assert_eq!(fonts::face(c), fonts::Face::Latin, "{c}");
         }
-        assert!(!has_glyph('生'));
     }
 }

@@ -26,21 +26,19 @@ pub fn slug(s: &str) -> String {
     t.trim_matches('-').to_string()
 }
 
-/// A stage's name: English and Chinese in SVG, English in PNG (the bundled font has no CJK glyphs).
-fn stage_name(s: Stage, opts: &PlotOptions) -> String {
-    match opts.format {
-        crate::plot::ImageFormat::Svg => format!("{} {}", s.name_en(), s.name_zh()),
-        crate::plot::ImageFormat::Png => s.name_en().to_string(),
-    }
+/// A stage's name in English and Chinese (SVG and PNG alike: PNG draws Chinese with the bundled
+/// CJK font).
+fn stage_name(s: Stage) -> String {
+    format!("{} {}", s.name_en(), s.name_zh())
 }
 
 /// One series per stage with a value; stages reported separately (module D) are not stacked onto
 /// the total they are not part of.
-fn stage_series(stages: &[Stage], stage_values: impl Fn(Stage) -> Vec<f64>, opts: &PlotOptions) -> Vec<Series> {
+fn stage_series(stages: &[Stage], stage_values: impl Fn(Stage) -> Vec<f64>) -> Vec<Series> {
     stages
         .iter()
         .filter(|s| !s.is_separate())
-        .map(|&s| Series { name: stage_name(s, opts), values: stage_values(s) })
+        .map(|&s| Series { name: stage_name(s), values: stage_values(s) })
         .filter(|s| s.values.iter().any(|v| *v != 0.0))
         .collect()
 }
@@ -51,11 +49,9 @@ pub fn calc_charts(r: &CalcReport, opts: &PlotOptions) -> Result<Vec<Chart>> {
     let fu = format!("per functional unit: {}", r.product.functional_unit);
     let mut out = Vec::new();
     for (k, c) in r.categories.iter().enumerate() {
-        let series = stage_series(
-            r.stage_scheme.stages(),
-            |s| r.variants.iter().map(|v| v.results[k].stages.get(s.id()).copied().unwrap_or(0.0)).collect(),
-            opts,
-        );
+        let series = stage_series(r.stage_scheme.stages(), |s| {
+            r.variants.iter().map(|v| v.results[k].stages.get(s.id()).copied().unwrap_or(0.0)).collect()
+        });
         if !series.is_empty() {
             let title = format!("{} by life-cycle stage\n{fu}", c.name);
             out.push(Chart {
@@ -102,16 +98,12 @@ pub fn compare_charts(r: &CompareReport, opts: &PlotOptions) -> Result<Vec<Chart
         });
     }
     for (k, c) in r.categories.iter().enumerate() {
-        let series = stage_series(
-            r.stage_scheme.stages(),
-            |s| {
-                r.variants
-                    .iter()
-                    .map(|v| v.categories[k].stages.iter().find(|x| x.0 == s.id()).map_or(0.0, |x| x.1))
-                    .collect()
-            },
-            opts,
-        );
+        let series = stage_series(r.stage_scheme.stages(), |s| {
+            r.variants
+                .iter()
+                .map(|v| v.categories[k].stages.iter().find(|x| x.0 == s.id()).map_or(0.0, |x| x.1))
+                .collect()
+        });
         if !series.is_empty() {
             let title = format!("{} by life-cycle stage\n{fu}", c.name);
             out.push(Chart {
@@ -124,7 +116,7 @@ pub fn compare_charts(r: &CompareReport, opts: &PlotOptions) -> Result<Vec<Chart
                 .stages
                 .iter()
                 .filter(|(_, _, d)| *d != 0.0)
-                .map(|(s, _, d)| (r.stage_scheme.stage(s).map_or_else(|| s.clone(), |st| stage_name(st, opts)), *d))
+                .map(|(s, _, d)| (r.stage_scheme.stage(s).map_or_else(|| s.clone(), stage_name), *d))
                 .collect();
             if items.is_empty() {
                 continue;

@@ -24,6 +24,14 @@ fn cat_name(c: &CategoryImpact, lang: Lang) -> String {
     lang.name(c.name_zh.as_deref(), &c.name)
 }
 
+/// A value axis's title: the category's name in the report's language without its parenthesised
+/// method note (the chart's title gives it in full), and the unit.
+fn axis_title(c: &CategoryImpact, lang: Lang) -> String {
+    let name = cat_name(c, lang);
+    let short = name.split(['（', '(']).next().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&name);
+    format!("{short} [{}]", c.unit)
+}
+
 fn stage_name(r: &EvidenceReport, id: &str, lang: Lang) -> String {
     let (zh, en) = stage(&r.stage_scheme, id);
     lang.pick(zh, en)
@@ -72,7 +80,7 @@ pub(super) fn stage_charts(r: &EvidenceReport, lang: Lang) -> Result<Vec<Figure>
             cat_name(c, lang),
             per_fu(r, lang)
         );
-        let bytes = stacked_bars(&title, &format!("{} [{}]", c.id, c.unit), &groups, &series, &lang.chart_options())?;
+        let bytes = stacked_bars(&title, &axis_title(c, lang), &groups, &series, &lang.chart_options())?;
         out.push(Figure {
             id: format!("fig-stages-{}", c.id),
             file: format!("charts/stages_{}.svg", c.id),
@@ -138,7 +146,7 @@ pub(super) fn first_tier_chart(r: &EvidenceReport, lang: Lang) -> Result<Option<
         cat_name(c, lang),
         per_fu(r, lang)
     );
-    let bytes = horizontal_bars(&title, &format!("{} [{}]", c.id, c.unit), &items, &lang.chart_options())?;
+    let bytes = horizontal_bars(&title, &axis_title(c, lang), &items, &lang.chart_options())?;
     Ok(Some(Figure {
         id: format!("fig-first-tier-{}", c.id),
         file: format!("charts/first_tier_{}.svg", c.id),
