@@ -387,6 +387,13 @@ fn chinese_report_uses_the_chinese_texts_of_the_data_files() {
         ("IPCC 2021（第六次评估报告）全球变暖潜势", "IPCC 2021 (AR6) global warming potentials"),
         ("greenlca 默认中国背景数据库", "greenlca default China background"),
     ];
+    // Two exchanges drawing on the national grid (production, use) are told apart by their stage,
+    // and chart titles take the full-width colon.
+    let first_tier = std::fs::read_to_string(out.join("charts/first_tier_gwp100.svg")).unwrap();
+    for label in ["全国电网平均电力 2023（使用）", "全国电网平均电力 2023（生产）", "第一层级输入输出的贡献："]
+    {
+        assert!(first_tier.contains(label), "the first-tier chart lacks `{label}`");
+    }
     for (z, e) in pairs {
         assert!(zh.contains(z), "the Chinese report lacks `{z}`");
         assert!(!zh.contains(e), "the Chinese report still has `{e}`");

@@ -20,6 +20,11 @@ fn per_fu(r: &EvidenceReport, lang: Lang) -> String {
     lang.pick(&format!("每功能单位（{amount}）"), &format!("per functional unit ({amount})"))
 }
 
+/// The colon after a heading in a title: full width in Chinese.
+fn colon(lang: Lang) -> &'static str {
+    if lang == Lang::Zh { "：" } else { ": " }
+}
+
 fn cat_name(c: &CategoryImpact, lang: Lang) -> String {
     lang.name(c.name_zh.as_deref(), &c.name)
 }
@@ -75,8 +80,9 @@ pub(super) fn stage_charts(r: &EvidenceReport, lang: Lang) -> Result<Vec<Figure>
             .map(|(i, s)| Series { name: stage_name(r, s, lang), values: values.iter().map(|v| v[i]).collect() })
             .collect();
         let title = format!(
-            "{}: {}\n{}",
+            "{}{}{}\n{}",
             lang.pick("各生命周期阶段的结果", "Results by life-cycle stage"),
+            colon(lang),
             cat_name(c, lang),
             per_fu(r, lang)
         );
@@ -85,8 +91,9 @@ pub(super) fn stage_charts(r: &EvidenceReport, lang: Lang) -> Result<Vec<Figure>
             id: format!("fig-stages-{}", c.id),
             file: format!("charts/stages_{}.svg", c.id),
             caption: format!(
-                "{}: {}",
+                "{}{}{}",
                 lang.pick("各阶段结果（按方案）", "Results by stage, per variant"),
+                colon(lang),
                 cat_name(c, lang)
             ),
             svg: svg(bytes),
@@ -141,8 +148,9 @@ pub(super) fn first_tier_chart(r: &EvidenceReport, lang: Lang) -> Result<Option<
         items.push((lang.pick(&format!("其余{}项", l.rest_count), &format!("{} others", l.rest_count)), l.rest));
     }
     let title = format!(
-        "{}: {}\n{}",
+        "{}{}{}\n{}",
         lang.pick("第一层级输入输出的贡献", "Contributions of the first-tier exchanges"),
+        colon(lang),
         cat_name(c, lang),
         per_fu(r, lang)
     );
@@ -151,8 +159,9 @@ pub(super) fn first_tier_chart(r: &EvidenceReport, lang: Lang) -> Result<Option<
         id: format!("fig-first-tier-{}", c.id),
         file: format!("charts/first_tier_{}.svg", c.id),
         caption: format!(
-            "{}: {}",
+            "{}{}{}",
             lang.pick("第一层级输入输出（含其供应链）", "First-tier exchanges with their supply chains"),
+            colon(lang),
             cat_name(c, lang)
         ),
         svg: svg(bytes),

@@ -76,13 +76,28 @@ pub(super) fn section(ctx: &Context<'_>, impacts: &ImpactSection) -> Contributio
         });
         (zh, false)
     };
+    // The exchange's label is the model's (English); in Chinese it is named by what it draws on,
+    // and by its stage too where two exchanges draw on the same process or flow.
+    let target_zh = |e: &crate::calc::ExchangeResult| match e.kind {
+        ForegroundKind::Elementary => ctx.flow_zh(&e.target),
+        _ => ctx.process_zh(&e.target),
+    };
+    let mut seen = std::collections::HashMap::new();
+    for z in r.exchanges.iter().filter_map(target_zh) {
+        *seen.entry(z).or_insert(0) += 1;
+    }
+    let scheme = &ctx.study.inputs.model.stage_scheme;
     let exchange_info = |id: &str| -> (Option<String>, bool) {
         let e = r.exchanges.iter().find(|e| e.id == id);
         let indicative = e.is_some_and(|e| e.kind != ForegroundKind::Elementary && ctx.process_indicative(&e.target));
-        // The exchange's label is the model's (English); in Chinese it is named by what it draws on.
-        let zh = e.and_then(|e| match e.kind {
-            ForegroundKind::Elementary => ctx.flow_zh(&e.target),
-            _ => ctx.process_zh(&e.target),
+        let zh = e.and_then(|e| {
+            target_zh(e).map(|z| {
+                if seen.get(&z).is_some_and(|n| *n > 1) {
+                    format!("{z}（{}）", super::terms::stage(scheme, e.stage.id()).0)
+                } else {
+                    z
+                }
+            })
         });
         (zh, indicative)
     };
