@@ -1,0 +1,99 @@
+//! A database read through its compiled form: a native folder or any source [`import_any`]
+//! imports (openLCA JSON-LD zip or folder, EcoSpold 2, EcoSpold 1). The key covers the source's
+//! content (every file under a folder, the bytes of a file), the path as given (the origins of
+//! processes and exchanges, shown in error messages, name it) and the import options.
+
+use std::path::Path;
+
+use super::db_codec::{decode, encode};
+use super::status::{CacheMode, Compiled, Job, default_mode, push_note};
+use super::store::FORMAT_VERSION;
+use crate::error::{Error, Result};
+use crate::io::import::ImportOptions;
+use crate::io::import::report::Imported;
+use crate::io::read_any::import_any;
+use crate::model::Database;
+use crate::source::sha256_hex;
+
+const KIND: &str = "database";
+
+/// Every file under `path` (itself when it is a file): its path relative to `path` with `/`, and
+/// the SHA-256 of its bytes; sorted.
+fn hash_source(path: &Path) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    if meta.is_file() {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        out.push((name, sha256_hex(&bytes)));
+        return Ok(out);
+    }
+    walk(path, "", &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, String)>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))? {
+        let p = entry.map_err(|e| Error::io(dir, &e))?.path();
+        let name = format!("{prefix}{}", p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+        if p.is_dir() {
+            walk(&p, &format!("{name}/"), out)?;
+        } else if p.is_file() {
+            let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, &e))?;
+            out.push((name, sha256_hex(&bytes)));
+        }
+    }
+    Ok(())
+}
+
+/// The key: kind, format and greenlca version, the path as given, every import option, and the
+/// files' names and hashes.
+fn key(path: &Path, options: &ImportOptions, files: &[(String, String)]) -> String {
+    // Destructured so that a new option cannot be forgotten here.
+    let ImportOptions { max_entry_bytes } = options;
+    let mut text = format!(
+        "{KIND}\nformat {FORMAT_VERSION}\ngreenlca {}\npath {}\nmax_entry_bytes {max_entry_bytes}\n",
+        env!("CARGO_PKG_VERSION"),
+        path.display()
+    );
+    for (name, sha) in files {
+        text.push_str(&format!("{name}\t{sha}\n"));
+    }
+    sha256_hex(text.as_bytes())
+}
+
+/// [`import_any`] through the compiled form in the cache directory: the same [`Imported`] (the
+/// database with every origin, the notes, the methods) as a fresh import, without importing again
+/// once compiled.
+pub fn import_any_cached(path: &Path, options: &ImportOptions, mode: CacheMode) -> Result<(Imported, Compiled)> {
+    let files = match hash_source(path) {
+        Ok(f) => f,
+        Err(e) => {
+            // The importer's own message (no such file, not a database) comes first.
+            import_any(path, options)?;
+            return Err(e);
+        }
+    };
+    let inputs_sha256 =
+        sha256_hex(files.iter().map(|(_, sha)| format!("database {sha}\n")).collect::<String>().as_bytes());
+    let job = Job {
+        kind: KIND,
+        key: key(path, options, &files),
+        source: path,
+        inputs_sha256,
+        decode,
+        encode: |imp| Ok(encode(imp)),
+    };
+    job.run(mode, || import_any(path, options), || Ok(hash_source(path).map_err(|e| e.message)? == files))
+}
+
+/// The database at `path` with default import options, through its compiled form when
+/// [`default_mode`] says so; a note about the compiled form is kept for [`super::take_notes`].
+pub(crate) fn read_any_cached(path: &Path) -> Result<Database> {
+    let (imported, compiled) = import_any_cached(path, &ImportOptions::default(), default_mode())?;
+    if let Some(note) = compiled.note() {
+        push_note(note);
+    }
+    Ok(imported.database)
+}
