@@ -227,3 +227,18 @@ fn every_imported_format_gives_the_same_database_from_its_compiled_form() {
         import_same_files(&data(f));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_hashed_whole_is_read_without_a_compiled_form() {
+    let t = tempfile::tempdir().unwrap();
+    let (cache, db) = (t.path().join("cache"), t.path().join("db"));
+    shipped_copy(&db);
+    // A link to the folder itself: endless to walk, ignored by the database reader.
+    std::os::unix::fs::symlink(&db, db.join("loop")).unwrap();
+    let (fresh, _) = kettle(&cache, &db, &["--no-cache"]);
+    let (out, err) = kettle(&cache, &db, &[]);
+    assert!(err.contains("note: the compiled form was not stored") && err.contains("folders deep"), "{err}");
+    assert_eq!(out, fresh);
+    assert!(database_files(&cache).is_empty());
+}

@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use super::db_codec::{decode, encode};
-use super::status::{CacheMode, Compiled, Job, default_mode, push_note};
+use super::status::{CacheMode, Compiled, CompiledStatus, Job, default_mode, push_note};
 use super::store::FORMAT_VERSION;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::io::import::ImportOptions;
 use crate::io::import::report::Imported;
 use crate::io::read_any::import_any;
@@ -17,34 +17,58 @@ use crate::source::sha256_hex;
 
 const KIND: &str = "database";
 
+/// Deepest folder nesting hashed (JSON-LD and EcoSpold folders are two or three deep); a deeper
+/// one, or a folder linked into itself, is read without a compiled form.
+const MAX_DEPTH: usize = 32;
+
 /// Every file under `path` (itself when it is a file): its path relative to `path` with `/`, and
-/// the SHA-256 of its bytes; sorted.
-fn hash_source(path: &Path) -> Result<Vec<(String, String)>> {
+/// the SHA-256 of its bytes; sorted. `Err(why)` when one cannot be hashed.
+fn hash_source(path: &Path) -> std::result::Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    let meta = std::fs::metadata(path).map_err(|e| format!("{} cannot be read ({e})", path.display()))?;
     if meta.is_file() {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        out.push((name, sha256_hex(&bytes)));
+        out.push((name, hash_file(path)?));
         return Ok(out);
     }
-    walk(path, "", &mut out)?;
+    walk(path, "", 0, &mut out)?;
     out.sort();
     Ok(out)
 }
 
-fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, String)>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))? {
-        let p = entry.map_err(|e| Error::io(dir, &e))?.path();
+fn walk(dir: &Path, prefix: &str, depth: usize, out: &mut Vec<(String, String)>) -> std::result::Result<(), String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("{} is nested more than {MAX_DEPTH} folders deep", dir.display()));
+    }
+    let unreadable = |e: std::io::Error| format!("{} cannot be read ({e})", dir.display());
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let p = entry.map_err(unreadable)?.path();
         let name = format!("{prefix}{}", p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
         if p.is_dir() {
-            walk(&p, &format!("{name}/"), out)?;
+            walk(&p, &format!("{name}/"), depth + 1, out)?;
         } else if p.is_file() {
-            let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, &e))?;
-            out.push((name, sha256_hex(&bytes)));
+            out.push((name, hash_file(&p)?));
         }
     }
     Ok(())
+}
+
+/// SHA-256 of a file, read in blocks (an ecoinvent zip need not be held twice in memory).
+fn hash_file(path: &Path) -> std::result::Result<String, String> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| format!("{} cannot be read ({e})", path.display());
+    let mut f = std::fs::File::open(path).map_err(unreadable)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf).map_err(unreadable)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// The key: kind, format and greenlca version, the path as given, every import option, and the
@@ -69,10 +93,12 @@ fn key(path: &Path, options: &ImportOptions, files: &[(String, String)]) -> Stri
 pub fn import_any_cached(path: &Path, options: &ImportOptions, mode: CacheMode) -> Result<(Imported, Compiled)> {
     let files = match hash_source(path) {
         Ok(f) => f,
-        Err(e) => {
-            // The importer's own message (no such file, not a database) comes first.
-            import_any(path, options)?;
-            return Err(e);
+        Err(why) => {
+            // The importer's own message (no such file, not a database) comes first; a source it
+            // reads but that cannot be hashed whole is read without a compiled form.
+            let imported = import_any(path, options)?;
+            let status = if mode == CacheMode::Off { CompiledStatus::Off } else { CompiledStatus::NotStored(why) };
+            return Ok((imported, Compiled { status, inputs_sha256: String::new(), path: None }));
         }
     };
     let inputs_sha256 =
@@ -85,7 +111,7 @@ pub fn import_any_cached(path: &Path, options: &ImportOptions, mode: CacheMode) 
         decode,
         encode: |imp| Ok(encode(imp)),
     };
-    job.run(mode, || import_any(path, options), || Ok(hash_source(path).map_err(|e| e.message)? == files))
+    job.run(mode, || import_any(path, options), || Ok(hash_source(path)? == files))
 }
 
 /// The database at `path` with default import options, through its compiled form when
