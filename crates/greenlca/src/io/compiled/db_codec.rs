@@ -5,6 +5,7 @@
 //! `#[serde(skip)]` in the model, `Distribution` is an internally tagged enum that compact binary
 //! formats cannot read back, and the unit registry is private (docs/performance.md).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -16,28 +17,32 @@ use crate::model::{
     Flow, FlowKind, Method, Parameter, Process, Scope, Source, UnitDef, UnitRegistry,
 };
 
-/// Writes values, strings as numbers into a table of distinct strings.
+/// Writes values, strings as numbers into a table of distinct strings (borrowed from the
+/// database being encoded, so that building the table copies nothing).
 #[derive(Default)]
-struct Enc {
+struct Enc<'a> {
     w: Writer,
-    ids: HashMap<String, u32>,
-    table: Vec<String>,
+    ids: HashMap<Cow<'a, str>, u32>,
+    table: Vec<Cow<'a, str>>,
 }
 
-impl Enc {
-    fn s(&mut self, s: &str) {
-        let id = match self.ids.get(s) {
+impl<'a> Enc<'a> {
+    fn s(&mut self, s: &'a str) {
+        self.cow(Cow::Borrowed(s));
+    }
+    fn cow(&mut self, s: Cow<'a, str>) {
+        let id = match self.ids.get(s.as_ref()) {
             Some(&id) => id,
             None => {
                 let id = self.table.len() as u32;
-                self.ids.insert(s.to_string(), id);
-                self.table.push(s.to_string());
+                self.ids.insert(s.clone(), id);
+                self.table.push(s);
                 id
             }
         };
         self.w.u32(id);
     }
-    fn os(&mut self, s: &Option<String>) {
+    fn os(&mut self, s: &'a Option<String>) {
         self.w.u8(u8::from(s.is_some()));
         if let Some(s) = s {
             self.s(s);
@@ -58,8 +63,11 @@ impl Enc {
     fn n(&mut self, n: usize) {
         self.w.u64(n as u64);
     }
-    fn at(&mut self, l: &Location) {
-        self.os(&l.path.as_ref().map(|p| p.to_string_lossy().into_owned()));
+    fn at(&mut self, l: &'a Location) {
+        self.w.u8(u8::from(l.path.is_some()));
+        if let Some(p) = &l.path {
+            self.cow(p.to_string_lossy());
+        }
         self.w.u8(u8::from(l.line.is_some()));
         if let Some(line) = l.line {
             self.n(line);
@@ -99,12 +107,12 @@ impl Enc {
 /// Reads what [`Enc`] wrote; `None` on anything out of place.
 struct Dec<'a> {
     r: Reader<'a>,
-    table: Vec<String>,
+    table: Vec<&'a str>,
 }
 
 impl Dec<'_> {
     fn s(&mut self) -> Option<String> {
-        self.table.get(self.r.u32()? as usize).cloned()
+        self.table.get(self.r.u32()? as usize).map(|s| (*s).to_string())
     }
     fn flag(&mut self) -> Option<bool> {
         match self.r.u8()? {
@@ -202,7 +210,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Imported> {
     let n = r.count(8)?;
     let mut table = Vec::with_capacity(n);
     for _ in 0..n {
-        table.push(r.str()?);
+        let len = r.count(1)?;
+        table.push(std::str::from_utf8(r.take(len)?).ok()?);
     }
     let mut d = Dec { r, table };
     let meta = read_meta(&mut d)?;
@@ -235,7 +244,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Imported> {
     Some(Imported { database, format, notes, exchanges_read, methods })
 }
 
-fn meta(e: &mut Enc, m: &DatabaseMeta) {
+fn meta<'a>(e: &mut Enc<'a>, m: &'a DatabaseMeta) {
     e.s(&m.name);
     e.s(&m.version);
     e.os(&m.description);
@@ -268,7 +277,7 @@ fn read_meta(d: &mut Dec<'_>) -> Option<DatabaseMeta> {
     })
 }
 
-fn flow(e: &mut Enc, f: &Flow) {
+fn flow<'a>(e: &mut Enc<'a>, f: &'a Flow) {
     e.s(&f.id);
     e.s(&f.name);
     e.os(&f.name_zh);
@@ -324,7 +333,7 @@ fn read_allocation(t: u8) -> Option<AllocationMethod> {
     })
 }
 
-fn process(e: &mut Enc, p: &Process) {
+fn process<'a>(e: &mut Enc<'a>, p: &'a Process) {
     e.s(&p.id);
     e.s(&p.name);
     e.os(&p.name_zh);
@@ -381,7 +390,7 @@ fn read_process(d: &mut Dec<'_>) -> Option<Process> {
     })
 }
 
-fn exchange(e: &mut Enc, x: &Exchange) {
+fn exchange<'a>(e: &mut Enc<'a>, x: &'a Exchange) {
     e.s(&x.flow);
     e.b(x.direction == Direction::Input);
     e.f(x.amount);
@@ -428,7 +437,7 @@ fn read_exchange(d: &mut Dec<'_>) -> Option<Exchange> {
     })
 }
 
-fn parameter(e: &mut Enc, p: &Parameter) {
+fn parameter<'a>(e: &mut Enc<'a>, p: &'a Parameter) {
     e.s(&p.name);
     match &p.scope {
         Scope::Global => e.w.u8(0),
@@ -470,7 +479,7 @@ fn read_parameter(d: &mut Dec<'_>) -> Option<Parameter> {
     })
 }
 
-fn method(e: &mut Enc, m: &Method) {
+fn method<'a>(e: &mut Enc<'a>, m: &'a Method) {
     e.s(&m.id);
     e.s(&m.name);
     e.s(&m.version);
