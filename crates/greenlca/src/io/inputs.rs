@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::compiled::read_any_cached;
+use super::compiled::read_any_cached_hashed;
 use super::method::factor_table::read_factor_table_with_files;
 use super::method::factor_table_file;
 use super::method::is_method_file;
@@ -203,11 +203,15 @@ pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> R
 /// A database at a path (a native folder or anything [`super::read_any`] imports, through its compiled
 /// form when the cache is on), the path, and its files.
 fn database_at(dir: &Path) -> Result<(Database, PathBuf, Vec<InputFile>)> {
-    let database = read_any_cached(dir)?;
+    let (database, file_sha) = read_any_cached_hashed(dir)?;
     let files = if dir.is_dir() {
         hash_folder("database", dir)?
     } else {
-        vec![InputFile { role: "database".into(), path: dir.to_path_buf(), sha256: sha256_file(dir)? }]
+        let sha256 = match file_sha {
+            Some(sha) => sha,
+            None => sha256_file(dir)?,
+        };
+        vec![InputFile { role: "database".into(), path: dir.to_path_buf(), sha256 }]
     };
     Ok((database, dir.to_path_buf(), files))
 }

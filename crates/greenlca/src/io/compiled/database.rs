@@ -17,13 +17,16 @@ use crate::source::sha256_hex;
 
 const KIND: &str = "database";
 
+/// A file of a source: its path relative to the source, with `/`, and the SHA-256 of its bytes.
+type Hashed = (String, String);
+
 /// Deepest folder nesting hashed (JSON-LD and EcoSpold folders are two or three deep); a deeper
 /// one, or a folder linked into itself, is read without a compiled form.
 const MAX_DEPTH: usize = 32;
 
 /// Every file under `path` (itself when it is a file): its path relative to `path` with `/`, and
 /// the SHA-256 of its bytes; sorted. `Err(why)` when one cannot be hashed.
-fn hash_source(path: &Path) -> std::result::Result<Vec<(String, String)>, String> {
+fn hash_source(path: &Path) -> std::result::Result<Vec<Hashed>, String> {
     let mut out = Vec::new();
     let meta = std::fs::metadata(path).map_err(|e| format!("{} cannot be read ({e})", path.display()))?;
     if meta.is_file() {
@@ -36,7 +39,7 @@ fn hash_source(path: &Path) -> std::result::Result<Vec<(String, String)>, String
     Ok(out)
 }
 
-fn walk(dir: &Path, prefix: &str, depth: usize, out: &mut Vec<(String, String)>) -> std::result::Result<(), String> {
+fn walk(dir: &Path, prefix: &str, depth: usize, out: &mut Vec<Hashed>) -> std::result::Result<(), String> {
     if depth > MAX_DEPTH {
         return Err(format!("{} is nested more than {MAX_DEPTH} folders deep", dir.display()));
     }
@@ -73,7 +76,7 @@ fn hash_file(path: &Path) -> std::result::Result<String, String> {
 
 /// The key: kind, format and greenlca version, the path as given, every import option, and the
 /// files' names and hashes.
-fn key(path: &Path, options: &ImportOptions, files: &[(String, String)]) -> String {
+fn key(path: &Path, options: &ImportOptions, files: &[Hashed]) -> String {
     // Destructured so that a new option cannot be forgotten here.
     let ImportOptions { max_entry_bytes } = options;
     let mut text = format!(
@@ -91,6 +94,11 @@ fn key(path: &Path, options: &ImportOptions, files: &[(String, String)]) -> Stri
 /// database with every origin, the notes, the methods) as a fresh import, without importing again
 /// once compiled.
 pub fn import_any_cached(path: &Path, options: &ImportOptions, mode: CacheMode) -> Result<(Imported, Compiled)> {
+    import_hashed(path, options, mode).map(|(imported, compiled, _)| (imported, compiled))
+}
+
+/// [`import_any_cached`], with the files hashed for the key (none when they could not be).
+fn import_hashed(path: &Path, options: &ImportOptions, mode: CacheMode) -> Result<(Imported, Compiled, Vec<Hashed>)> {
     let files = match hash_source(path) {
         Ok(f) => f,
         Err(why) => {
@@ -98,7 +106,7 @@ pub fn import_any_cached(path: &Path, options: &ImportOptions, mode: CacheMode) 
             // reads but that cannot be hashed whole is read without a compiled form.
             let imported = import_any(path, options)?;
             let status = if mode == CacheMode::Off { CompiledStatus::Off } else { CompiledStatus::NotStored(why) };
-            return Ok((imported, Compiled { status, inputs_sha256: String::new(), path: None }));
+            return Ok((imported, Compiled { status, inputs_sha256: String::new(), path: None }, Vec::new()));
         }
     };
     let inputs_sha256 =
@@ -111,15 +119,26 @@ pub fn import_any_cached(path: &Path, options: &ImportOptions, mode: CacheMode) 
         decode,
         encode: |imp| Ok(encode(imp)),
     };
-    job.run(mode, || import_any(path, options), || Ok(hash_source(path)? == files))
+    let (imported, compiled) = job.run(mode, || import_any(path, options), || Ok(hash_source(path)? == files))?;
+    Ok((imported, compiled, files))
 }
 
 /// The database at `path` with default import options, through its compiled form when
 /// [`default_mode`] says so; a note about the compiled form is kept for [`super::take_notes`].
 pub(crate) fn read_any_cached(path: &Path) -> Result<Database> {
-    let (imported, compiled) = import_any_cached(path, &ImportOptions::default(), default_mode())?;
+    read_any_cached_hashed(path).map(|(db, _)| db)
+}
+
+/// [`read_any_cached`], with the SHA-256 of the source when it is one file (a zip), so that the
+/// record of the inputs need not read it again.
+pub(crate) fn read_any_cached_hashed(path: &Path) -> Result<(Database, Option<String>)> {
+    let (imported, compiled, files) = import_hashed(path, &ImportOptions::default(), default_mode())?;
     if let Some(note) = compiled.note() {
         push_note(note);
     }
-    Ok(imported.database)
+    let file_sha = match files.as_slice() {
+        [(_, sha)] if path.is_file() => Some(sha.clone()),
+        _ => None,
+    };
+    Ok((imported.database, file_sha))
 }

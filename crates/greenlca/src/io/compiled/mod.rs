@@ -12,7 +12,7 @@ mod status;
 mod store;
 
 pub use database::import_any_cached;
-pub(crate) use database::read_any_cached;
+pub(crate) use database::{read_any_cached, read_any_cached_hashed};
 pub use matrix_folder::read_matrix_folder_cached;
 pub(crate) use status::mode_or;
 pub use status::{CacheMode, Compiled, CompiledStatus, default_mode, set_default_mode, take_notes};
