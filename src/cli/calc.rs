@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use greenlca::io::compiled::CacheMode;
 use greenlca::report::CalcReport;
 use greenlca::report::MatrixCalcReport;
 use std::process::ExitCode;
@@ -23,9 +22,6 @@ pub struct CalcArgs {
     /// Sparse solver for --matrices: auto (iterative for a loop of 2,000+ processes), lu or iterative.
     #[arg(long, value_enum, default_value_t, requires = "matrices")]
     solver: super::solver_arg::SolverArg,
-    /// Read the matrix folder's sources, not its compiled form in the cache (see docs/cache.md).
-    #[arg(long, requires = "matrices")]
-    no_cache: bool,
     #[command(flatten)]
     variants: VariantArgs,
     /// Scenario file: CSV with one parameter set per row (columns `scenario`, `variant`, then parameters).
@@ -68,7 +64,7 @@ fn run_matrices(dir: &std::path::Path, args: &CalcArgs) -> Result<ExitCode> {
     if !args.variants.is_empty() || !args.opts.sets.is_empty() {
         bail!("--variant, --all-variants and --set apply to product models, not to --matrices");
     }
-    let cache = if args.no_cache { CacheMode::Off } else { CacheMode::Use };
+    let cache = greenlca::io::compiled::default_mode();
     let report = MatrixCalcReport::compute_with(dir, &args.solver.options(), cache)?;
     if let Some(note) = report.compiled.note() {
         eprintln!("{note}");

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use greenlca::io::{ImportOptions, Imported, NoteKind, Overwrite, import_any, write_database_with};
+use greenlca::io::compiled::{self, import_any_cached};
+use greenlca::io::{ImportOptions, Imported, NoteKind, Overwrite, write_database_with};
 use greenlca::matrix::{TechSystem, UnlinkedPolicy, build_system};
 use greenlca::model::{Direction, FlowKind};
 use greenlca::report::csv_line;
@@ -103,7 +104,10 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
     check_target(&args)?;
     check_file(args.report.as_deref(), "--report")?;
     let options = ImportOptions { max_entry_bytes: args.max_entry_mib.saturating_mul(1024 * 1024) };
-    let mut imported = import_any(&args.source, &options)?;
+    let (mut imported, compiled) = import_any_cached(&args.source, &options, compiled::default_mode())?;
+    if let Some(note) = compiled.note() {
+        eprintln!("{note}");
+    }
     let system = build_system(&imported.database, policy)?;
     let counts = link_counts(&imported, &system);
     let db = &mut imported.database;

@@ -24,6 +24,7 @@ mod validate;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use greenlca::io::compiled;
 
 /// greenlca: life-cycle assessment for product designers, green-product applicants and researchers.
 #[derive(Debug, Parser)]
@@ -32,6 +33,9 @@ struct Cli {
     /// Worker threads (default: all cores). Results do not depend on it.
     #[arg(long, global = true, value_name = "N")]
     threads: Option<usize>,
+    /// Read every input from its sources, not from its compiled form in the cache, and store none (docs/cache.md).
+    #[arg(long, global = true)]
+    no_cache: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -79,7 +83,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         rayon::ThreadPoolBuilder::new().num_threads(t).build_global()?;
     }
-    match cli.command {
+    let mode = if cli.no_cache { compiled::CacheMode::Off } else { compiled::CacheMode::Use };
+    compiled::set_default_mode(mode);
+    let result = match cli.command {
         Command::Calc(a) => calc::run(a),
         Command::Check(a) => check::run(a),
         Command::Compare(a) => compare::run(a),
@@ -95,5 +101,10 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Scores(a) => scores::run(a),
         Command::Db(a) => db::run(a),
         Command::Cache(a) => cache::run(a),
+    };
+    // A compiled form refused and rebuilt, or not stored: never an error, but said.
+    for note in compiled::take_notes() {
+        eprintln!("{note}");
     }
+    result
 }

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use greenlca::io::read_any;
+use greenlca::io::ImportOptions;
+use greenlca::io::compiled::{default_mode, import_any_cached};
 use greenlca::matrix::{UnlinkedPolicy, build_system};
 
 use super::common::{ModelOptions, emit};
@@ -24,7 +25,11 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     let mut out = String::new();
     let is_model = args.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     if !is_model {
-        let db = read_any(&args.path)?;
+        let (imported, compiled) = import_any_cached(&args.path, &ImportOptions::default(), default_mode())?;
+        if let Some(note) = compiled.note() {
+            eprintln!("{note}");
+        }
+        let db = imported.database;
         let policy = UnlinkedPolicy::for_database(args.opts.policy(), &db.meta);
         let system = build_system(&db, policy)?;
         let links = &system.links;

@@ -5,6 +5,7 @@ mod common;
 
 mod background_uncertainty;
 mod cache;
+mod cache_db;
 mod careless;
 mod check;
 mod cli_bad_input;

@@ -3,13 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+use super::compiled::read_any_cached_hashed;
 use super::method::factor_table::read_factor_table_with_files;
 use super::method::factor_table_file;
 use super::method::is_method_file;
 use super::method::method_toml::{method_fedefl_dir, read_method_in};
 use super::native::database_read::read_database_in;
 use super::native::layer_read::read_layer;
-use super::{read_any, read_product_model};
+use super::read_product_model;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Database, Method, ProductModel};
 use crate::source::{self, Folder, InputSource};
@@ -199,13 +200,18 @@ pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> R
     Ok(ModelInputs { model, database, database_dir, methods: ms, files, layers })
 }
 
-/// A database at a path (a native folder or anything [`read_any`] imports), the path, and its files.
+/// A database at a path (a native folder or anything [`super::read_any`] imports, through its compiled
+/// form when the cache is on), the path, and its files.
 fn database_at(dir: &Path) -> Result<(Database, PathBuf, Vec<InputFile>)> {
-    let database = read_any(dir)?;
+    let (database, file_sha) = read_any_cached_hashed(dir)?;
     let files = if dir.is_dir() {
         hash_folder("database", dir)?
     } else {
-        vec![InputFile { role: "database".into(), path: dir.to_path_buf(), sha256: sha256_file(dir)? }]
+        let sha256 = match file_sha {
+            Some(sha) => sha,
+            None => sha256_file(dir)?,
+        };
+        vec![InputFile { role: "database".into(), path: dir.to_path_buf(), sha256 }]
     };
     Ok((database, dir.to_path_buf(), files))
 }

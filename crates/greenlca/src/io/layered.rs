@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::compiled::read_any_cached;
 use super::inputs::{default_database, relative_to};
 use super::native::layer_read::read_layer;
-use super::{read_any, read_product_model};
+use super::read_product_model;
 use crate::error::Result;
 use crate::model::Database;
 
@@ -27,10 +28,10 @@ impl LayeredDatabase {
     pub fn open(db: Option<&Path>, model: Option<&Path>) -> Result<LayeredDatabase> {
         let model = model.map(|m| read_product_model(m).map(|pm| (m.to_path_buf(), pm))).transpose()?;
         let (database, first) = match (db, &model) {
-            (Some(d), _) => (read_any(d)?, d.to_path_buf()),
+            (Some(d), _) => (read_any_cached(d)?, d.to_path_buf()),
             (None, Some((path, pm))) if pm.database.is_some() => {
                 let d = relative_to(path, pm.database.as_deref().unwrap_or_default());
-                (read_any(&d)?, d)
+                (read_any_cached(&d)?, d)
             }
             _ => {
                 let (db, dir, _) = default_database()?;

@@ -117,6 +117,18 @@ impl Default for UnitRegistry {
 }
 
 impl UnitRegistry {
+    /// Every symbol and alias with its unit, sorted by key (the compiled form stores them all).
+    pub(crate) fn entries(&self) -> Vec<(&str, &UnitDef)> {
+        let mut v: Vec<(&str, &UnitDef)> = self.units.iter().map(|(k, d)| (k.as_str(), d)).collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v
+    }
+
+    /// A registry of exactly these keys and units (the inverse of [`UnitRegistry::entries`]).
+    pub(crate) fn from_entries(entries: impl IntoIterator<Item = (String, UnitDef)>) -> Self {
+        UnitRegistry { units: entries.into_iter().collect() }
+    }
+
     /// Looks a unit up by symbol or alias (exact match first, then case-insensitive).
     pub fn get(&self, symbol: &str) -> Option<&UnitDef> {
         let s = symbol.trim();

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::format::{TextTable, csv_line, exact, human, percent};
 use crate::error::Result;
+use crate::io::compiled::read_any_cached;
 use crate::io::inputs::{default_database, find_method};
 use crate::io::method::is_fedefl_factor;
-use crate::io::read_any;
 use crate::matrix::{MatchRoute, UnlinkedPolicy, build_system, characterize};
 use crate::model::Method;
 
@@ -174,7 +174,7 @@ impl MatchReport {
     /// shipped one); lists the `top` unmatched flows with the largest amounts.
     pub fn compute(method: &str, db: Option<&Path>, top: usize) -> Result<MatchReport> {
         let (database, label) = match db {
-            Some(p) => (read_any(p)?, p.display().to_string()),
+            Some(p) => (read_any_cached(p)?, p.display().to_string()),
             None => (default_database()?.0, "default".into()),
         };
         let (m, _) = find_method(method, None)?;

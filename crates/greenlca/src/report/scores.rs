@@ -6,8 +6,8 @@ use std::path::Path;
 use super::format::{TextTable, csv_line, exact, human};
 use crate::calc::process_scores::{ProcessScores, process_scores};
 use crate::error::Result;
+use crate::io::compiled::read_any_cached;
 use crate::io::inputs::find_method;
-use crate::io::read_any;
 use crate::matrix::{UnlinkedPolicy, build_system, characterize};
 use crate::warning::Warning;
 
@@ -32,7 +32,7 @@ impl ScoresReport {
     /// the `methods` (ids or method files).
     pub fn compute(db: &Path, methods: &[String], policy: Option<UnlinkedPolicy>) -> Result<ScoresReport> {
         let path = db;
-        let db = read_any(db)?;
+        let db = read_any_cached(db)?;
         let policy = UnlinkedPolicy::for_database(policy, &db.meta);
         let system = build_system(&db, policy)?;
         let mut found = Vec::new();

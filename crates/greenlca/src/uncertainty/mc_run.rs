@@ -10,7 +10,7 @@ use super::montecarlo::{Draws, label};
 use super::product::ProductSampler;
 use crate::calc::{Lca, Study};
 use crate::error::Result;
-use crate::io::compiled::{CacheMode, read_matrix_folder_cached};
+use crate::io::compiled::{CacheMode, mode_or, read_matrix_folder_cached};
 use crate::io::matrices::MatrixSystem;
 use crate::model::Stage;
 use crate::progress::Progress;
@@ -49,8 +49,8 @@ pub const INPUTS_DIGEST: &str = "inputs_sha256";
 
 /// Draws the scores of a matrix folder.
 pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
-    // Through the compiled form (docs/cache.md): its key is the same digest of the inputs.
-    let (ms, compiled) = read_matrix_folder_cached(dir, CacheMode::Use)?;
+    // Through the compiled form (docs/cache.md) unless turned off: its key is the same digest of the inputs.
+    let (ms, compiled) = read_matrix_folder_cached(dir, mode_or(CacheMode::Use))?;
     let run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
     let (mut draws, units) = matrix_system(&ms, &run, mc, progress)?;
     draws.meta = serde_json::json!({

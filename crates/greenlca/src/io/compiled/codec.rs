@@ -19,11 +19,17 @@ impl Writer {
     pub fn u64(&mut self, v: u64) {
         self.bytes.extend_from_slice(&v.to_le_bytes());
     }
+    pub fn u32(&mut self, v: u32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn f64(&mut self, v: f64) {
+        self.u64(v.to_bits());
+    }
     pub fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
         self.bytes.extend_from_slice(s.as_bytes());
     }
-    fn opt_str(&mut self, s: &Option<String>) {
+    pub fn opt_str(&mut self, s: &Option<String>) {
         match s {
             None => self.u8(0),
             Some(s) => {
@@ -32,7 +38,7 @@ impl Writer {
             }
         }
     }
-    fn f64s(&mut self, v: &[f64]) {
+    pub fn f64s(&mut self, v: &[f64]) {
         self.u64(v.len() as u64);
         self.bytes.reserve(v.len() * 8);
         for x in v {
@@ -70,8 +76,14 @@ impl<'a> Reader<'a> {
     pub fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
+    pub fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    pub fn f64(&mut self) -> Option<f64> {
+        Some(f64::from_bits(self.u64()?))
+    }
     /// A count of items of `size` bytes each that the bytes left can hold.
-    fn count(&mut self, size: usize) -> Option<usize> {
+    pub fn count(&mut self, size: usize) -> Option<usize> {
         let n = usize::try_from(self.u64()?).ok()?;
         (n.checked_mul(size)? <= self.bytes.len()).then_some(n)
     }
@@ -79,14 +91,14 @@ impl<'a> Reader<'a> {
         let n = self.count(1)?;
         String::from_utf8(self.take(n)?.to_vec()).ok()
     }
-    fn opt_str(&mut self) -> Option<Option<String>> {
+    pub fn opt_str(&mut self) -> Option<Option<String>> {
         match self.u8()? {
             0 => Some(None),
             1 => Some(Some(self.str()?)),
             _ => None,
         }
     }
-    fn f64s(&mut self) -> Option<Vec<f64>> {
+    pub fn f64s(&mut self) -> Option<Vec<f64>> {
         let n = self.count(8)?;
         Some(self.take(n * 8)?.chunks_exact(8).map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes"))).collect())
     }
