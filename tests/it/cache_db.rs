@@ -67,6 +67,21 @@ fn a_database_folder_is_compiled_once_then_loaded_with_the_same_output_bit_for_b
     ok(&cache, &["scores", "--db", &dbs, "--method", "ipcc2021", "--format", "csv"]);
     ok(&cache, &["contrib", "datasets/products/kettle.toml", "--db", &dbs, "--format", "json"]);
     assert_eq!(database_files(&cache), files);
+    // Every field comes back, the Chinese texts of database.toml too (the report shows them).
+    let report = |out: &Path, extra: &[&str]| -> String {
+        let out_s = out.display().to_string();
+        let mut args = vec!["report", "datasets/products/kettle.toml", "--db", &dbs, "--variant", "long_life"];
+        args.extend(["--lang", "zh", "--date", "2026-01-01", "--out", &out_s]);
+        args.extend(extra);
+        ok(&cache, &args);
+        std::fs::read_to_string(out.join("report.md")).unwrap()
+    };
+    let cold = report(&t.path().join("r-cold"), &["--no-cache"]);
+    let warm = report(&t.path().join("r-warm"), &[]);
+    assert!(cold.contains("greenlca 默认中国背景数据库"), "the database's Chinese name");
+    // The report records its command line, which differs by `--no-cache` and the folder.
+    let body = |md: &str| md.lines().filter(|l| !l.contains("greenlca report ")).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&warm), body(&cold));
     // `cache list` names the kind and the folder it came from.
     let (list, _) = ok(&cache, &["cache", "list"]);
     assert!(list.contains("database") && list.contains(&dbs), "{list}");

@@ -258,6 +258,10 @@ fn meta<'a>(e: &mut Enc<'a>, m: &'a DatabaseMeta) {
     }
     e.os(&m.origin_format);
     e.os(&m.unlinked);
+    e.os(&m.name_zh);
+    e.os(&m.description_zh);
+    e.os(&m.license_zh);
+    e.os(&m.intended_use_zh);
 }
 
 fn read_meta(d: &mut Dec<'_>) -> Option<DatabaseMeta> {
@@ -274,6 +278,10 @@ fn read_meta(d: &mut Dec<'_>) -> Option<DatabaseMeta> {
         sources,
         origin_format: d.os()?,
         unlinked: d.os()?,
+        name_zh: d.os()?,
+        description_zh: d.os()?,
+        license_zh: d.os()?,
+        intended_use_zh: d.os()?,
     })
 }
 
@@ -485,6 +493,7 @@ fn method<'a>(e: &mut Enc<'a>, m: &'a Method) {
     e.s(&m.version);
     e.s(&m.source);
     e.os(&m.notes);
+    e.os(&m.name_zh);
     e.n(m.categories.len());
     for c in &m.categories {
         e.s(&c.id);
@@ -508,7 +517,7 @@ fn method<'a>(e: &mut Enc<'a>, m: &'a Method) {
 }
 
 fn read_method(d: &mut Dec<'_>) -> Option<Method> {
-    let (id, name, version, source, notes) = (d.s()?, d.s()?, d.s()?, d.s()?, d.os()?);
+    let (id, name, version, source, notes, name_zh) = (d.s()?, d.s()?, d.s()?, d.s()?, d.os()?, d.os()?);
     let n = d.n(1)?;
     let mut categories = Vec::with_capacity(n);
     for _ in 0..n {
@@ -531,7 +540,7 @@ fn read_method(d: &mut Dec<'_>) -> Option<Method> {
         }
         categories.push(Category { id, name, name_zh, unit, factors });
     }
-    Some(Method { id, name, version, source, notes, categories })
+    Some(Method { id, name, name_zh, version, source, notes, categories })
 }
 
 fn format_tag(f: &SourceFormat) -> u8 {

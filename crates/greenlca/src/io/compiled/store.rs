@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 const MAGIC: &[u8; 8] = b"GLCACMP\0";
 
 /// Version of the file layout and payload encoding; a file of another version is rebuilt.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 /// Extension of compiled files.
 const EXT: &str = "glc";
