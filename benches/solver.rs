@@ -1,13 +1,16 @@
-//! Sparse LU benchmarks: greenlca's solver against rlu and faer on LCA technology matrices.
+//! Sparse solver benchmarks: greenlca's direct LU and its Krylov candidates (BiCGSTAB and
+//! GMRES with ILU(0)) against rlu and faer on LCA technology matrices.
 //!
 //! Cases: USEEIO v1 `I - A` from the shared data folder, and every subfolder of
 //! `$GREENLCA_BENCH_DATA` holding `A.mtx` and `A_pert.mtx` (as written by
-//! `shared/peers/gen_lca_mtx.py`). Missing cases are skipped with a message.
+//! `shared/peers/gen_lca_mtx.py`, e.g. the three families at 20,000 and 100,000 processes; CI
+//! does not need them). Missing cases are skipped with a message.
 //!
-//! faer's sparse LU can take minutes and gigabytes on a large strongly connected block, and rlu
-//! (no block triangular form) minutes on the DAG-like systems, so on generated systems each
-//! competitor is first tried once in a child process with a time limit
-//! (`GREENLCA_BENCH_PROBE_TIMEOUT`, seconds, default 20) and benchmarked only if it finished.
+//! faer's sparse LU can take minutes and gigabytes on a large strongly connected block, rlu
+//! (no block triangular form) minutes on the DAG-like systems, and greenlca's own direct LU
+//! minutes on the `random` family's giant block, so on generated systems each direct solver is
+//! first tried once in a child process with a time limit (`GREENLCA_BENCH_PROBE_TIMEOUT`,
+//! seconds, default 20) and benchmarked only if it finished.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -45,8 +48,11 @@ fn main() {
     for (case, dir) in cases() {
         eprintln!("case {}: n {} nnz {}", case.name, case.a.rows(), case.a.nnz());
         let mut g = c.benchmark_group(&case.name);
-        bench_greenlca(&mut g, &case);
-        bench_iterative(&mut g, &case);
+        if finishes("greenlca", &case, dir.as_deref()) {
+            bench_greenlca(&mut g, &case);
+        }
+        bench_iterative(&mut g, &case, SolverKind::Iterative);
+        bench_iterative(&mut g, &case, SolverKind::Gmres);
         if finishes("rlu", &case, dir.as_deref()) {
             bench_rlu(&mut g, &case);
         }
@@ -86,10 +92,12 @@ fn bench_greenlca(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case) {
     });
 }
 
-/// The Krylov family (BiCGSTAB + ILU(0)): analysis, ILU(0), solves, and a Monte Carlo draw
-/// (new values, the base's preconditioner kept, one solve).
-fn bench_iterative(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case) {
-    let opts = SolverOptions { kind: SolverKind::Iterative, ..SolverOptions::default() };
+/// A Krylov candidate (`iterative`: BiCGSTAB, `gmres`: GMRES(30), both with ILU(0)): analysis,
+/// ILU(0), solves, and a Monte Carlo draw (new values, the base's preconditioner kept, one solve)
+/// started cold and warm (from the base solution).
+fn bench_iterative(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case, kind: SolverKind) {
+    let opts = SolverOptions { kind, ..SolverOptions::default() };
+    let name = kind.as_str();
     for (what, a, t) in
         [("solve", &case.a, false), ("solve_transpose", &case.a, true), ("draw solve", &case.a_pert, false)]
     {
@@ -103,31 +111,44 @@ fn bench_iterative(g: &mut BenchmarkGroup<'_, WallTime>, case: &Case) {
         } else {
             format!("{:?}", krylov_steps(a.view(), &opts, &case.b, t).unwrap())
         };
-        eprintln!("  iterative {what}: (steps, backward error) {steps}");
+        eprintln!("  {name} {what}: (steps, backward error) {steps}");
     }
-    g.bench_function("iterative/analyze", |bn| bn.iter(|| analyze(case.a.view(), &opts).unwrap()));
+    g.bench_function(format!("{name}/analyze"), |bn| bn.iter(|| analyze(case.a.view(), &opts).unwrap()));
     let an = analyze(case.a.view(), &opts).unwrap();
-    g.bench_function("iterative/factorize (ILU(0))", |bn| bn.iter(|| an.factorize(case.a.view()).unwrap()));
+    g.bench_function(format!("{name}/factorize (ILU(0))"), |bn| bn.iter(|| an.factorize(case.a.view()).unwrap()));
     let f = an.factorize(case.a.view()).unwrap();
     let mut x = case.b.clone();
-    g.bench_function("iterative/solve", |bn| {
+    g.bench_function(format!("{name}/solve"), |bn| {
         bn.iter(|| {
             x.copy_from_slice(&case.b);
             f.solve_in_place(&mut x)
         })
     });
-    g.bench_function("iterative/solve_transpose", |bn| {
+    g.bench_function(format!("{name}/solve_transpose"), |bn| {
         bn.iter(|| {
             x.copy_from_slice(&case.b);
             f.solve_transpose_in_place(&mut x)
         })
     });
-    g.bench_function("iterative/draw (refactorize + solve)", |bn| {
+    g.bench_function(format!("{name}/draw (refactorize + solve)"), |bn| {
         bn.iter(|| {
             let mut d = f.clone();
             d.refactorize(case.a_pert.view()).unwrap();
             x.copy_from_slice(&case.b);
             d.solve_in_place(&mut x)
+        })
+    });
+    let start = f.solve_checked(case.a.view(), &case.b).unwrap();
+    let mut d = f.clone();
+    d.refactorize(case.a_pert.view()).unwrap();
+    d.solve_from_in_place(&mut case.b.clone(), &start);
+    eprintln!("  {name} warm draw: steps {}, notes {:?}", d.krylov_steps_taken(), d.notes());
+    g.bench_function(format!("{name}/draw warm (refactorize + solve from the base solution)"), |bn| {
+        bn.iter(|| {
+            let mut d = f.clone();
+            d.refactorize(case.a_pert.view()).unwrap();
+            x.copy_from_slice(&case.b);
+            d.solve_from_in_place(&mut x, &start)
         })
     });
 }
@@ -233,7 +254,10 @@ fn probe(which: &str, dir: &Path) {
     let n = a.rows();
     let (ap, ai, ax) = faer_parts(&a);
     let t = Instant::now();
-    if which == "faer" {
+    if which == "greenlca" {
+        let sym = SymbolicLu::analyze(a.view()).unwrap();
+        NumericLu::factorize(&sym, a.view()).unwrap();
+    } else if which == "faer" {
         let s = SymbolicSparseColMatRef::new_checked(n, n, &ap, None, ai);
         let sym = FaerSymbolic::try_new(s).unwrap();
         FaerLu::try_new_with_symbolic(sym, SparseColMatRef::new(s, ax)).unwrap();

@@ -19,7 +19,7 @@ pub struct CalcArgs {
     /// A matrix exchange folder (technosphere.csv, biosphere.csv, cf.csv, demand.csv) instead of a model.
     #[arg(long, value_name = "DIR")]
     matrices: Option<PathBuf>,
-    /// Sparse solver for --matrices: auto (iterative for a loop of 2,000+ processes), lu or iterative.
+    /// Sparse solver for --matrices: auto (iterative for a loop of 2,000+ processes), lu, iterative or gmres.
     #[arg(long, value_enum, default_value_t, requires = "matrices")]
     solver: super::solver_arg::SolverArg,
     #[command(flatten)]

@@ -11,7 +11,7 @@ use greenlca::report::draws_csv;
 use greenlca::report::write_files_atomic;
 use greenlca::uncertainty::Draws;
 use greenlca::uncertainty::Shard;
-use greenlca::uncertainty::{McRun, ProductRun, Units, run_matrices, run_model};
+use greenlca::uncertainty::{McRun, ProductRun, Units, run_matrices_with, run_model};
 
 use super::common::{Extra, ModelOptions, OutputOptions, PlotArgs, VariantArgs, check_file};
 use super::progress::bar;
@@ -24,6 +24,10 @@ pub struct McArgs {
     /// A matrix exchange folder with uncertainty columns, instead of a model.
     #[arg(long, value_name = "DIR")]
     matrices: Option<PathBuf>,
+    /// Sparse solver for --matrices: auto (iterative for a loop of 2,000+ processes), lu,
+    /// iterative (BiCGSTAB) or gmres.
+    #[arg(long, value_enum, default_value_t)]
+    solver: super::solver_arg::SolverArg,
     /// Number of iterations.
     #[arg(short = 'n', long = "iterations", default_value_t = 1000, value_name = "N")]
     iterations: usize,
@@ -57,6 +61,11 @@ pub fn run(args: McArgs) -> Result<ExitCode> {
             args.iterations
         );
     }
+    if args.matrices.is_none() && !matches!(args.solver, super::solver_arg::SolverArg::Auto) {
+        bail!(
+            "--solver applies to --matrices only\n  hint: a product model's background is solved by the automatic choice; drop --solver"
+        );
+    }
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     check_outputs(args.keep_draws.as_deref(), &args.output, &args.plot)?;
     if shard.is_some() && args.output.out.is_none() {
@@ -68,7 +77,7 @@ pub fn run(args: McArgs) -> Result<ExitCode> {
     let mc = McRun { iterations: args.iterations, seed: args.seed, range };
     let pb = bar("Monte Carlo");
     let (draws, units) = match &args.matrices {
-        Some(dir) => run_matrices(dir, &mc, &pb)?,
+        Some(dir) => run_matrices_with(dir, &mc, &args.solver.options(), &pb)?,
         None => {
             let path = args.model.as_deref().expect("clap requires it");
             let study = args.opts.study(path)?;
@@ -118,6 +127,7 @@ pub fn finish(
         // A matrix system has no foreground: only whether anything varies is worth saying.
         None => super::common::warn(&greenlca::uncertainty::Spread::of_draws(&draws).warnings),
     }
+    super::common::warn(&draws.solver_warning().into_iter().collect::<Vec<_>>());
     plot.add(&mut extra, |o| greenlca::report::mc_charts(&draws, &report, o))?;
     output.emit_with(&report, extra)?;
     Ok(ExitCode::SUCCESS)

@@ -1,4 +1,4 @@
-//! `--solver`: which sparse solver family `calc --matrices` uses (docs/performance.md, "Giant
+//! `--solver`: which sparse solver family `calc --matrices` and `mc --matrices` use (docs/performance.md, "Giant
 //! coupled blocks: the solver choice").
 
 use clap::ValueEnum;
@@ -14,6 +14,8 @@ pub enum SolverArg {
     Lu,
     /// BiCGSTAB preconditioned by ILU(0), falling back to the direct LU when it does not converge.
     Iterative,
+    /// Restarted GMRES(30) with the same preconditioner, check and fallback as `iterative`.
+    Gmres,
 }
 
 impl SolverArg {
@@ -23,6 +25,7 @@ impl SolverArg {
             SolverArg::Auto => SolverKind::Auto,
             SolverArg::Lu => SolverKind::BtfLu,
             SolverArg::Iterative => SolverKind::Iterative,
+            SolverArg::Gmres => SolverKind::Gmres,
         };
         SolverOptions { kind, ..SolverOptions::default() }
     }

@@ -101,7 +101,7 @@ fn auto_takes_the_lu_below_its_threshold_and_iterates_above() {
     assert_eq!(low.solve_checked(a.view(), &b).unwrap(), it.solve_checked(a.view(), &b).unwrap());
 }
 
-fn peer_python() -> Option<PathBuf> {
+pub(crate) fn peer_python() -> Option<PathBuf> {
     match std::env::var_os("GREENLCA_PEER_PYTHON").map(PathBuf::from) {
         Some(p) if p.exists() => Some(p),
         _ if std::env::var("GREENLCA_REQUIRE_SHARED_DATA").is_ok_and(|v| v == "1") => {
@@ -114,14 +114,21 @@ fn peer_python() -> Option<PathBuf> {
     }
 }
 
-fn py(py: &Path, args: &[&str]) -> Vec<u8> {
+pub(crate) fn py(py: &Path, args: &[&str]) -> Vec<u8> {
     let out = Command::new(py).args(args).output().unwrap();
     assert!(out.status.success(), "{:?}: {}", args, String::from_utf8_lossy(&out.stderr));
     out.stdout
 }
 
 /// A `gen_lca_mtx.py` system of `structure` and its triplet CSV folder (`--no-uncertainty` or not).
-fn generate(py_: &Path, peers: &Path, out: &Path, structure: &str, n: usize, uncertain: bool) -> (PathBuf, PathBuf) {
+pub(crate) fn generate(
+    py_: &Path,
+    peers: &Path,
+    out: &Path,
+    structure: &str,
+    n: usize,
+    uncertain: bool,
+) -> (PathBuf, PathBuf) {
     let mtx = out.join(format!("mtx-{structure}"));
     let csv = out.join(format!("csv-{structure}"));
     let mut args = vec![
@@ -149,7 +156,7 @@ fn generate(py_: &Path, peers: &Path, out: &Path, structure: &str, n: usize, unc
 }
 
 /// SciPy's `spsolve` of A x = b and A^T y = b (b the first demand of rhs.mtx).
-const SCIPY: &str = r#"
+pub(crate) const SCIPY: &str = r#"
 import sys, numpy as np, scipy.io, scipy.sparse as sp, scipy.sparse.linalg as sl
 d = sys.argv[1]
 A = sp.csc_matrix(scipy.io.mmread(d + "/A.mtx"))

@@ -1,7 +1,8 @@
 //! Times the solver families on a `gen_lca_mtx.py` folder (A.mtx, A_pert.mtx, rhs.mtx): analysis,
 //! factorization, a solve and a transposed solve of the first demand, and a Monte Carlo draw
 //! (refactorization with A_pert plus a solve); medians of `GREENLCA_REPEATS` (default 5) runs,
-//! and the BiCGSTAB steps. Usage: `cargo run --release -p greenlca --example solver_phases -- DIR [lu|iterative]...`
+//! and the Krylov steps (BiCGSTAB for `iterative`, Arnoldi steps for `gmres`).
+//! Usage: `cargo run --release -p greenlca --example solver_phases -- DIR [lu|iterative|gmres]...`
 
 use std::path::Path;
 use std::time::Instant;
@@ -43,7 +44,7 @@ fn main() {
         if args.len() > 1 { args[1..].iter().map(String::as_str).collect() } else { vec!["lu", "iterative"] };
     println!("{}: n {} nnz {}", dir.display(), a.rows(), a.nnz());
     for k in kinds {
-        let kind = if k == "lu" { SolverKind::BtfLu } else { SolverKind::Iterative };
+        let kind = SolverKind::parse(k).expect("lu, iterative or gmres");
         let o = SolverOptions { kind, ..SolverOptions::default() };
         let t_an = time(reps, || analyze(a.view(), &o).unwrap());
         let an = analyze(a.view(), &o).unwrap();
@@ -62,7 +63,7 @@ fn main() {
         print!(
             "{k}: analyze {t_an:.1} ms, factorize {t_f:.1} ms, solve {t_s:.1} ms, transposed solve {t_t:.1} ms, draw (refactorize + solve) {t_d:.1} ms"
         );
-        if kind == SolverKind::Iterative {
+        if kind != SolverKind::BtfLu {
             let s = krylov_steps(a.view(), &o, &b, false).unwrap();
             let st = krylov_steps(a.view(), &o, &b, true).unwrap();
             print!("; steps (count, backward error) solve {s:?} transposed {st:?}; draw notes {:?}", d.notes());

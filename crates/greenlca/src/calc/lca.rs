@@ -157,6 +157,19 @@ impl Lca {
         self.lu.solve_checked(self.a.view(), demand).map_err(|e| solve_error(e, &self.system))
     }
 
+    /// As [`supply`](Self::supply), the iterative solvers starting from `guess` (the supply of
+    /// a nearby system: a Monte Carlo draw starts from the base system's).
+    pub fn supply_from(&self, demand: &[f64], guess: &[f64]) -> Result<Vec<f64>> {
+        self.lu.solve_checked_from(self.a.view(), demand, guess).map_err(|e| solve_error(e, &self.system))
+    }
+
+    /// As [`lci`](Self::lci), the supply solved from `guess` ([`supply_from`](Self::supply_from)).
+    pub fn lci_from(&self, demand: &[f64], guess: &[f64]) -> Result<LciResult> {
+        let supply = self.supply_from(demand, guess)?;
+        let inventory = self.inventory(&supply);
+        Ok(LciResult { supply, inventory })
+    }
+
     /// Solves A^T x = rhs and checks the residual.
     pub fn solve_transpose(&self, rhs: &[f64]) -> Result<Vec<f64>> {
         self.lu.solve_transpose_checked(self.a.view(), rhs).map_err(|e| solve_error(e, &self.system))

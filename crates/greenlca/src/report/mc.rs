@@ -40,6 +40,9 @@ pub struct McReport {
     pub meta: serde_json::Value,
     /// Summaries.
     pub outputs: Vec<OutputSummary>,
+    /// Draws whose iterative solve fell back to the direct LU (left out when none did).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub solver_fallbacks: usize,
     /// Nothing or almost nothing varies, or only the foreground does (the `spread` of `meta`
     /// has the background's share of the variance per total).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -47,6 +50,10 @@ pub struct McReport {
 }
 
 pub use crate::uncertainty::montecarlo::label;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
 
 impl McReport {
     /// Summarizes complete draws; `unit_of` gives the unit of a category.
@@ -79,7 +86,13 @@ impl McReport {
             iterations: draws.iterations,
             meta: draws.meta.clone(),
             outputs,
-            warnings: Spread::from_meta(&draws.meta).unwrap_or_else(|| Spread::of_draws(draws)).warnings,
+            solver_fallbacks: draws.solver_fallbacks,
+            warnings: Spread::from_meta(&draws.meta)
+                .unwrap_or_else(|| Spread::of_draws(draws))
+                .warnings
+                .into_iter()
+                .chain(draws.solver_warning())
+                .collect(),
         }
     }
 

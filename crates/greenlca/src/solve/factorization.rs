@@ -45,6 +45,25 @@ pub trait Factorization: Debug + Send + Sync {
     /// Solves `A^T x = b`, overwriting `b` with `x`. Panics if `b.len()` is not the dimension.
     fn solve_transpose_in_place(&self, b: &mut [f64]);
 
+    /// Solves `A x = b` starting from `guess` (a solution of a nearby system, such as the base
+    /// matrix of a Monte Carlo draw), overwriting `b` with `x`. The Krylov family iterates from
+    /// it; direct families ignore it. The result depends on `b`, `guess` and the factors only.
+    fn solve_from_in_place(&self, b: &mut [f64], guess: &[f64]) {
+        let _ = guess;
+        self.solve_in_place(b);
+    }
+
+    /// As [`solve_from_in_place`](Self::solve_from_in_place) for `A^T x = b`.
+    fn solve_transpose_from_in_place(&self, b: &mut [f64], guess: &[f64]) {
+        let _ = guess;
+        self.solve_transpose_in_place(b);
+    }
+
+    /// Krylov steps the solves of these values took (0 for direct families); for benchmarks.
+    fn krylov_steps_taken(&self) -> usize {
+        0
+    }
+
     /// What the user should hear about the solves made so far (a fallback from an iterative
     /// method to the direct LU); empty for the direct family.
     fn notes(&self) -> Vec<String> {
@@ -69,6 +88,15 @@ pub trait Factorization: Debug + Send + Sync {
     fn solve_checked(&self, a: CsMatView<'_, f64>, b: &[f64]) -> Result<Vec<f64>, SolveError> {
         let mut x = b.to_vec();
         self.solve_in_place(&mut x);
+        accept(relative_residual(a, &x, b), self.options())?;
+        Ok(x)
+    }
+
+    /// As [`solve_checked`](Self::solve_checked), starting from `guess`
+    /// ([`solve_from_in_place`](Self::solve_from_in_place)).
+    fn solve_checked_from(&self, a: CsMatView<'_, f64>, b: &[f64], guess: &[f64]) -> Result<Vec<f64>, SolveError> {
+        let mut x = b.to_vec();
+        self.solve_from_in_place(&mut x, guess);
         accept(relative_residual(a, &x, b), self.options())?;
         Ok(x)
     }

@@ -1,5 +1,5 @@
-//! The Krylov family: BiCGSTAB preconditioned by ILU(0) of the whole matrix in block triangular
-//! order, for systems whose coupled block is too large for a fast direct LU (ecoinvent-like
+//! The Krylov family: BiCGSTAB (or restarted GMRES, [`SolverKind::Gmres`]) preconditioned by
+//! ILU(0) of the whole matrix in block triangular order, for systems whose coupled block is too large for a fast direct LU (ecoinvent-like
 //! databases, where markets and transport tie most processes into one loop).
 //!
 //! The analysis costs one Tarjan pass and a transposition (no fill-reducing ordering); the
@@ -11,7 +11,8 @@
 //!
 //! [`refactorize`](Factorization::refactorize) (a Monte Carlo draw) takes the new values and keeps
 //! the preconditioner of the base matrix: a draw differs little from the base, so the base's
-//! ILU(0) still preconditions it well, and the residual check decides.
+//! ILU(0) still preconditions it well, and the residual check decides. A draw's solve may start
+//! from the base system's solution ([`Factorization::solve_from_in_place`]) instead of `M^-1 b`.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -23,9 +24,9 @@ use super::csc::Csc;
 use super::error::SolveError;
 use super::factorization::{Analysis, Factorization};
 use super::ilu0::RowPattern;
-use super::krylov::{Operator, Outcome, solve};
+use super::krylov::{Method, Operator, Outcome, solve};
 use super::numeric::NumericLu;
-use super::options::SolverOptions;
+use super::options::{SolverKind, SolverOptions};
 use super::symbolic::{SymbolicLu, checked_square};
 
 /// Analysis of a pattern for the Krylov family; cheap to clone (shared).
@@ -137,6 +138,8 @@ pub(crate) struct IterativeLu {
     /// Direct factors of these values, made on the first fallback.
     direct: OnceLock<Result<NumericLu, SolveError>>,
     fallbacks: AtomicUsize,
+    /// Krylov steps of the solves of these values.
+    steps: AtomicUsize,
 }
 
 impl Clone for IterativeLu {
@@ -150,6 +153,7 @@ impl Clone for IterativeLu {
             ilu: self.ilu.clone(),
             direct: self.direct.clone(),
             fallbacks: AtomicUsize::new(self.fallbacks.load(Ordering::Relaxed)),
+            steps: AtomicUsize::new(self.steps.load(Ordering::Relaxed)),
         }
     }
 }
@@ -165,6 +169,7 @@ impl IterativeLu {
             ilu: None,
             direct: OnceLock::new(),
             fallbacks: AtomicUsize::new(0),
+            steps: AtomicUsize::new(0),
         }
     }
 
@@ -234,8 +239,16 @@ impl IterativeLu {
         CsMat::new_csc((n, n), self.an.indptr.clone(), self.an.indices.clone(), self.data.clone())
     }
 
-    /// The Krylov solve in block triangular numbering; `None` when it did not converge.
-    fn iterate(&self, b: &mut [f64], transpose: bool) -> Option<Outcome> {
+    fn method(&self) -> Method {
+        match self.an.options.kind {
+            SolverKind::Gmres => Method::Gmres(self.an.options.gmres_restart),
+            _ => Method::BiCgStab,
+        }
+    }
+
+    /// The Krylov solve in block triangular numbering, from `guess` (original numbering) or else
+    /// from `M^-1 b`; `None` when it did not converge.
+    fn iterate(&self, b: &mut [f64], transpose: bool, guess: Option<&[f64]>) -> Option<Outcome> {
         let ilu = self.ilu.as_ref()?;
         let (an, pat) = (&self.an, &self.an.pat);
         let z: Vec<f64> = an.perm.iter().map(|&j| b[j]).collect();
@@ -246,9 +259,16 @@ impl IterativeLu {
             if transpose { pat.apply_transpose(ilu, z) } else { pat.apply(ilu, z) }
         };
         let op = Operator { mul: &mul, precond: &precond, norm: if transpose { self.col_norm } else { self.row_norm } };
-        let mut x = z.clone();
-        precond(&mut x);
-        let out = solve(&op, &z, &mut x, an.options.iterative_tolerance, an.options.max_iterations);
+        let mut x = match guess {
+            Some(g) => an.perm.iter().map(|&j| g[j]).collect(),
+            None => {
+                let mut x = z.clone();
+                precond(&mut x);
+                x
+            }
+        };
+        let out = solve(&op, &z, &mut x, an.options.iterative_tolerance, an.options.max_iterations, self.method());
+        self.steps.fetch_add(out.iterations, Ordering::Relaxed);
         if !out.converged {
             return None;
         }
@@ -258,9 +278,12 @@ impl IterativeLu {
         Some(out)
     }
 
-    fn solve_any(&self, b: &mut [f64], transpose: bool) {
+    fn solve_any(&self, b: &mut [f64], transpose: bool, guess: Option<&[f64]>) {
         assert_eq!(b.len(), self.an.n, "right-hand side length differs from the matrix");
-        if self.iterate(b, transpose).is_some() {
+        if let Some(g) = guess {
+            assert_eq!(g.len(), self.an.n, "starting guess length differs from the matrix");
+        }
+        if self.iterate(b, transpose, guess).is_some() {
             return;
         }
         if self.ilu.is_some() {
@@ -274,11 +297,11 @@ impl IterativeLu {
         }
     }
 
-    /// BiCGSTAB steps and backward error of solving `A x = b` (or `A^T x = b`), without fallback;
+    /// Krylov steps and backward error of solving `A x = b` (or `A^T x = b`), without fallback;
     /// `None` when the iteration did not converge. For benchmarks and tests.
     fn iterations(&self, b: &[f64], transpose: bool) -> Option<(usize, f64)> {
         let mut x = b.to_vec();
-        self.iterate(&mut x, transpose).map(|o| (o.iterations, o.backward_error))
+        self.iterate(&mut x, transpose, None).map(|o| (o.iterations, o.backward_error))
     }
 }
 
@@ -293,6 +316,9 @@ impl Factorization for IterativeLu {
 
     fn refactorize(&mut self, a: CsMatView<'_, f64>) -> Result<(), SolveError> {
         self.load(a)?;
+        // New values: the counts describe the solves of these values only.
+        self.fallbacks.store(0, Ordering::Relaxed);
+        self.steps.store(0, Ordering::Relaxed);
         if self.ilu.is_none() || !self.an.options.keep_preconditioner {
             self.precondition()?;
         }
@@ -300,11 +326,23 @@ impl Factorization for IterativeLu {
     }
 
     fn solve_in_place(&self, b: &mut [f64]) {
-        self.solve_any(b, false);
+        self.solve_any(b, false, None);
     }
 
     fn solve_transpose_in_place(&self, b: &mut [f64]) {
-        self.solve_any(b, true);
+        self.solve_any(b, true, None);
+    }
+
+    fn solve_from_in_place(&self, b: &mut [f64], guess: &[f64]) {
+        self.solve_any(b, false, Some(guess));
+    }
+
+    fn solve_transpose_from_in_place(&self, b: &mut [f64], guess: &[f64]) {
+        self.solve_any(b, true, Some(guess));
+    }
+
+    fn krylov_steps_taken(&self) -> usize {
+        self.steps.load(Ordering::Relaxed)
     }
 
     fn boxed_clone(&self) -> Box<dyn Factorization> {
@@ -321,15 +359,23 @@ impl Factorization for IterativeLu {
         }
         if count > 0 {
             notes.push(format!(
-                "{count} solve(s) did not reach a backward error of {:e} within {} BiCGSTAB steps and were solved again by the direct sparse LU",
-                self.an.options.iterative_tolerance, self.an.options.max_iterations
+                "{count} solve(s) did not reach a backward error of {:e} within {} {} steps and were solved again by the direct sparse LU",
+                self.an.options.iterative_tolerance,
+                match self.method() {
+                    Method::BiCgStab => self.an.options.max_iterations,
+                    Method::Gmres(_) => 2 * self.an.options.max_iterations,
+                },
+                match self.method() {
+                    Method::BiCgStab => "BiCGSTAB",
+                    Method::Gmres(_) => "GMRES",
+                }
             ));
         }
         notes
     }
 }
 
-/// BiCGSTAB steps and final backward error of the Krylov family on `A x = b` (or `A^T x = b`
+/// Krylov steps (BiCGSTAB, or GMRES for [`SolverKind::Gmres`]) and final backward error of the Krylov family on `A x = b` (or `A^T x = b`
 /// when `transpose`), without the direct fallback: `None` when the solve did not converge (or
 /// ILU(0) broke down). For benchmarks and for choosing [`SolverOptions`].
 pub fn krylov_steps(

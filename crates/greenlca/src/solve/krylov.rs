@@ -1,4 +1,5 @@
-//! Right-preconditioned BiCGSTAB inside an iterative-refinement loop on the true residual.
+//! Right-preconditioned BiCGSTAB (or GMRES(m), [`Method`]) inside an iterative-refinement loop
+//! on the true residual.
 //!
 //! Every reduction is a sequential loop in index order, so a solve gives the same bits whatever
 //! the number of threads. Convergence is judged on the true normwise backward error
@@ -17,12 +18,23 @@ pub(crate) struct Operator<'a> {
 /// How a solve ended.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Outcome {
-    /// BiCGSTAB steps taken (each two products with A and two preconditioner solves).
+    /// Steps taken (BiCGSTAB: two products with A and two preconditioner solves each; GMRES:
+    /// one of each).
     pub(crate) iterations: usize,
     /// Final normwise backward error.
     pub(crate) backward_error: f64,
     /// Whether the backward error reached the tolerance.
     pub(crate) converged: bool,
+}
+
+/// The Krylov method run on each refinement step's correction equation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Method {
+    /// BiCGSTAB: each step two products with A and two preconditioner solves.
+    BiCgStab,
+    /// GMRES restarted every `m` steps: each step one product and one preconditioner solve. Its
+    /// step budget is twice BiCGSTAB's, so that both may do the same work.
+    Gmres(usize),
 }
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
@@ -34,8 +46,12 @@ fn inf(v: &[f64]) -> f64 {
 }
 
 /// Solves `A x = b`, `x` holding the starting guess on entry. Stops when the backward error is at
-/// most `tol`, or after `max_iter` BiCGSTAB steps in all, or when refinement stops helping.
-pub(crate) fn solve(op: &Operator<'_>, b: &[f64], x: &mut [f64], tol: f64, max_iter: usize) -> Outcome {
+/// most `tol`, or after `max_iter` steps of `method` in all, or when refinement stops helping.
+pub(crate) fn solve(op: &Operator<'_>, b: &[f64], x: &mut [f64], tol: f64, max_iter: usize, method: Method) -> Outcome {
+    let max_iter = match method {
+        Method::BiCgStab => max_iter,
+        Method::Gmres(_) => max_iter.saturating_mul(2),
+    };
     let n = b.len();
     let nb = inf(b);
     let mut r = vec![0.0; n];
@@ -54,7 +70,10 @@ pub(crate) fn solve(op: &Operator<'_>, b: &[f64], x: &mut [f64], tol: f64, max_i
         }
         last = be;
         d.iter_mut().for_each(|v| *v = 0.0);
-        used += bicgstab(op, &r, &mut d, 0.5 * tol * scale, max_iter - used);
+        used += match method {
+            Method::BiCgStab => bicgstab(op, &r, &mut d, 0.5 * tol * scale, max_iter - used),
+            Method::Gmres(m) => super::gmres::gmres(op, &r, &mut d, 0.5 * tol * scale, max_iter - used, m),
+        };
         x.iter_mut().zip(&d).for_each(|(xi, di)| *xi += di);
     }
 }
@@ -126,7 +145,7 @@ mod tests {
         let op = Operator { mul: &mul, precond: &precond, norm: 6.0 };
         let b = [2.0, 4.0, 10.0];
         let mut x = [0.0; 3];
-        let out = solve(&op, &b, &mut x, 1e-15, 50);
+        let out = solve(&op, &b, &mut x, 1e-15, 50, Method::BiCgStab);
         assert!(out.converged, "{out:?}");
         for (xi, e) in x.iter().zip([1.0, 2.0, 3.0]) {
             assert!((xi - e).abs() < 1e-14);
@@ -144,7 +163,7 @@ mod tests {
         let precond = |_: &mut [f64]| {};
         let op = Operator { mul: &mul, precond: &precond, norm: 4.0 };
         let mut x = [0.0; 2];
-        let out = solve(&op, &[1.0, 0.0], &mut x, 1e-15, 1);
+        let out = solve(&op, &[1.0, 0.0], &mut x, 1e-15, 1, Method::BiCgStab);
         assert!(!out.converged);
         assert!(out.iterations <= 1);
     }

@@ -54,6 +54,7 @@ mod dense_lu;
 mod error;
 mod factorization;
 mod factors;
+mod gmres;
 mod gp_lu;
 mod ilu0;
 mod iterative;

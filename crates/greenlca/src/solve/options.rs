@@ -13,6 +13,9 @@ pub enum SolverKind {
     /// checked by its backward error and done again by the direct LU when it does not converge
     /// (for giant coupled blocks: ecoinvent-like databases).
     Iterative,
+    /// As [`Iterative`](Self::Iterative) with restarted GMRES([`SolverOptions::gmres_restart`])
+    /// instead of BiCGSTAB (same preconditioner, same convergence check, same fallback).
+    Gmres,
     /// The Krylov family when the largest coupled block has at least
     /// [`SolverOptions::iterative_min_block`] columns, else the direct LU.
     #[default]
@@ -25,13 +28,16 @@ impl SolverKind {
         match self {
             SolverKind::BtfLu => "lu",
             SolverKind::Iterative => "iterative",
+            SolverKind::Gmres => "gmres",
             SolverKind::Auto => "auto",
         }
     }
 
     /// The kind named `name` on the command line.
     pub fn parse(name: &str) -> Option<SolverKind> {
-        [SolverKind::Auto, SolverKind::BtfLu, SolverKind::Iterative].into_iter().find(|k| k.as_str() == name)
+        [SolverKind::Auto, SolverKind::BtfLu, SolverKind::Iterative, SolverKind::Gmres]
+            .into_iter()
+            .find(|k| k.as_str() == name)
     }
 }
 
@@ -65,6 +71,9 @@ pub struct SolverOptions {
     /// Krylov family: a refactorization (Monte Carlo draw) keeps the base matrix's
     /// preconditioner instead of computing ILU(0) of the new values.
     pub keep_preconditioner: bool,
+    /// [`SolverKind::Gmres`]: Arnoldi vectors kept before a restart (memory: this many vectors
+    /// of the dimension per solve).
+    pub gmres_restart: usize,
 }
 
 impl Default for SolverOptions {
@@ -80,6 +89,7 @@ impl Default for SolverOptions {
             max_iterations: 100,
             iterative_min_block: 2_000,
             keep_preconditioner: true,
+            gmres_restart: 30,
         }
     }
 }

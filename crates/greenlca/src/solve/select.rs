@@ -16,7 +16,7 @@ use super::symbolic::SymbolicLu;
 pub fn analyze(a: CsMatView<'_, f64>, options: &SolverOptions) -> Result<Arc<dyn Analysis>, SolveError> {
     match options.kind {
         SolverKind::BtfLu => Ok(Arc::new(SymbolicLu::analyze_with(a, options)?)),
-        SolverKind::Iterative => Ok(Arc::new(IterativeAnalysis::analyze(a, options, None)?)),
+        SolverKind::Iterative | SolverKind::Gmres => Ok(Arc::new(IterativeAnalysis::analyze(a, options, None)?)),
         SolverKind::Auto => {
             // Tarjan is one cheap pass; the direct LU redoes it within its own analysis.
             let c = Csc::new(a);

@@ -45,8 +45,16 @@ pub fn uncertain_db_parameters(db: &Database) -> UncertainParameters {
         .collect()
 }
 
-fn draw_entries(e: &Entries, base: &[f64], uncertain: &[usize], seed: u64, iteration: u64, stream: Stream) -> Vec<f64> {
-    let mut v = base.to_vec();
+/// Writes the draws of the uncertain entries into `v` (the base values, taken by value so that
+/// a draw copies the values once, not twice).
+fn draw_entries(
+    e: &Entries,
+    mut v: Vec<f64>,
+    uncertain: &[usize],
+    seed: u64,
+    iteration: u64,
+    stream: Stream,
+) -> Vec<f64> {
     let mut r = rng(seed, iteration, stream, 0);
     for &k in uncertain {
         let d = e.dists[k].as_ref().expect("listed as uncertain");
@@ -77,6 +85,13 @@ impl<'s> BackgroundSampler<'s> {
         })
     }
 
+    /// The supply of `demand` from the deterministic A (checked by its residual): the starting
+    /// point of every draw's iterative solve, so that a draw depends on (seed, iteration) only.
+    pub fn base_supply(&self, demand: &[f64]) -> Result<Vec<f64>> {
+        let a = self.system.a_matrix();
+        self.base.solve_checked(a.view(), demand).map_err(|e| crate::calc::lca::solve_error(e, &self.system))
+    }
+
     /// Number of uncertain entries in A, B and C.
     pub fn uncertain_counts(&self) -> (usize, usize, usize) {
         (self.a_uncertain.len(), self.b_uncertain.len(), self.c_uncertain.len())
@@ -103,11 +118,11 @@ impl<'s> BackgroundSampler<'s> {
             }
             _ => (self.system.a.values.clone(), self.system.b.values.clone()),
         };
-        let a = draw_entries(&self.system.a, &a_base, &self.a_uncertain, seed, iteration, Stream::Technosphere);
-        let b = draw_entries(&self.system.b, &b_base, &self.b_uncertain, seed, iteration, Stream::Biosphere);
+        let a = draw_entries(&self.system.a, a_base, &self.a_uncertain, seed, iteration, Stream::Technosphere);
+        let b = draw_entries(&self.system.b, b_base, &self.b_uncertain, seed, iteration, Stream::Biosphere);
         let c = draw_entries(
             &self.characterization.c,
-            &self.characterization.c.values,
+            self.characterization.c.values.clone(),
             &self.c_uncertain,
             seed,
             iteration,

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::draw::BackgroundSampler;
 use super::montecarlo::{Draws, label};
@@ -49,10 +50,24 @@ pub const INPUTS_DIGEST: &str = "inputs_sha256";
 
 /// Draws the scores of a matrix folder.
 pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
+    matrices_with(dir, mc, &SolverOptions::default(), progress)
+}
+
+/// As [`matrices`] with the solver chosen by `options` (named in the run unless it is the
+/// default, so that only shards solved alike merge).
+pub fn matrices_with(
+    dir: &Path,
+    mc: &McRun,
+    options: &SolverOptions,
+    progress: &dyn Progress,
+) -> Result<(Draws, Units)> {
     // Through the compiled form (docs/cache.md) unless turned off: its key is the same digest of the inputs.
     let (ms, compiled) = read_matrix_folder_cached(dir, mode_or(CacheMode::Use))?;
-    let run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
-    let (mut draws, units) = matrix_system(&ms, &run, mc, progress)?;
+    let mut run = format!("mc --matrices {} -n {}", dir.display(), mc.iterations);
+    if options.kind != SolverOptions::default().kind {
+        run.push_str(&format!(" --solver {}", options.kind.as_str()));
+    }
+    let (mut draws, units) = matrix_system_with(&ms, &run, mc, options, progress)?;
     draws.meta = serde_json::json!({
         "matrices": dir.display().to_string(),
         "units": units,
@@ -64,9 +79,25 @@ pub fn matrices(dir: &Path, mc: &McRun, progress: &dyn Progress) -> Result<(Draw
 /// Draws the scores of the demand of a matrix system held in memory (its entries' distributions;
 /// fixed entries keep their values), the run named `run`.
 pub fn matrix_system(ms: &MatrixSystem, run: &str, mc: &McRun, progress: &dyn Progress) -> Result<(Draws, Units)> {
+    matrix_system_with(ms, run, mc, &SolverOptions::default(), progress)
+}
+
+/// As [`matrix_system`] with the solver chosen by `options`. Each draw's iterative solve starts
+/// from the base system's supply (the same start for every draw, so a draw still depends on
+/// (seed, iteration) only); draws that fell back to the direct LU are counted in
+/// [`Draws::solver_fallbacks`].
+pub fn matrix_system_with(
+    ms: &MatrixSystem,
+    run: &str,
+    mc: &McRun,
+    options: &SolverOptions,
+    progress: &dyn Progress,
+) -> Result<(Draws, Units)> {
     let system = Arc::new(ms.system.clone());
-    let symbolic = crate::calc::lca::analyze(&system, system.a_matrix().view(), &SolverOptions::default())?;
+    let symbolic = crate::calc::lca::analyze(&system, system.a_matrix().view(), options)?;
     let sampler = BackgroundSampler::new(system, Arc::new(ms.characterization.clone()), symbolic, None)?;
+    let start = sampler.base_supply(&ms.demand)?;
+    let fallbacks = AtomicUsize::new(0);
     let cats = &sampler.characterization.categories;
     let labels: Vec<String> = cats.iter().map(|c| label("", &c.name, "total")).collect();
     let mut draws = Draws::run_with_progress(
@@ -77,10 +108,15 @@ pub fn matrix_system(ms: &MatrixSystem, run: &str, mc: &McRun, progress: &dyn Pr
         labels,
         |i| {
             let lca: Lca = sampler.lca(mc.seed, i)?;
-            Ok(lca.lcia(lca.lci(&ms.demand)?).scores)
+            let scores = lca.lcia(lca.lci_from(&ms.demand, &start)?).scores;
+            if !lca.lu().notes().is_empty() {
+                fallbacks.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(scores)
         },
         progress,
     )?;
+    draws.solver_fallbacks = fallbacks.into_inner();
     let units: Units = cats.iter().map(|c| (c.name.clone(), c.unit.clone())).collect();
     draws.meta = serde_json::json!({ "units": units });
     Ok((draws, units))
@@ -112,6 +148,7 @@ pub fn model(study: &Study, product: &ProductRun<'_>, mc: &McRun, progress: &dyn
         if product.stages { "--stages" } else { "" },
         sets_text.join(" ")
     );
+    let fallbacks = AtomicUsize::new(0);
     let mut draws = Draws::run_with_progress(
         &run,
         mc.seed,
@@ -119,7 +156,11 @@ pub fn model(study: &Study, product: &ProductRun<'_>, mc: &McRun, progress: &dyn
         mc.range.clone(),
         labels,
         |i| {
-            let per_variant = sampler.draw(mc.seed, i, chosen, product.sets, &|_, _, r| {
+            let fell_back = AtomicBool::new(false);
+            let per_variant = sampler.draw(mc.seed, i, chosen, product.sets, &|engine, _, r| {
+                if !engine.lca.lu().notes().is_empty() {
+                    fell_back.store(true, Ordering::Relaxed);
+                }
                 let mut out = Vec::new();
                 for k in 0..r.totals.len() {
                     out.push(r.totals[k]);
@@ -129,10 +170,14 @@ pub fn model(study: &Study, product: &ProductRun<'_>, mc: &McRun, progress: &dyn
                 }
                 Ok(out)
             })?;
+            if fell_back.into_inner() {
+                fallbacks.fetch_add(1, Ordering::Relaxed);
+            }
             Ok(per_variant.concat())
         },
         progress,
     )?;
+    draws.solver_fallbacks = fallbacks.into_inner();
     let units: Units = cats.iter().map(|c| (c.id.clone(), c.unit.clone())).collect();
     let (a, b, c, p, f) = sampler.uncertain_counts();
     draws.meta = serde_json::json!({

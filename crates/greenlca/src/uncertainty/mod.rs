@@ -12,7 +12,8 @@ pub(crate) mod spread;
 pub(crate) mod stats;
 pub use draw::BackgroundSampler;
 pub use mc_run::{
-    McRun, ProductRun, Units, matrices as run_matrices, matrix_system as run_matrix_system, model as run_model, units,
+    McRun, ProductRun, Units, matrices as run_matrices, matrices_with as run_matrices_with,
+    matrix_system as run_matrix_system, matrix_system_with as run_matrix_system_with, model as run_model, units,
 };
 pub use montecarlo::{Draws, Shard};
 pub use paired::paired;

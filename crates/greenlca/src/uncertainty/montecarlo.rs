@@ -76,6 +76,14 @@ pub struct Draws {
     pub meta: serde_json::Value,
     /// `values[iteration - start][output]`.
     pub values: Vec<Vec<f64>>,
+    /// Draws of this block whose iterative solve did not converge and was done again by the
+    /// direct LU (the results are exact, only slower); merged parts add up.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub solver_fallbacks: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Draws {
@@ -149,7 +157,16 @@ impl Draws {
                 ));
             }
         }
-        Ok(Draws { run: run.to_string(), seed, iterations, start, labels, meta: serde_json::Value::Null, values })
+        Ok(Draws {
+            run: run.to_string(),
+            seed,
+            iterations,
+            start,
+            labels,
+            meta: serde_json::Value::Null,
+            values,
+            solver_fallbacks: 0,
+        })
     }
 
     /// Merges shards of one run into the whole; they must be of the same run and cover it exactly.
@@ -171,6 +188,7 @@ impl Draws {
             (first.run.clone(), first.seed, first.iterations, first.labels.clone(), first.meta.clone());
         // Capacity from what the parts hold, never from the `iterations` they claim.
         let mut values = Vec::with_capacity(parts.iter().map(|p| p.values.len()).sum());
+        let solver_fallbacks = parts.iter().map(|p| p.solver_fallbacks).sum();
         for p in parts {
             if p.run != run || p.seed != seed || p.iterations != iterations || p.labels != labels {
                 return Err(bad(format!(
@@ -193,7 +211,18 @@ impl Draws {
         if values.len() != iterations {
             return Err(bad(format!("the parts hold {} of {iterations} iterations", values.len())));
         }
-        Ok(Draws { run, seed, iterations, start: 0, labels, meta, values })
+        Ok(Draws { run, seed, iterations, start: 0, labels, meta, values, solver_fallbacks })
+    }
+
+    /// The warning owed to the user when draws fell back to the direct LU.
+    pub fn solver_warning(&self) -> Option<crate::Warning> {
+        (self.solver_fallbacks > 0).then(|| crate::Warning::SolverFallback {
+            note: format!(
+                "{} of {} Monte Carlo draws did not converge with the iterative solver and were solved again by the direct sparse LU (results exact, only slower)",
+                self.solver_fallbacks,
+                self.values.len()
+            ),
+        })
     }
 
     /// True when the block covers the whole run.
