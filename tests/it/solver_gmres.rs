@@ -7,28 +7,13 @@ use crate::common;
 use common::matrices::{GenOptions, dense_solve, lca_matrix, perturb, rel_diff, rhs};
 use common::shared;
 use greenlca::io::matrices::read_exchange_folder;
-use greenlca::solve::{Factorization, SolverKind, SolverOptions, analyze, krylov_steps, relative_residual};
+use greenlca::solve::{SolverKind, SolverOptions, krylov_steps};
 use proptest::prelude::*;
-use sprs::CsMat;
 
-use crate::solver_iterative::{SCIPY, generate, peer_python, py};
+use crate::solver_iterative::{SCIPY, check, factor, generate, peer_python, py};
 
 fn gmres() -> SolverOptions {
     SolverOptions { kind: SolverKind::Gmres, ..SolverOptions::default() }
-}
-
-fn factor(a: &CsMat<f64>, o: &SolverOptions) -> Box<dyn Factorization> {
-    analyze(a.view(), o).unwrap().factorize(a.view()).unwrap()
-}
-
-/// Both directions against the dense LU, and the backward error near machine precision.
-fn check(a: &CsMat<f64>, f: &dyn Factorization, b: &[f64]) {
-    let x = f.solve_checked(a.view(), b).unwrap();
-    assert!(rel_diff(&x, &dense_solve(a, b, false)) < 1e-10, "{}", rel_diff(&x, &dense_solve(a, b, false)));
-    assert!(relative_residual(a.view(), &x, b) <= 1e-14);
-    let y = f.solve_transpose_checked(a.view(), b).unwrap();
-    assert!(rel_diff(&y, &dense_solve(a, b, true)) < 1e-10, "{}", rel_diff(&y, &dense_solve(a, b, true)));
-    assert!(greenlca::solve::relative_residual_transpose(a.view(), &y, b) <= 1e-14);
 }
 
 proptest! {

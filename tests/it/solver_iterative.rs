@@ -19,12 +19,12 @@ fn iterative() -> SolverOptions {
     SolverOptions { kind: SolverKind::Iterative, ..SolverOptions::default() }
 }
 
-fn factor(a: &CsMat<f64>, o: &SolverOptions) -> Box<dyn Factorization> {
+pub(crate) fn factor(a: &CsMat<f64>, o: &SolverOptions) -> Box<dyn Factorization> {
     analyze(a.view(), o).unwrap().factorize(a.view()).unwrap()
 }
 
 /// Both directions against the dense LU, and the backward error near machine precision.
-fn check(a: &CsMat<f64>, f: &dyn Factorization, b: &[f64]) {
+pub(crate) fn check(a: &CsMat<f64>, f: &dyn Factorization, b: &[f64]) {
     let x = f.solve_checked(a.view(), b).unwrap();
     assert!(rel_diff(&x, &dense_solve(a, b, false)) < 1e-10, "{}", rel_diff(&x, &dense_solve(a, b, false)));
     assert!(relative_residual(a.view(), &x, b) <= 1e-14);

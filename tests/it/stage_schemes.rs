@@ -29,6 +29,20 @@ fn restaged(text: &str, header: &str, map: &[(&str, &str)]) -> String {
     format!("{header}\n{out}")
 }
 
+/// The kettle under EN 15804 with its end of life declared as module D, written into `dir`.
+fn kettle_with_module_d(dir: &Path) -> std::path::PathBuf {
+    let en = dir.join("en.toml");
+    let map = [
+        ("raw_materials", "A1-A3"),
+        ("production", "a1_a3"),
+        ("distribution", "A4"),
+        ("use", "B6"),
+        ("end_of_life", "D"),
+    ];
+    std::fs::write(&en, restaged(&kettle_text(), "stage_scheme = \"en15804\"", &map)).unwrap();
+    en
+}
+
 fn base_result(path: &Path) -> ProductResult {
     let study = Study::new(load_model(path, None, &[]).unwrap(), UnlinkedPolicy::Error).unwrap();
     let engine = study.engine().unwrap();
@@ -175,15 +189,7 @@ fn a_stage_outside_the_scheme_is_refused_with_the_line_and_the_ids() {
 #[test]
 fn module_d_is_reported_separately_and_left_out_of_the_total() {
     let dir = tempfile::tempdir().unwrap();
-    let en = dir.path().join("en.toml");
-    let map = [
-        ("raw_materials", "A1-A3"),
-        ("production", "a1_a3"),
-        ("distribution", "A4"),
-        ("use", "B6"),
-        ("end_of_life", "D"),
-    ];
-    std::fs::write(&en, restaged(&kettle_text(), "stage_scheme = \"en15804\"", &map)).unwrap();
+    let en = kettle_with_module_d(dir.path());
     let e = base_result(&en);
     let (total, eol) = (169.7412470958568, 3.128886645675064);
     let d = e.stages.iter().find(|(s, _)| s.id() == "d").unwrap();
@@ -206,15 +212,7 @@ fn module_d_is_reported_separately_and_left_out_of_the_total() {
 #[test]
 fn report_charts_leave_module_d_out_of_the_stacks() {
     let dir = tempfile::tempdir().unwrap();
-    let en = dir.path().join("en.toml");
-    let map = [
-        ("raw_materials", "A1-A3"),
-        ("production", "a1_a3"),
-        ("distribution", "A4"),
-        ("use", "B6"),
-        ("end_of_life", "D"),
-    ];
-    std::fs::write(&en, restaged(&kettle_text(), "stage_scheme = \"en15804\"", &map)).unwrap();
+    let en = kettle_with_module_d(dir.path());
     let out = dir.path().join("report");
     let (code, _, err) = run(&[
         "report",
