@@ -172,9 +172,16 @@ impl UnitRegistry {
         Ok(())
     }
 
-    /// The reference unit of a dimension.
+    /// The reference unit of a dimension. Several units may have factor 1 (an imported `Nm3`
+    /// beside `m3`): the built-in one wins, else the shortest symbol, then the first in order, so
+    /// that the answer never depends on the order of the hash map.
     pub fn reference_symbol(&self, dimension: &str) -> Option<&str> {
-        self.units.values().find(|u| u.dimension == dimension && u.factor == 1.0).map(|u| u.symbol.as_str())
+        let builtin = |u: &UnitDef| BUILTIN.iter().any(|(d, s, f, _)| *d == u.dimension && *s == u.symbol && *f == 1.0);
+        self.units
+            .values()
+            .filter(|u| u.dimension == dimension && u.factor == 1.0)
+            .min_by_key(|u| (!builtin(u), u.symbol.len(), u.symbol.as_str()))
+            .map(|u| u.symbol.as_str())
     }
 
     /// Dimension and factor of a unit, also of a quotient `a/b` of known units (e.g. `g/L`, `kgce/t`).
@@ -238,6 +245,25 @@ impl UnitRegistry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reference_unit_does_not_depend_on_the_order_of_definition() {
+        let at = Location::default();
+        // Every registry hashes with its own random state: many registries, many orders.
+        for _ in 0..32 {
+            let mut r = UnitRegistry::default();
+            r.add("Nm3", "volume", 1.0, &at).unwrap();
+            assert_eq!(r.reference_symbol("volume"), Some("m3"));
+        }
+        // Without a built-in unit: the shortest symbol, then the first in order.
+        for order in [["zz", "ab", "abc"], ["abc", "zz", "ab"]] {
+            let mut r = UnitRegistry::default();
+            for sym in order {
+                r.add(sym, "widgets", 1.0, &at).unwrap();
+            }
+            assert_eq!(r.reference_symbol("widgets"), Some("ab"));
+        }
+    }
 
     #[test]
     fn converts_inside_a_dimension() {
