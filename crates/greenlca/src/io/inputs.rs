@@ -203,15 +203,22 @@ pub fn load_model(path: &Path, database: Option<&Path>, methods: &[String]) -> R
 /// A database at a path (a native folder or anything [`super::read_any`] imports, through its compiled
 /// form when the cache is on), the path, and its files.
 fn database_at(dir: &Path) -> Result<(Database, PathBuf, Vec<InputFile>)> {
-    let (database, file_sha) = read_any_cached_hashed(dir)?;
-    let files = if dir.is_dir() {
-        hash_folder("database", dir)?
-    } else {
-        let sha256 = match file_sha {
-            Some(sha) => sha,
-            None => sha256_file(dir)?,
-        };
-        vec![InputFile { role: "database".into(), path: dir.to_path_buf(), sha256 }]
+    let (database, hashed) = read_any_cached_hashed(dir)?;
+    // The hashes of the compiled form's key serve the record too: each file is hashed once. The
+    // record lists the files directly inside a folder (the key also covers sub-folders).
+    let record = |name: String, sha256: String| InputFile { role: "database".into(), path: dir.join(name), sha256 };
+    let files = match (dir.is_dir(), hashed.is_empty()) {
+        (true, false) => {
+            hashed.into_iter().filter(|(name, _)| !name.contains('/')).map(|(n, s)| record(n, s)).collect()
+        }
+        (true, true) => hash_folder("database", dir)?,
+        (false, false) => hashed
+            .into_iter()
+            .map(|(_, s)| InputFile { role: "database".into(), path: dir.to_path_buf(), sha256: s })
+            .collect(),
+        (false, true) => {
+            vec![InputFile { role: "database".into(), path: dir.to_path_buf(), sha256: sha256_file(dir)? }]
+        }
     };
     Ok((database, dir.to_path_buf(), files))
 }

@@ -129,16 +129,13 @@ pub(crate) fn read_any_cached(path: &Path) -> Result<Database> {
     read_any_cached_hashed(path).map(|(db, _)| db)
 }
 
-/// [`read_any_cached`], with the SHA-256 of the source when it is one file (a zip), so that the
-/// record of the inputs need not read it again.
-pub(crate) fn read_any_cached_hashed(path: &Path) -> Result<(Database, Option<String>)> {
+/// [`read_any_cached`], with the files hashed for the key: (name relative to `path`, SHA-256),
+/// sorted by name, so that the record of the inputs need not read them again (empty when the
+/// source could not be hashed whole).
+pub(crate) fn read_any_cached_hashed(path: &Path) -> Result<(Database, Vec<(String, String)>)> {
     let (imported, compiled, files) = import_hashed(path, &ImportOptions::default(), default_mode())?;
     if let Some(note) = compiled.note() {
         push_note(note);
     }
-    let file_sha = match files.as_slice() {
-        [(_, sha)] if path.is_file() => Some(sha.clone()),
-        _ => None,
-    };
-    Ok((imported.database, file_sha))
+    Ok((imported.database, files))
 }
